@@ -1,0 +1,44 @@
+"""Locales: from a source's ``ms.contentlocale`` to the site's language code, name and direction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import babel
+
+ENGLISH_CODE = "en"
+# Languages whose written variants differ by region keep the region in the site's code.
+REGIONAL = frozenset({"zh", "pt", "sr"})
+
+
+@dataclass(frozen=True, slots=True)
+class SiteLanguage:
+    """One language of the built site."""
+
+    code: str
+    """The site's code: its docs folder, URL prefix and ``lang`` attribute (``lv``, ``pt-BR``)."""
+    name: str
+    """The language's own name for itself, for the language switcher (``Latviešu``)."""
+    direction: str
+    """``ltr`` or ``rtl``."""
+
+
+def site_code(content_locale: str) -> str:
+    """``lv-LV`` -> ``lv``; ``pt-BR`` -> ``pt-BR``; ``zh-tw`` -> ``zh-TW``."""
+    language, _, region = content_locale.replace("_", "-").partition("-")
+    language = language.lower()
+    if language in REGIONAL and region:
+        return f"{language}-{region.upper()}"
+    return language
+
+
+def site_language(code: str) -> SiteLanguage:
+    """The ``SiteLanguage`` for a site code; unknown codes keep the code as their name."""
+    try:
+        locale = babel.Locale.parse(code.replace("-", "_"))
+    except (ValueError, babel.UnknownLocaleError):
+        return SiteLanguage(code=code, name=code, direction="ltr")
+    name = locale.get_display_name(locale) or code
+    return SiteLanguage(
+        code=code, name=name[:1].upper() + name[1:], direction=locale.text_direction
+    )

@@ -1,0 +1,65 @@
+"""The thin MkDocs layer: build or serve the pages that ``tree.split_tree`` wrote.
+
+``mkdocs.yml`` reads the site's languages from the environment (``!ENV``), so one config serves
+any source locale: ``environment`` gives the variables for a split, and ``build`` and ``serve``
+set them before MkDocs loads the config.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .locales import SiteLanguage
+
+PROJECT = Path(__file__).resolve().parents[2]
+CONFIG = PROJECT / "mkdocs.yml"
+
+
+def environment(translation: SiteLanguage) -> dict[str, str]:
+    """The variables ``mkdocs.yml`` reads for a site whose default language is ``translation``."""
+    return {
+        "SITE_LANGUAGE": translation.code,
+        "SITE_LANGUAGE_NAME": translation.name,
+        "SITE_DIRECTION": translation.direction,
+    }
+
+
+@contextmanager
+def _environ(values: dict[str, str]) -> Iterator[None]:
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def build(translation: SiteLanguage, docs: Path, site: Path, *, strict: bool = False) -> None:
+    """Build the site from the pages in ``docs`` into ``site``."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    with _environ(environment(translation)):
+        config = load_config(
+            str(CONFIG), docs_dir=str(docs.resolve()), site_dir=str(site.resolve()), strict=strict
+        )
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+
+
+def serve(translation: SiteLanguage, docs: Path, address: str) -> None:
+    """Serve the site from ``docs`` with live reload."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    with _environ(environment(translation)):
+        mkdocs_serve(str(CONFIG), docs_dir=str(docs.resolve()), dev_addr=address, livereload=True)

@@ -1,0 +1,73 @@
+"""The vocabulary of the project: segment, document, language.
+
+A bilingual *source* file interleaves text that belongs to both languages with *segments*:
+translated sentences that carry a *translation* (the target locale, e.g. Latvian) and the
+*english* original. A *page* is what the writer makes of a document for one language.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Language(enum.Enum):
+    """Which side of a bilingual document a page shows."""
+
+    TRANSLATION = "translation"
+    """The target locale, named by the source's ``ms.contentlocale``."""
+    ENGLISH = "english"
+    """The English original, held in the ``sxs-lookup`` span."""
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One translated sentence: a ``data-ttu-id`` / ``data-stu-id`` pair."""
+
+    id: str
+    """The id shared by both spans, e.g. ``b2fcb-104``."""
+    translation: str
+    """Text of the ``data-ttu-id`` span, exactly as in the source (markdown and HTML kept)."""
+    english: str
+    """Text of the ``data-stu-id`` span inside ``sxs-lookup``, exactly as in the source."""
+    line: int
+    """1-based line of the pair's first ``<`` in the source."""
+    column: int
+    """1-based column of the pair's first ``<`` in the source."""
+
+    def text(self, language: Language) -> str:
+        """The segment's text in ``language``."""
+        return self.translation if language is Language.TRANSLATION else self.english
+
+
+Part = str | Segment
+"""A document body is a sequence of shared text and segments."""
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed bilingual source file.
+
+    ``prefix + "".join(parts)`` (segments written back as pairs) is the source, byte for byte.
+    """
+
+    path: str
+    """The source's path relative to its source folder, with ``/`` separators."""
+    prefix: str
+    """A UTF-8 BOM and the raw front matter block (``---`` lines included), or ``""``."""
+    metadata: dict[str, Any]
+    """The front matter as parsed YAML (``{}`` when there is none)."""
+    parts: list[Part] = field(default_factory=list)
+    """Shared text and segments, in source order; shared text is kept exactly."""
+
+    @property
+    def segments(self) -> list[Segment]:
+        """The segments in source order."""
+        return [part for part in self.parts if isinstance(part, Segment)]
+
+    @property
+    def content_locale(self) -> str | None:
+        """The translation's locale from ``ms.contentlocale`` (e.g. ``lv-LV``), if any."""
+        value = self.metadata.get("ms.contentlocale")
+        return str(value) if value else None

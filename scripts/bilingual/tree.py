@@ -1,0 +1,159 @@
+"""A folder of bilingual sources -> a folder of pages, one subfolder per site language.
+
+``split_tree`` reads every ``*.md`` under the source folder, parses it, and writes
+``<docs>/<code>/<path>.md`` for the translation and ``<docs>/en/<path>.md`` for English, plus a
+home page per language when the source has no ``index.md``. Pages are written to a staging folder
+and swapped in, so an interrupted run leaves the previous pages intact and pages of deleted
+sources disappear.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import ui
+from .errors import BilingualError, SourceError
+from .locales import ENGLISH_CODE, SiteLanguage, site_code, site_language
+from .model import Document, Language
+from .parse import decode, parse
+from .render import render_page
+
+MANIFEST = ".pages.json"
+INCLUDES = "includes"
+
+
+@dataclass(slots=True)
+class Split:
+    """What ``split_tree`` made of a source folder."""
+
+    translation: SiteLanguage
+    """The translation's site language (the site's default, at its root)."""
+    english: SiteLanguage
+    """English, under ``/en/``."""
+    articles: list[str] = field(default_factory=list)
+    """Source paths (relative, ``/``-separated) written as pages."""
+    segments: int = 0
+    """Segments in the written articles."""
+    problems: list[SourceError] = field(default_factory=list)
+    """Sources skipped because they are malformed."""
+
+    @property
+    def languages(self) -> tuple[SiteLanguage, SiteLanguage]:
+        return (self.translation, self.english)
+
+
+class NoLocaleError(BilingualError):
+    """No source names its translation's locale."""
+
+
+def source_files(source: Path) -> Iterator[Path]:
+    """The markdown sources under ``source``, in a stable order (hidden folders skipped)."""
+    for path in sorted(source.rglob("*.md")):
+        relative = path.relative_to(source)
+        if not any(part.startswith(".") for part in relative.parts):
+            yield path
+
+
+def read_documents(source: Path, problems: list[SourceError]) -> list[Document]:
+    """Parse every source; malformed ones are added to ``problems`` and left out."""
+    documents = []
+    for path in source_files(source):
+        relative = path.relative_to(source).as_posix()
+        try:
+            documents.append(parse(decode(path.read_bytes(), relative), relative))
+        except SourceError as error:
+            problems.append(error)
+    return documents
+
+
+def translation_code(documents: list[Document]) -> str:
+    """The most common ``ms.contentlocale`` of the documents, as a site code."""
+    counts = Counter(site_code(doc.content_locale) for doc in documents if doc.content_locale)
+    if not counts:
+        raise NoLocaleError(
+            "no source names its locale; expected 'ms.contentlocale: ll-CC' in the front matter"
+        )
+    return counts.most_common(1)[0][0]
+
+
+def home_page(language: SiteLanguage, titles: list[tuple[str, str]]) -> str:
+    """A home page listing the articles (title, page path) of one language, A to Z."""
+    title = ui.text(language.code, "home_title")
+    lines = [f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n", f"# {title}\n"]
+    lines.append(f"{ui.text(language.code, 'home_intro')}\n")
+    for article_title, path in sorted(titles, key=lambda item: item[0].casefold()):
+        lines.append(f"- [{article_title}]({path})")
+    return "\n".join(lines) + "\n"
+
+
+def is_article(document: Document) -> bool:
+    """Articles become pages; files under ``includes/`` are fragments of other articles."""
+    return document.path.split("/", 1)[0] != INCLUDES
+
+
+def write_pages(documents: list[Document], split: Split, staging: Path) -> None:
+    """Write every article's page in both languages, and the home pages, under ``staging``."""
+    sides = ((split.translation, Language.TRANSLATION), (split.english, Language.ENGLISH))
+    titles: dict[str, list[tuple[str, str]]] = {lang.code: [] for lang, _ in sides}
+    for document in documents:
+        if not is_article(document):
+            continue
+        for site_lang, language in sides:
+            page = render_page(document, language)
+            target = staging / site_lang.code / document.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.markdown, encoding="utf-8", newline="")
+            titles[site_lang.code].append((page.title, document.path))
+        split.articles.append(document.path)
+        split.segments += len(document.segments)
+    for site_lang, _ in sides:
+        index = staging / site_lang.code / "index.md"
+        if not index.exists():
+            index.write_text(home_page(site_lang, titles[site_lang.code]), encoding="utf-8")
+
+
+def swap_in(staging: Path, docs: Path, codes: list[str]) -> None:
+    """Replace the language folders of ``docs`` by those in ``staging``; drop stale ones."""
+    manifest = docs / MANIFEST
+    previous: list[str] = []
+    if manifest.exists():
+        previous = json.loads(manifest.read_text(encoding="utf-8")).get("languages", [])
+    for code in [*codes, *(c for c in previous if c not in codes)]:
+        target = docs / code
+        old = docs / f".old-{code}"
+        if old.exists():
+            shutil.rmtree(old)
+        if target.exists():
+            os.replace(target, old)
+        if code in codes:
+            os.replace(staging / code, target)
+        if old.exists():
+            shutil.rmtree(old)
+    manifest.write_text(json.dumps({"languages": codes}) + "\n", encoding="utf-8")
+
+
+def split_tree(source: Path, docs: Path) -> Split:
+    """Split every bilingual source under ``source`` into pages under ``docs``."""
+    problems: list[SourceError] = []
+    documents = read_documents(source, problems)
+    split = Split(
+        translation=site_language(translation_code(documents)),
+        english=site_language(ENGLISH_CODE),
+        problems=problems,
+    )
+    docs.mkdir(parents=True, exist_ok=True)
+    staging = docs / f".staging-{os.getpid()}"
+    if staging.exists():
+        shutil.rmtree(staging)
+    try:
+        write_pages(documents, split, staging)
+        swap_in(staging, docs, [lang.code for lang in split.languages])
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return split
