@@ -19,6 +19,8 @@ includes has no page to reach: its segments are counted, not looked for.
 
 A source that does not parse is an *error* (``file:line:column: what; expected shape``), as in
 ``split``: by default it is reported and the rest audited; ``strict`` makes it fail the audit.
+Malformed markup the parser reads around without loss (a stray ``</span>`` inside a segment) is
+reported and counted as an error the same way, its segments audited like any other.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ class Audit:
     lost_segments: int = 0
     """Segment texts not found on a page they should reach (counted once per language)."""
     errors: int = 0
-    """Sources that do not parse."""
+    """Malformed markup: sources that do not parse, and notices of those that parse around it."""
     problems: list[str] = field(default_factory=list)
     """One line per problem, ``file:line:column: what; expected shape``."""
 
@@ -147,6 +149,8 @@ def _read(source: Path, audit: Audit) -> list[Document]:
             audit.problems.append(str(error))
             continue
         audit.segments += len(document.segments)
+        audit.errors += len(document.notices)
+        audit.problems.extend(str(notice) for notice in document.notices)
         problem = roundtrip_problem(document, text)
         if problem is not None:
             audit.roundtrip_failures += 1

@@ -31,12 +31,14 @@ DEFAULT_SITE = Path("site")
 def _report(split: Split, strict: bool) -> int:
     for problem in split.problems:
         print(problem, file=sys.stderr)
+    for notice in split.notices:
+        print(notice, file=sys.stderr)
     print(
         f"split: {len(split.articles)} articles, {split.segments} segments, "
         f"languages {split.translation.code} (default) and {split.english.code}"
         + (f", {len(split.problems)} skipped" if split.problems else "")
     )
-    return 1 if strict and split.problems else 0
+    return 1 if strict and (split.problems or split.notices) else 0
 
 
 def _split(args: argparse.Namespace) -> int:

@@ -77,6 +77,7 @@ class _Parser:
         self.text = text
         self.path = path
         self._lines: _Lines | None = None
+        self.notices: list[ParseError] = []
 
     @property
     def lines(self) -> _Lines:
@@ -139,14 +140,24 @@ class _Parser:
             raise self.error(opener, f"{what} span is not closed", "a matching '</span>'")
         return end
 
-    def framed(self, start: int, frame: str, limit: int) -> int | None:
+    def framed(self, start: int, frame: str, limit: int, what: str) -> int | None:
         """End of a text starting at ``start``: its balanced ``</span>`` if ``frame`` follows
-        there, else the first ``frame`` before ``limit`` (the text's own spans do not balance)."""
+        there, else the first ``frame`` before ``limit`` (the text's own spans do not balance,
+        which is noted)."""
         end = self.balanced(start)
         if end is not None and self.text.startswith(frame, end):
             return end
         end = self.text.find(frame, start, limit)
-        return None if end < 0 else end
+        if end < 0:
+            return None
+        self.notices.append(
+            self.error(
+                start,
+                f"{what} holds unbalanced span tags (read up to the pair's frame, kept as written)",
+                "'<span>' and '</span>' in pairs inside a segment",
+            )
+        )
+        return end
 
     def check_inner(self, start: int, end: int) -> None:
         """A segment's text must not hold pair markup of its own."""
@@ -184,7 +195,9 @@ class _Parser:
         text = self.text
         segment_id = opened.group(1)
         limit = self.next_pair(opened.end())
-        translation_end = self.framed(opened.end(), TRANSLATION_FRAME, limit)
+        translation_end = self.framed(
+            opened.end(), TRANSLATION_FRAME, limit, f"the translation of segment {segment_id}"
+        )
         if translation_end is None:
             end = self.closing(opened.end(), opened.start(), "translation")
             self.check_inner(opened.end(), end)
@@ -208,7 +221,9 @@ class _Parser:
                 "both ids equal",
             )
         limit = self.next_pair(english_open.end())
-        english_end = self.framed(english_open.end(), ENGLISH_FRAME, limit)
+        english_end = self.framed(
+            english_open.end(), ENGLISH_FRAME, limit, f"the English of segment {segment_id}"
+        )
         if english_end is None:
             end = self.closing(english_open.end(), english_open.start(), "English")
             self.check_inner(english_open.end(), end)
@@ -266,7 +281,9 @@ class _Parser:
         if position < len(text):
             self.check_shared(position, len(text))
             append(text[position:])
-        return Document(path=self.path, prefix=prefix, metadata=metadata, parts=parts)
+        return Document(
+            path=self.path, prefix=prefix, metadata=metadata, parts=parts, notices=[*self.notices]
+        )
 
 
 def parse(text: str, path: str = "<string>") -> Document:
