@@ -158,7 +158,7 @@ def flat_blocks(draw: st.DrawFn) -> str:
 
 def pyyaml_load(block: str) -> tuple[str, Any]:
     try:
-        return "ok", yaml.load(block, Loader=yaml.SafeLoader)
+        return "ok", yaml.load(block, Loader=frontmatter.YamlLoader)  # the loader it falls back to
     except yaml.YAMLError as error:
         return "error", type(error)
 
@@ -186,8 +186,13 @@ scalars = st.one_of(
     ),
 )
 metadata = st.dictionaries(
-    st.one_of(keys, st.text(max_size=8)),
-    st.one_of(scalars, st.lists(scalars, max_size=3)),
+    st.one_of(keys, st.text(max_size=8), st.sampled_from(["a:b", "k: v", "on", "1"])),
+    st.one_of(
+        scalars,
+        st.lists(scalars, max_size=3),
+        st.lists(st.lists(scalars, max_size=2), max_size=2),
+        st.dictionaries(keys, scalars, max_size=2),
+    ),
     max_size=6,
 )
 

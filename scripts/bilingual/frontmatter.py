@@ -21,6 +21,8 @@ try:  # the C loader is several times faster; PyYAML builds it where libyaml is 
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as YamlLoader  # type: ignore[assignment]
 
+__all__ = ["YamlLoader", "dump", "load"]
+
 STR_TAG = "tag:yaml.org,2002:str"
 WIDTH = 1000
 _RESOLVER = yaml.resolver.Resolver()
@@ -72,8 +74,10 @@ def _scalar(text: str) -> str | int | None:
 
 @lru_cache(maxsize=65536)
 def _line(line: str) -> tuple[int, str, str | int | None] | None:
-    """A line of the flat shape as (KEY, key, value), (ITEM, "", item) or (BLANK, "", None)."""
-    match = FLAT_LINE.fullmatch(line)
+    """A line of the flat shape as (KEY, key, value), (ITEM, "", item) or (BLANK, "", None).
+
+    Tabs, CR, other line breaks and control characters are PyYAML's case (None)."""
+    match = FLAT_LINE.fullmatch(line) if line.isprintable() else None
     if match is None:
         return None
     key, value, item = match.groups()
@@ -92,8 +96,6 @@ def _line(line: str) -> tuple[int, str, str | int | None] | None:
 
 def _load_flat(block: str) -> dict[str, Any] | None:
     """The flat shape read directly, or None when the block is anything else."""
-    if not block.replace("\n", "").isprintable():  # tabs, CR, other breaks: PyYAML's case
-        return None
     metadata: dict[str, Any] = {}
     items: list[str | int] | None = None
     last = ""
@@ -153,14 +155,15 @@ def _entry(key: str, value: str | int) -> str | None:
     return f"{name}: {out}\n"
 
 
-def _list_entry(key: str, value: list[Any]) -> str | None:
+@lru_cache(maxsize=65536)
+def _list_entry(key: str, value: tuple[str, ...]) -> str | None:
     """``key:`` and its ``- item`` lines as PyYAML writes them, or None when unsure."""
     head = _entry(key, "x")
     if head is None or not value:
         return None
-    lines = [head[: head.index(":") + 1], "\n"]
+    lines = [head[: -len(" x\n")], "\n"]  # "key:" as _entry writes it
     for item in value:
-        out = _out_scalar(item) if type(item) is str else None
+        out = _out_scalar(item)
         if out is None or len(out) + 2 > WIDTH - 10:
             return None
         lines.append(f"- {out}\n")
@@ -179,7 +182,9 @@ def dump(metadata: dict[str, Any]) -> str:
             append(_entry(key, value) if key.__class__ is str else None)
         elif kind is list and id(value) not in lists and key.__class__ is str:
             lists.add(id(value))  # a list met twice is written with an anchor: PyYAML's case
-            append(_list_entry(key, value))
+            items = tuple(value)
+            strings = all(item.__class__ is str for item in items)
+            append(_list_entry(key, items) if strings else None)
         else:
             append(None)
     if not lines or None in lines:

@@ -52,6 +52,9 @@ SIMPLE_PAIR = re.compile(
     rf'<span data-stu-id="\1">({_NO_SPAN})</span></span>'
 )
 
+SIMPLE_PAIR_TEMPLATE = (
+    '<span data-ttu-id=""></span><span class="sxs-lookup"><span data-stu-id=""></span></span>'
+)
 PAIR_SHAPE = (
     '<span data-ttu-id="ID">translation</span>'
     '<span class="sxs-lookup"><span data-stu-id="ID">English</span></span>'
@@ -233,8 +236,49 @@ class _Parser:
         self.check_inner(english_open.end(), english_end)
         return translation_end, english_open, english_end
 
+    def simple_parts(self, position: int) -> list[Part] | None:
+        """The parts of a body whose pairs are all simple and whose shared text holds no span
+        markup (nearly every real source), read with one ``re.split``; else None."""
+        text = self.text
+        pieces = SIMPLE_PAIR.split(text[position:] if position else text)
+        shared = pieces[0::4]
+        for piece in shared:
+            if "span" in piece or "-id=" in piece or "sxs-lookup" in piece:
+                return None
+        parts: list[Part] = []
+        append = parts.append
+        seen: dict[str, Segment] = {}
+        count = text.count
+        line, line_start, counted = 1, 0, 0
+        offset = position
+        empty_pair = len(SIMPLE_PAIR_TEMPLATE)
+        pairs = zip(shared, pieces[1::4], pieces[2::4], pieces[3::4], strict=False)
+        for before, segment_id, translation, english in pairs:
+            if before:
+                append(before)
+            start = offset + len(before)
+            newlines = count("\n", counted, start)
+            if newlines:
+                line += newlines
+                line_start = text.rfind("\n", counted, start) + 1
+            counted = start
+            segment = Segment(segment_id, translation, english, line, start - line_start + 1)
+            earlier = seen.setdefault(segment_id, segment)
+            if earlier is not segment and (
+                earlier.translation != translation or earlier.english != english
+            ):
+                return None  # the general pass reports it
+            append(segment)
+            offset = start + empty_pair + 2 * len(segment_id) + len(translation) + len(english)
+        if shared[-1]:
+            append(shared[-1])
+        return parts
+
     def document(self) -> Document:
         prefix, metadata, position = self.front_matter()
+        simple_parts = self.simple_parts(position)
+        if simple_parts is not None:
+            return Document(path=self.path, prefix=prefix, metadata=metadata, parts=simple_parts)
         parts: list[Part] = []
         append = parts.append
         seen: dict[str, Segment] = {}
