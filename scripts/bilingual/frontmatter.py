@@ -96,14 +96,13 @@ def _line(line: str) -> tuple[int, str, str | int | None] | None:
 
 def _load_flat(block: str) -> dict[str, Any] | None:
     """The flat shape read directly, or None when the block is anything else."""
+    reads = list(map(_line, block.split("\n")))
+    if None in reads:
+        return None
     metadata: dict[str, Any] = {}
     items: list[str | int] | None = None
     last = ""
-    for line in block.split("\n"):
-        read = _line(line)
-        if read is None:
-            return None
-        kind, key, value = read
+    for kind, key, value in reads:  # type: ignore[misc]  # no None left
         if kind == KEY:
             metadata[key] = value
             last, items = key, None
@@ -143,27 +142,36 @@ def _out_scalar(text: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=65536)
-def _entry(key: str, value: str | int) -> str | None:
-    """``key: value`` as PyYAML writes it at the top of a mapping, or None when unsure."""
-    name = _out_scalar(key) if len(key) < 100 else None
+@lru_cache(maxsize=65536, typed=True)
+def _entry(key: Any, value: Any) -> str | None:
+    """``key: value`` as PyYAML writes it at the top of a mapping (a list's items given as a
+    tuple), or None when unsure."""
+    if key.__class__ is not str or len(key) >= 100:
+        return None
+    name = _out_scalar(key)
     if name is None or name[0] == "'":
         return None
-    out = _out_scalar(value) if type(value) is str else str(value)
+    kind = value.__class__
+    if kind is tuple:
+        return _list_entry(name, value)
+    if kind is str:
+        out = _out_scalar(value)
+    elif kind is int:
+        out = str(value)
+    else:
+        return None
     if out is None or len(name) + len(out) + 2 > WIDTH - 10:
         return None
     return f"{name}: {out}\n"
 
 
-@lru_cache(maxsize=65536)
-def _list_entry(key: str, value: tuple[str, ...]) -> str | None:
-    """``key:`` and its ``- item`` lines as PyYAML writes them, or None when unsure."""
-    head = _entry(key, "x")
-    if head is None or not value:
+def _list_entry(name: str, items: tuple[Any, ...]) -> str | None:
+    """``name:`` and its ``- item`` lines as PyYAML writes them, or None when unsure."""
+    if not items:
         return None
-    lines = [head[: -len(" x\n")], "\n"]  # "key:" as _entry writes it
-    for item in value:
-        out = _out_scalar(item)
+    lines = [name, ":\n"]
+    for item in items:
+        out = _out_scalar(item) if item.__class__ is str else None
         if out is None or len(out) + 2 > WIDTH - 10:
             return None
         lines.append(f"- {out}\n")
@@ -173,20 +181,14 @@ def _list_entry(key: str, value: tuple[str, ...]) -> str | None:
 def dump(metadata: dict[str, Any]) -> str:
     """Metadata as YAML, exactly as ``yaml.safe_dump(metadata, allow_unicode=True,
     sort_keys=False, width=1000)`` writes it."""
-    lines: list[str | None] = []
-    append = lines.append
-    lists: set[int] = set()
-    for key, value in metadata.items():
-        kind = value.__class__
-        if kind is str or kind is int:
-            append(_entry(key, value) if key.__class__ is str else None)
-        elif kind is list and id(value) not in lists and key.__class__ is str:
-            lists.add(id(value))  # a list met twice is written with an anchor: PyYAML's case
-            items = tuple(value)
-            strings = all(item.__class__ is str for item in items)
-            append(_list_entry(key, items) if strings else None)
-        else:
-            append(None)
+    values = [tuple(v) if v.__class__ is list else v for v in metadata.values()]
+    try:
+        lines = list(map(_entry, metadata, values))
+    except TypeError:  # a value that cannot be hashed (a mapping, nested lists): PyYAML's case
+        return _pyyaml_dump(metadata)
     if not lines or None in lines:
+        return _pyyaml_dump(metadata)
+    lists = [id(v) for v in metadata.values() if v.__class__ is list]
+    if len(set(lists)) < len(lists):  # a list met twice is written with an anchor
         return _pyyaml_dump(metadata)
     return "".join(lines)  # type: ignore[arg-type]  # no None left

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -52,6 +53,7 @@ SIMPLE_PAIR = re.compile(
     rf'<span data-stu-id="\1">({_NO_SPAN})</span></span>'
 )
 
+NOT_BLANK = re.compile(r"[^\ufeff \t\r\n]")
 SIMPLE_PAIR_TEMPLATE = (
     '<span data-ttu-id=""></span><span class="sxs-lookup"><span data-stu-id=""></span></span>'
 )
@@ -59,6 +61,30 @@ PAIR_SHAPE = (
     '<span data-ttu-id="ID">translation</span>'
     '<span class="sxs-lookup"><span data-stu-id="ID">English</span></span>'
 )
+
+
+def _segment_factory() -> Callable[[str, str, str, int, int], Segment]:
+    """Builds a ``Segment`` through its slots: the same object as ``Segment(...)``, twice as fast
+    (a frozen dataclass's ``__init__`` goes through ``object.__setattr__`` for every field)."""
+    new = Segment.__new__
+    slots = vars(Segment)
+    set_id, set_translation, set_english, set_line, set_column = (
+        slots[name].__set__ for name in ("id", "translation", "english", "line", "column")
+    )
+
+    def segment(segment_id: str, translation: str, english: str, line: int, column: int) -> Segment:
+        made = new(Segment)
+        set_id(made, segment_id)
+        set_translation(made, translation)
+        set_english(made, english)
+        set_line(made, line)
+        set_column(made, column)
+        return made
+
+    return segment
+
+
+_segment = _segment_factory()
 
 
 class _Lines:
@@ -245,30 +271,30 @@ class _Parser:
         for piece in shared:
             if "span" in piece or "-id=" in piece or "sxs-lookup" in piece:
                 return None
+        ids, translations, englishes = pieces[1::4], pieces[2::4], pieces[3::4]
+        if len(set(ids)) < len(ids):
+            first: dict[str, tuple[str, str]] = {}
+            for texts in zip(ids, zip(translations, englishes, strict=True), strict=True):
+                if first.setdefault(*texts) != texts[1]:
+                    return None  # the general pass reports it
         parts: list[Part] = []
         append = parts.append
-        seen: dict[str, Segment] = {}
-        count = text.count
+        count, rfind = text.count, text.rfind
         line, line_start, counted = 1, 0, 0
         offset = position
         empty_pair = len(SIMPLE_PAIR_TEMPLATE)
-        pairs = zip(shared, pieces[1::4], pieces[2::4], pieces[3::4], strict=False)
-        for before, segment_id, translation, english in pairs:
+        for before, segment_id, translation, english in zip(
+            shared, ids, translations, englishes, strict=False
+        ):
+            start = offset + len(before)
             if before:
                 append(before)
-            start = offset + len(before)
             newlines = count("\n", counted, start)
             if newlines:
                 line += newlines
-                line_start = text.rfind("\n", counted, start) + 1
+                line_start = rfind("\n", counted, start) + 1
             counted = start
-            segment = Segment(segment_id, translation, english, line, start - line_start + 1)
-            earlier = seen.setdefault(segment_id, segment)
-            if earlier is not segment and (
-                earlier.translation != translation or earlier.english != english
-            ):
-                return None  # the general pass reports it
-            append(segment)
+            append(_segment(segment_id, translation, english, line, start - line_start + 1))
             offset = start + empty_pair + 2 * len(segment_id) + len(translation) + len(english)
         if shared[-1]:
             append(shared[-1])
@@ -336,7 +362,7 @@ def parse(text: str, path: str = "<string>") -> Document:
     ``path`` names the source in error messages. Raises ``ParseError`` (with line and column)
     when the pair markup or the front matter is malformed, or when the source is empty.
     """
-    if not text.strip("\ufeff \t\r\n"):
+    if NOT_BLANK.search(text) is None:
         raise ParseError(path, 1, 1, "source is empty", "front matter and markdown text")
     return _Parser(text, path).document()
 
