@@ -115,6 +115,16 @@ def test_a_5_mb_line_parses_and_its_errors_point_into_it() -> None:
     assert_one_line(str(caught.value), f"long.md:2:{len(line) + 2}:", "span is not closed")
 
 
+def test_a_5_mb_line_of_simple_pairs_parses_in_one_pass() -> None:
+    unit = pair("x", "Teksts", "Text") + " "
+    line = "".join(unit.replace('"x"', f'"y-{i}"') for i in range(5_000_000 // len(unit) + 1))
+    text = "---\ntitle: T\n---\n" + line + "\n"
+    document = parse(text)
+    last = document.segments[-1]
+    assert (last.line, last.column) == (4, line.rindex('<span data-ttu-id="') + 1)
+    assert render_source(document) == text
+
+
 def test_file_names_with_spaces_and_non_ascii_letters(tmp_path: Path) -> None:
     source = tmp_path / "source"
     shutil.copytree(SEED_SOURCE, source)
