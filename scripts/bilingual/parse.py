@@ -27,7 +27,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from itertools import accumulate, repeat
 from typing import Any
 
 import yaml
@@ -278,19 +277,28 @@ class _Parser:
             for texts in zip(ids, zip(translations, englishes, strict=True), strict=True):
                 if first.setdefault(*texts) != texts[1]:
                     return None  # the general pass reports it
-        # Where each pair starts: the lengths before it (ids are written twice, plus markup),
-        # then its line (newlines counted between starts) and column (from the last newline).
-        lengths = list(map(len, pieces))
-        lengths[1::4] = [2 * size + len(SIMPLE_PAIR_TEMPLATE) for size in lengths[1::4]]
-        starts = list(accumulate(lengths, initial=position))[1::4]
-        previous = [0, *starts[:-1]]
-        lines = list(accumulate(map(text.count, repeat("\n"), previous, starts), initial=1))[1:]
-        last_newlines = accumulate(map(text.rfind, repeat("\n"), previous, starts), max)
-        columns = [start - newline for start, newline in zip(starts, last_newlines, strict=True)]
-        parts: list[Part] = [""] * (2 * len(ids) + 1)
-        parts[0::2] = shared
-        parts[1::2] = list(map(_segment, ids, translations, englishes, lines, columns))
-        return list(filter(None, parts))  # without empty shared text
+        parts: list[Part] = []
+        append = parts.append
+        count, rfind = text.count, text.rfind
+        line, line_start, counted = 1, 0, 0
+        offset = position
+        empty_pair = len(SIMPLE_PAIR_TEMPLATE)
+        for before, segment_id, translation, english in zip(
+            shared, ids, translations, englishes, strict=False
+        ):
+            start = offset + len(before)
+            if before:
+                append(before)
+            newlines = count("\n", counted, start)
+            if newlines:
+                line += newlines
+                line_start = rfind("\n", counted, start) + 1
+            counted = start
+            append(_segment(segment_id, translation, english, line, start - line_start + 1))
+            offset = start + empty_pair + 2 * len(segment_id) + len(translation) + len(english)
+        if shared[-1]:
+            append(shared[-1])
+        return parts
 
     def document(self) -> Document:
         prefix, metadata, position = self.front_matter()
