@@ -115,6 +115,43 @@ def test_a_lost_include_segment_is_found_on_the_including_page(
     )
 
 
+def test_no_locale_means_no_page_and_every_segment_lost(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "source"
+    source.mkdir()
+    shutil.copy(FIXTURES / "parse" / "headings.md", source / "a.md")
+    status, problems, summary = run_audit(capsys, "--source", str(source))
+    assert status == 1
+    assert summary == dict(zip(KEYS, [1, 2, 0, 2, 1], strict=True))
+    assert problems == [
+        f"{source}: no page was written: no source names its locale; expected "
+        "'ms.contentlocale: ll-CC' in the front matter"
+    ]
+
+
+def test_a_roundtrip_failure_fails_the_audit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A writer that changes one byte of one source: one failure, exit 1."""
+    from bilingual import audit
+
+    def changed(document: Document) -> str:
+        text = render_source(document)
+        return (
+            text.replace("Pirmais.", "Pirmais!") if document.path == "several-per-line.md" else text
+        )
+
+    monkeypatch.setattr(audit, "render_source", changed)
+    status, problems, summary = run_audit(capsys, "--source", str(fixture_source(tmp_path)))
+    assert status == 1
+    assert (summary["roundtrip_failures"], summary["lost_segments"]) == (1, 0)
+    assert problems == [
+        "several-per-line.md:5:35: round trip differs: the document written back is not the "
+        "source; expected the source's bytes back"
+    ]
+
+
 def test_a_roundtrip_failure_is_located() -> None:
     text = (
         "# Title\n\nline two "

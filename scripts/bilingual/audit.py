@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import SourceError
+from .errors import BilingualError, SourceError
 from .model import Document, Language, Segment
 from .parse import decode, parse
 from .render import render_source
@@ -227,7 +227,13 @@ def audit_tree(source: Path) -> Audit:
         return audit
     with tempfile.TemporaryDirectory(prefix="bilingual-audit-") as scratch:
         docs = Path(scratch)
-        split = split_tree(source, docs)
+        try:
+            split = split_tree(source, docs)
+        except BilingualError as error:  # e.g. no source names its locale: no page at all
+            audit.errors += 1
+            audit.lost_segments += audit.segments
+            audit.problems.append(f"{source}: no page was written: {error}")
+            return audit
         languages = {
             Language.TRANSLATION: docs / split.translation.code,
             Language.ENGLISH: docs / split.english.code,
