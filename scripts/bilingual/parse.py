@@ -25,6 +25,7 @@ through the counting. Front matter is read by ``frontmatter.load``.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Callable
 from typing import Any
@@ -65,11 +66,15 @@ PAIR_SHAPE = (
 
 def _segment_factory() -> Callable[[str, str, str, int, int], Segment]:
     """Builds a ``Segment`` through its slots: the same object as ``Segment(...)``, twice as fast
-    (a frozen dataclass's ``__init__`` goes through ``object.__setattr__`` for every field)."""
+    (a frozen dataclass's ``__init__`` goes through ``object.__setattr__`` for every field).
+    Should ``Segment`` gain a field, this falls back to its constructor."""
+    names = ("id", "translation", "english", "line", "column")
+    if tuple(f.name for f in dataclasses.fields(Segment)) != names:
+        return Segment
     new = Segment.__new__
     slots = vars(Segment)
     set_id, set_translation, set_english, set_line, set_column = (
-        slots[name].__set__ for name in ("id", "translation", "english", "line", "column")
+        slots[name].__set__ for name in names
     )
 
     def segment(segment_id: str, translation: str, english: str, line: int, column: int) -> Segment:
