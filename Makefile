@@ -12,7 +12,7 @@ STRICT ?=
 STRICT_FLAG := $(if $(filter 1 yes true,$(STRICT)),--strict,)
 BILINGUAL := PYTHONPATH=scripts $(BIN)/python -m bilingual
 
-.PHONY: site serve test links lint clean
+.PHONY: site serve test links lint clean audit bench-split
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,12 @@ serve: $(STAMP)  ## split SOURCE, then serve the site with live reload on ADDRES
 
 links: $(STAMP)  ## check the links of the site in SITE (and the fwlinks of SOURCE)
 	$(BILINGUAL) links --site "$(SITE)" --source "$(SOURCE)"
+
+audit: $(STAMP)  ## round trip and segments in = segments out for every source of SOURCE
+	$(BILINGUAL) audit --source "$(SOURCE)" $(STRICT_FLAG)
+
+bench-split: $(STAMP)  ## time splitting SOURCE against a bare regex pass over the same files
+	PYTHONPATH=scripts $(BIN)/python tests/benchmarks/bench_split.py "$(SOURCE)"
 
 lint: $(STAMP)  ## ruff and mypy over the code and the tests
 	$(BIN)/ruff check scripts tests

@@ -31,3 +31,7 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     split = split_tree(SEED_SOURCE, root / "docs")
     build(split.translation, root / "docs", root / "site")
     return root / "site"
+
+
+# Benchmarks are scripts run on demand (make bench-split), never collected as tests.
+collect_ignore = ["benchmarks"]

@@ -83,3 +83,13 @@ def test_repeated_ids_with_the_same_text_are_fine() -> None:
 def test_invalid_utf8_names_the_byte() -> None:
     with pytest.raises(ParseError, match=r"bad.md:2:3: invalid UTF-8"):
         decode(b"ok\nab\xff", "bad.md")
+
+
+def test_segments_built_through_their_slots_equal_the_dataclass() -> None:
+    from bilingual.model import Segment
+    from bilingual.parse import _segment
+
+    made = _segment("a-1", "x", "y", 3, 4)
+    assert made == Segment("a-1", "x", "y", 3, 4)
+    assert type(made) is Segment
+    assert hash(made) == hash(Segment("a-1", "x", "y", 3, 4))

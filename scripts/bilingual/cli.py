@@ -4,6 +4,7 @@
     site   --source --site  split, then build the site with MkDocs
     serve  --source         split, then serve the site with live reload
     links  --site [--source] check the links of a built site (and the sources' fwlinks)
+    audit  --source         round trip and segments in = segments out, for every source
 
 Problems are printed one per line as ``file:line:column: what; expected shape``; the exit code
 is 0 when all is well, 1 when something failed, 2 on a usage error.
@@ -12,6 +13,7 @@ is 0 when all is well, 1 when something failed, 2 on a usage error.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,12 +31,14 @@ DEFAULT_SITE = Path("site")
 def _report(split: Split, strict: bool) -> int:
     for problem in split.problems:
         print(problem, file=sys.stderr)
+    for notice in split.notices:
+        print(notice, file=sys.stderr)
     print(
         f"split: {len(split.articles)} articles, {split.segments} segments, "
         f"languages {split.translation.code} (default) and {split.english.code}"
         + (f", {len(split.problems)} skipped" if split.problems else "")
     )
-    return 1 if strict and split.problems else 0
+    return 1 if strict and (split.problems or split.notices) else 0
 
 
 def _split(args: argparse.Namespace) -> int:
@@ -78,6 +82,16 @@ def _links(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _audit(args: argparse.Namespace) -> int:
+    from .audit import audit_tree
+
+    audit = audit_tree(args.source)
+    for problem in audit.problems:
+        print(problem)
+    print(json.dumps(audit.summary()))
+    return 0 if audit.passed(args.strict) else 1
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="bilingual", description=__doc__.split("\n\n")[0])
     commands = top.add_subparsers(dest="command", required=True)
@@ -105,6 +119,13 @@ def parser() -> argparse.ArgumentParser:
     links.add_argument("--site", type=Path, default=DEFAULT_SITE, help="built site to check")
     links.add_argument("--source", type=Path, default=None, help="also check these sources")
     links.set_defaults(run=_links)
+
+    audit = commands.add_parser(
+        "audit", help="check that nothing is lost between sources and pages"
+    )
+    audit.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="bilingual sources")
+    audit.add_argument("--strict", action="store_true", help="a malformed source fails the audit")
+    audit.set_defaults(run=_audit)
     return top
 
 

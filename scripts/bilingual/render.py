@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
+from . import frontmatter
 from .model import Document, Language, Segment
 
 H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
@@ -36,9 +35,9 @@ def render_source(document: Document) -> str:
 
 def render_body(document: Document, language: Language) -> str:
     """The document's body (front matter left out) in one language."""
-    return "".join(
-        part if isinstance(part, str) else part.text(language) for part in document.parts
-    )
+    if language is Language.TRANSLATION:
+        return "".join([p if p.__class__ is str else p.translation for p in document.parts])  # type: ignore[union-attr]
+    return "".join([p if p.__class__ is str else p.english for p in document.parts])  # type: ignore[union-attr]
 
 
 def heading_title(body: str) -> str | None:
@@ -61,8 +60,7 @@ def page_title(document: Document, body: str, language: Language) -> str:
 
 def front_matter(metadata: dict[str, Any]) -> str:
     """Metadata as a YAML front matter block."""
-    dumped = yaml.safe_dump(metadata, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{dumped}---\n"
+    return f"---\n{frontmatter.dump(metadata)}---\n"
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,8 @@ class Split:
     """Segments in the written articles."""
     problems: list[SourceError] = field(default_factory=list)
     """Sources skipped because they are malformed."""
+    notices: list[SourceError] = field(default_factory=list)
+    """Malformed markup read around without loss (the source was written; strict mode fails)."""
 
     @property
     def languages(self) -> tuple[SiteLanguage, SiteLanguage]:
@@ -146,6 +148,7 @@ def split_tree(source: Path, docs: Path) -> Split:
         translation=site_language(translation_code(documents)),
         english=site_language(ENGLISH_CODE),
         problems=problems,
+        notices=[notice for document in documents for notice in document.notices],
     )
     docs.mkdir(parents=True, exist_ok=True)
     staging = docs / f".staging-{os.getpid()}"

@@ -1,0 +1,242 @@
+"""Audit a source folder: nothing is lost between the bilingual sources and the pages.
+
+For every markdown source the audit checks two things:
+
+- *round trip*: writing the parsed document back as a bilingual file (``render_source``) gives
+  the source's text exactly;
+- *segments in = segments out*: the folder is split by the real pipeline (``tree.split_tree``,
+  which calls ``render_page``) into a temporary folder, and every segment's text is looked for, in
+  source order, in the page each language got. The search tolerates what a writer may change
+  around a segment without changing its text: runs of white space, line breaks followed by
+  indentation or blockquote markers (``>``), and HTML character references (``&lt;`` for ``<``).
+  The front matter of the page is left out of the search, so a title cannot stand in for a lost
+  heading.
+
+Files under ``includes/`` are fragments, not articles. Their segments must reach every page whose
+source includes them (``[!INCLUDE[…](path)]``); while the split does not inline includes, a
+segment written anywhere under the language's folder counts too. An include that no article
+includes has no page to reach: its segments are counted, not looked for.
+
+A source that does not parse is an *error* (``file:line:column: what; expected shape``), as in
+``split``: by default it is reported and the rest audited; ``strict`` makes it fail the audit.
+Malformed markup the parser reads around without loss (a stray ``</span>`` inside a segment) is
+reported and counted as an error the same way, its segments audited like any other.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import BilingualError, SourceError
+from .model import Document, Language, Segment
+from .parse import decode, parse
+from .render import render_source
+from .tree import is_article, source_files, split_tree
+
+# A run of white space, line breaks with the indentation or blockquote markers after them.
+SPACE = re.compile(r"[ \t]*(?:\r?\n[ \t>]*)+|[ \t]+")
+INCLUDE = re.compile(r"\[!INCLUDE\s*\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?\s*\)\]", re.IGNORECASE)
+PAGE_FRONT_MATTER = re.compile(r"---\r?\n(?:[^\n]*\n)*?---[ \t]*(?:\r?\n|\Z)")
+
+
+@dataclass(slots=True)
+class Audit:
+    """What an audit found; ``summary`` is the JSON line's content."""
+
+    files: int = 0
+    """Markdown sources read."""
+    segments: int = 0
+    """Segments in the sources that parsed."""
+    roundtrip_failures: int = 0
+    """Sources whose document, written back, differs from the source."""
+    lost_segments: int = 0
+    """Segment texts not found on a page they should reach (counted once per language)."""
+    errors: int = 0
+    """Malformed markup: sources that do not parse, and notices of those that parse around it."""
+    problems: list[str] = field(default_factory=list)
+    """One line per problem, ``file:line:column: what; expected shape``."""
+
+    def summary(self) -> dict[str, int]:
+        return {
+            "files": self.files,
+            "segments": self.segments,
+            "roundtrip_failures": self.roundtrip_failures,
+            "lost_segments": self.lost_segments,
+            "errors": self.errors,
+        }
+
+    def passed(self, strict: bool = False) -> bool:
+        """Nothing failed or was lost (and, when ``strict``, every source parsed)."""
+        failed = self.roundtrip_failures or self.lost_segments or (strict and self.errors)
+        return not failed
+
+
+def normalise(text: str) -> str:
+    """Text as the search compares it: references resolved, white space runs as one space."""
+    if "&" in text:
+        text = html.unescape(text)
+    return SPACE.sub(" ", text).strip()
+
+
+def page_body(markdown: str) -> str:
+    """A page's markdown without its front matter."""
+    match = PAGE_FRONT_MATTER.match(markdown)
+    return markdown[match.end() :] if match else markdown
+
+
+def roundtrip_problem(document: Document, text: str) -> SourceError | None:
+    """Where the document written back first differs from its source, if it does."""
+    written = render_source(document)
+    if written == text:
+        return None
+    offset = next(
+        (i for i, (a, b) in enumerate(zip(written, text, strict=False)) if a != b),
+        min(len(written), len(text)),
+    )
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return SourceError(
+        document.path,
+        line,
+        column,
+        "round trip differs: the document written back is not the source",
+        "the source's bytes back",
+    )
+
+
+def missing(segments: Iterable[Segment], page: str, language: Language) -> list[Segment]:
+    """The segments whose text is not found in ``page`` (normalised), each after the last found."""
+    lost = []
+    cursor = 0
+    for segment in segments:
+        wanted = normalise(segment.text(language))
+        found = page.find(wanted, cursor)
+        if found < 0:
+            lost.append(segment)
+        else:
+            cursor = found + len(wanted)
+    return lost
+
+
+def included_paths(document: Document) -> set[str]:
+    """Source paths (relative to the source folder) that the document includes."""
+    folder = posixpath.dirname(document.path)
+    paths = set()
+    for part in document.parts:
+        if isinstance(part, str) and "INCLUDE" in part.upper():
+            for match in INCLUDE.finditer(part):
+                paths.add(posixpath.normpath(posixpath.join(folder, match.group(1))))
+    return paths
+
+
+def _read(source: Path, audit: Audit) -> list[Document]:
+    """Parse every source, checking its round trip; errors and failures go to ``audit``."""
+    documents = []
+    for path in source_files(source):
+        relative = path.relative_to(source).as_posix()
+        audit.files += 1
+        try:
+            text = decode(path.read_bytes(), relative)
+            document = parse(text, relative)
+        except SourceError as error:
+            audit.errors += 1
+            audit.problems.append(str(error))
+            continue
+        audit.segments += len(document.segments)
+        audit.errors += len(document.notices)
+        audit.problems.extend(str(notice) for notice in document.notices)
+        problem = roundtrip_problem(document, text)
+        if problem is not None:
+            audit.roundtrip_failures += 1
+            audit.problems.append(str(problem))
+        documents.append(document)
+    return documents
+
+
+class _Pages:
+    """The pages one language got, read back from the docs folder and normalised."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._pages: dict[str, str] = {}
+        self._everything: str | None = None
+
+    def page(self, path: str) -> str | None:
+        if path not in self._pages:
+            file = self.folder / path
+            if not file.is_file():
+                return None
+            self._pages[path] = normalise(page_body(file.read_text(encoding="utf-8")))
+        return self._pages[path]
+
+    def everything(self) -> str:
+        """Every file written for the language, as one text."""
+        if self._everything is None:
+            texts = (p.read_text(encoding="utf-8") for p in sorted(self.folder.rglob("*.md")))
+            self._everything = "\n".join(normalise(page_body(text)) for text in texts)
+        return self._everything
+
+
+def _lost(audit: Audit, document: Document, segments: list[Segment], where: str, lang: str) -> None:
+    for segment in segments:
+        audit.lost_segments += 1
+        audit.problems.append(
+            f"{document.path}:{segment.line}:{segment.column}: segment {segment.id}'s {lang} "
+            f"text is not on {where}; expected it there, in source order"
+        )
+
+
+def _check_pages(audit: Audit, documents: list[Document], languages: dict[Language, Path]) -> None:
+    includers: dict[str, list[str]] = {}
+    for document in documents:
+        if is_article(document):
+            for path in included_paths(document):
+                includers.setdefault(path, []).append(document.path)
+    for language, folder in languages.items():
+        pages = _Pages(folder)
+        name = language.value
+        for document in documents:
+            if is_article(document):
+                page = pages.page(document.path)
+                where = f"{folder.name}/{document.path}"
+                if page is None:
+                    _lost(audit, document, document.segments, f"{where} (no page written)", name)
+                else:
+                    _lost(audit, document, missing(document.segments, page, language), where, name)
+                continue
+            for includer in includers.get(document.path, []):
+                page = pages.page(includer) or ""
+                lost = missing(document.segments, page, language)
+                if lost:  # includes not inlined yet: written anywhere counts
+                    lost = missing(lost, pages.everything(), language)
+                where = f"{folder.name}/{includer} (which includes it)"
+                _lost(audit, document, lost, where, name)
+
+
+def audit_tree(source: Path) -> Audit:
+    """Audit every markdown source under ``source``; the split is written to a temporary folder."""
+    audit = Audit()
+    documents = _read(source, audit)
+    if not documents:
+        return audit
+    with tempfile.TemporaryDirectory(prefix="bilingual-audit-") as scratch:
+        docs = Path(scratch)
+        try:
+            split = split_tree(source, docs)
+        except BilingualError as error:  # e.g. no source names its locale: no page at all
+            audit.errors += 1
+            audit.lost_segments += audit.segments
+            audit.problems.append(f"{source}: no page was written: {error}")
+            return audit
+        languages = {
+            Language.TRANSLATION: docs / split.translation.code,
+            Language.ENGLISH: docs / split.english.code,
+        }
+        _check_pages(audit, documents, languages)
+    return audit

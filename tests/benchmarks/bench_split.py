@@ -1,0 +1,110 @@
+"""Benchmark: splitting a source folder against a bare regex pass over the same files.
+
+Run on demand (``make bench-split SOURCE=dir``), never by pytest. Both sides start from the same
+list of files and read and decode every one of them, so reading costs the same on both sides:
+
+- *regex*: read, decode, and ``re.findall`` of the pair pattern over the text;
+- *split*: read, decode, ``parse`` and ``render_page`` in both languages (the page markdown is
+  made, not written to disk; writing is the file system's cost, not the split's).
+
+The two are run alternately, ``--repeat`` times, and the medians compared. Prints one line per
+side, then one line of JSON with the figures and ``ratio`` = split / regex (target: <= 2.0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bilingual.errors import SourceError
+from bilingual.model import Language
+from bilingual.parse import decode, parse
+from bilingual.render import render_page
+from bilingual.tree import source_files
+
+PAIR = re.compile(
+    r'<span data-ttu-id="([^"]*)">(.*?)</span><span class="sxs-lookup">'
+    r'<span data-stu-id="([^"]*)">(.*?)</span></span>',
+    re.DOTALL,
+)
+
+
+def regex_pass(files: list[tuple[Path, str]]) -> int:
+    """Read, decode and find every pair with one regular expression; the number of pairs."""
+    pairs = 0
+    for path, _ in files:
+        pairs += len(PAIR.findall(path.read_bytes().decode("utf-8")))
+    return pairs
+
+
+def split_pass(files: list[tuple[Path, str]]) -> int:
+    """Read, decode, parse and render both languages' pages; the number of articles split."""
+    articles = 0
+    for path, name in files:
+        try:
+            document = parse(decode(path.read_bytes(), name), name)
+        except SourceError:
+            continue
+        render_page(document, Language.TRANSLATION)
+        render_page(document, Language.ENGLISH)
+        articles += 1
+    return articles
+
+
+def count_segments(files: list[tuple[Path, str]]) -> int:
+    """Segments in the sources that parse (for the printout, not timed)."""
+    segments = 0
+    for path, name in files:
+        try:
+            segments += len(parse(decode(path.read_bytes(), name), name).segments)
+        except SourceError:
+            continue
+    return segments
+
+
+def timed(run: Callable[[list[tuple[Path, str]]], int], files: list[tuple[Path, str]]) -> float:
+    start = time.perf_counter()
+    run(files)
+    return time.perf_counter() - start
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    options.add_argument("source", type=Path, help="folder of bilingual sources")
+    options.add_argument("--repeat", type=int, default=9, help="runs of each side (median)")
+    args = options.parse_args(argv)
+    files = [(p, p.relative_to(args.source).as_posix()) for p in source_files(args.source)]
+    if not files:
+        print(f"{args.source}: no markdown sources here", file=sys.stderr)
+        return 1
+    pairs, segments = regex_pass(files), count_segments(files)  # warms the caches too
+    split_pass(files)
+    regex_times: list[float] = []
+    split_times: list[float] = []
+    for _ in range(args.repeat):
+        regex_times.append(timed(regex_pass, files))
+        split_times.append(timed(split_pass, files))
+    regex, split = statistics.median(regex_times), statistics.median(split_times)
+    megabytes = sum(path.stat().st_size for path, _ in files) / 1e6
+    print(f"regex: {regex * 1000:8.1f} ms median of {args.repeat}  ({pairs} pairs)")
+    print(f"split: {split * 1000:8.1f} ms median of {args.repeat}  ({segments} segments)")
+    figures = {
+        "files": len(files),
+        "megabytes": round(megabytes, 2),
+        "repeat": args.repeat,
+        "regex_ms": round(regex * 1000, 1),
+        "split_ms": round(split * 1000, 1),
+        "ratio": round(split / regex, 2),
+    }
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
