@@ -12,7 +12,7 @@ STRICT ?=
 STRICT_FLAG := $(if $(filter 1 yes true,$(STRICT)),--strict,)
 BILINGUAL := PYTHONPATH=scripts $(BIN)/python -m bilingual
 
-.PHONY: site serve test links lint clean
+.PHONY: site serve test links lint clean reproducible
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ serve: $(STAMP)  ## split SOURCE, then serve the site with live reload on ADDRES
 
 links: $(STAMP)  ## check the links of the site in SITE (and the fwlinks of SOURCE)
 	$(BILINGUAL) links --site "$(SITE)" --source "$(SOURCE)"
+
+reproducible: $(STAMP)  ## build SOURCE twice (the second as if on another day), compare byte for byte
+	PYTHONPATH=scripts $(BIN)/python -m bilingual.reproduce --source "$(SOURCE)"
 
 lint: $(STAMP)  ## ruff and mypy over the code and the tests
 	$(BIN)/ruff check scripts tests
