@@ -9,6 +9,7 @@ element and attribute by attribute against the seed's page in the same language.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -130,3 +131,15 @@ def test_front_matter_is_text_in_the_head(hostile_site: Path) -> None:
     author = head.select_one("meta[name=author]")
     assert author is not None
     assert author["content"] == 'x" onmouseover="alert(1)'
+
+
+def test_the_search_index_holds_nothing_that_runs(hostile_site: Path) -> None:
+    """Material's search shows titles and text of the index as HTML: they pass the same check."""
+    index = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    hostile = [doc for doc in index["docs"] if doc["location"].split("/")[0] != SEED_ARTICLE]
+    assert len(hostile) >= len(CASES)
+    for doc in hostile:
+        for field in ("title", "text"):
+            fragment = parse(doc[field])
+            assert executable(fragment) == [], doc["location"]
+            assert active_elements(fragment) == {}, doc["location"]
