@@ -15,8 +15,7 @@ import pytest
 
 from bilingual.reproduce import ANOTHER_DAY, build_once, compare_trees
 from bilingual.tree import recover, split_tree
-from conftest import PROJECT, SEED_ARTICLE, SEED_SOURCE
-from test_hostile import hostile_sources
+from conftest import PROJECT, SEED_ARTICLE, SEED_SOURCE, hostile_sources
 
 SMALL = """---
 title: Mazs
