@@ -11,6 +11,7 @@ FIXTURES = PROJECT / "tests" / "fixtures"
 SEED_SOURCE = PROJECT / "source"
 SEED_ARTICLE = "troubleshoot-flow-authentication-errors"
 CORPUS = PROJECT.parent / "shared" / "corpus"
+HOSTILE_CASES = sorted(path for path in (FIXTURES / "hostile").iterdir() if path.is_dir())
 
 
 @pytest.fixture(scope="session")
@@ -35,3 +36,28 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # Benchmarks are scripts run on demand (make bench-split), never collected as tests.
 collect_ignore = ["benchmarks"]
+
+
+def hostile_sources(target: Path) -> Path:
+    """The hostile cases of ``tests/fixtures/hostile`` as one source folder (``<case>.md``
+    each) beside the seed."""
+    import shutil
+
+    target.mkdir(parents=True)
+    for case in HOSTILE_CASES:
+        shutil.copyfile(case / "source.md", target / f"{case.name}.md")
+    shutil.copyfile(SEED_SOURCE / f"{SEED_ARTICLE}.md", target / f"{SEED_ARTICLE}.md")
+    return target
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hostile cases and the seed built into a temporary site."""
+    from bilingual.mkdocs_site import build
+    from bilingual.tree import split_tree
+
+    root = tmp_path_factory.mktemp("hostile")
+    split = split_tree(hostile_sources(root / "source"), root / "docs")
+    assert not split.problems, [str(p) for p in split.problems]
+    build(split.translation, root / "docs", root / "site")
+    return root / "site"

@@ -136,6 +136,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BilingualError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except OSError as error:  # e.g. a full disk while writing pages: the previous pages stay
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     return status
 
 

@@ -140,6 +140,31 @@ def swap_in(staging: Path, docs: Path, codes: list[str]) -> None:
     manifest.write_text(json.dumps({"languages": codes}) + "\n", encoding="utf-8")
 
 
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def recover(docs: Path) -> None:
+    """Undo what an interrupted run left in ``docs``: a language folder caught between the two
+    renames of ``swap_in`` is put back, and staging folders of dead runs are removed."""
+    for old in docs.glob(".old-*"):
+        target = docs / old.name.removeprefix(".old-")
+        if target.exists():
+            shutil.rmtree(old)
+        else:
+            os.replace(old, target)
+    for staging in docs.glob(".staging-*"):
+        pid = staging.name.removeprefix(".staging-")
+        if not (pid.isdigit() and _running(int(pid))):
+            shutil.rmtree(staging, ignore_errors=True)
+
+
 def split_tree(source: Path, docs: Path) -> Split:
     """Split every bilingual source under ``source`` into pages under ``docs``."""
     problems: list[SourceError] = []
@@ -151,6 +176,7 @@ def split_tree(source: Path, docs: Path) -> Split:
         notices=[notice for document in documents for notice in document.notices],
     )
     docs.mkdir(parents=True, exist_ok=True)
+    recover(docs)
     staging = docs / f".staging-{os.getpid()}"
     if staging.exists():
         shutil.rmtree(staging)
