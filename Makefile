@@ -12,7 +12,7 @@ STRICT ?=
 STRICT_FLAG := $(if $(filter 1 yes true,$(STRICT)),--strict,)
 BILINGUAL := PYTHONPATH=scripts $(BIN)/python -m bilingual
 
-.PHONY: site serve test links lint clean
+.PHONY: site serve test links lint clean parity
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ serve: $(STAMP)  ## split SOURCE, then serve the site with live reload on ADDRES
 
 links: $(STAMP)  ## check the links of the site in SITE (and the fwlinks of SOURCE)
 	$(BILINGUAL) links --site "$(SITE)" --source "$(SOURCE)"
+
+parity: $(STAMP)  ## build SOURCE into a temporary site, compare its pages' blocks with CommonMark's
+	$(BILINGUAL) parity --source "$(SOURCE)"
 
 lint: $(STAMP)  ## ruff and mypy over the code and the tests
 	$(BIN)/ruff check scripts tests

@@ -4,6 +4,7 @@
     site   --source --site  split, then build the site with MkDocs
     serve  --source         split, then serve the site with live reload
     links  --site [--source] check the links of a built site (and the sources' fwlinks)
+    parity --source [--site] compare each built page's block structure with CommonMark's
 
 Problems are printed one per line as ``file:line:column: what; expected shape``; the exit code
 is 0 when all is well, 1 when something failed, 2 on a usage error.
@@ -78,6 +79,27 @@ def _links(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _parity(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from .mkdocs_site import build
+    from .parity import compare
+
+    with tempfile.TemporaryDirectory(prefix="parity-") as temporary:
+        site = args.site
+        if site is None:
+            split = split_tree(args.source, Path(temporary) / "docs")
+            for problem in split.problems:
+                print(problem, file=sys.stderr)
+            site = Path(temporary) / "site"
+            build(split.translation, Path(temporary) / "docs", site)
+        report = compare(args.source, site)
+    for mismatch in report.mismatches:
+        print(mismatch)
+    print(report.summary())
+    return 0 if report.passed() else 1
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="bilingual", description=__doc__.split("\n\n")[0])
     commands = top.add_subparsers(dest="command", required=True)
@@ -105,6 +127,13 @@ def parser() -> argparse.ArgumentParser:
     links.add_argument("--site", type=Path, default=DEFAULT_SITE, help="built site to check")
     links.add_argument("--source", type=Path, default=None, help="also check these sources")
     links.set_defaults(run=_links)
+
+    parity = commands.add_parser("parity", help="compare built pages' blocks with CommonMark's")
+    parity.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="bilingual sources")
+    parity.add_argument(
+        "--site", type=Path, default=None, help="a site built from SOURCE (default: build one)"
+    )
+    parity.set_defaults(run=_parity)
     return top
 
 
