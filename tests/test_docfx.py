@@ -187,3 +187,23 @@ def test_symlinks_pointing_out_are_refused(tmp_path: Path) -> None:
     ]
     assert not list((tmp_path / "docs").rglob("*.png"))
     assert copy_media(source, [tmp_path / "again"], []) == 0
+
+
+def test_media_path_takes_the_files_own_spelling(tmp_path: Path) -> None:
+    (tmp_path / "media").mkdir()
+    (tmp_path / "media" / "Mouse_Over.GIF").write_bytes(b"GIF89a")
+    folder = folder_of(
+        {"a/page.md": FRONT + "![x](../media/mouse_over.gif) ![y](../media/none.png)\n"}, tmp_path
+    )
+    page = folder.documents["a/page.md"]
+    lv = render_page(page, Language.TRANSLATION, folder.for_page(page, Language.TRANSLATION))
+    assert lv.markdown.endswith("![x](../media/Mouse_Over.GIF) ![y](../media/none.png)\n")
+
+
+def test_include_inside_an_alert_keeps_the_quote_prefix() -> None:
+    folder = folder_of(
+        {"p.md": FRONT + "> [!NOTE]\n> [!INCLUDE[x](i/b.md)]\n", "i/b.md": "One.\n\nTwo.\n"}
+    )
+    page = folder.documents["p.md"]
+    en = render_page(page, Language.ENGLISH, folder.for_page(page, Language.ENGLISH))
+    assert en.markdown.endswith('!!! note "Note"\n\n    One.\n\n    Two.\n')

@@ -67,8 +67,9 @@ class Resolver(Protocol):
         ``[!INCLUDE`` stands in the page body (for errors)."""
         ...
 
-    def media(self, target: str, offset: int) -> None:
-        """Raise ``SourceError`` if the relative path ``target`` leaves the source folder."""
+    def media(self, target: str, offset: int) -> str:
+        """``target`` as the page should write it (its file's own spelling where only the case
+        differs); raise ``SourceError`` if the relative path leaves the source folder."""
         ...
 
 
@@ -179,17 +180,23 @@ def _replacement(body: str, kind: str, match: re.Match[str], resolver: Resolver 
         block = _block_include(body, match, included)
         return block if block is not None else " ".join(included.split())
     if kind == "image":
-        markdown, source = image_markdown(match.group("attrs"), match.group("long"))
+        attrs = match.group("attrs")
+        markdown, source = image_markdown(attrs, match.group("long"))
         if resolver is not None and source and is_local(source):
-            resolver.media(source, match.start())
+            found = resolver.media(source, match.start())
+            if found != source:
+                markdown, _ = image_markdown(attrs.replace(source, found), match.group("long"))
         return markdown
     if kind == "xref":
         return xref_text(match.group("uid"))
     if kind == "xreflink":
         return match.group("text")
-    if resolver is not None and is_local(match.group("path")):
-        resolver.media(match.group("path"), match.start())
-    return match.group()
+    path = match.group("path")
+    if resolver is None or not is_local(path):
+        return match.group()
+    found = resolver.media(path, match.start())
+    start, end = match.start("path") - match.start(), match.end("path") - match.start()
+    return match.group()[:start] + found + match.group()[end:]
 
 
 def convert(body: str, code: str, resolver: Resolver | None) -> str:

@@ -79,6 +79,22 @@ class SourceFolder:
 
     documents: dict[str, Document]
     root: Path | None = None
+    spelled: dict[str, str] | None = None
+    """Lower-cased relative path -> the file's own spelling (built on first use)."""
+
+    def spelling(self, path: str) -> str:
+        """``path`` as the file under ``root`` spells it, where only the case differs."""
+        if self.root is None or (self.root / path).exists():
+            return path
+        if self.spelled is None:
+            self.spelled = {
+                found.relative_to(self.root).as_posix().casefold(): found.relative_to(
+                    self.root
+                ).as_posix()
+                for found in self.root.rglob("*")
+                if found.is_file()
+            }
+        return self.spelled.get(path.casefold(), path)
 
     def for_page(self, document: Document, language: Language) -> PageResolver:
         """The resolver of ``document``'s page in ``language``."""
@@ -130,7 +146,11 @@ class PageResolver:
         text = docfx.expand(render_body(included, self.language), nested)
         return rebase(text, posixpath.dirname(path), posixpath.dirname(self.document.path))
 
-    def media(self, target: str, offset: int) -> None:
+    def media(self, target: str, offset: int) -> str:
         if target.startswith("/"):
-            return  # a path on the published site, not a file of the source folder
-        self.folder.inside(self.document, self.language, target, offset)
+            return target  # a path on the published site, not a file of the source folder
+        path = self.folder.inside(self.document, self.language, target, offset)
+        spelled = self.folder.spelling(path.split("?", 1)[0])
+        if spelled == path.split("?", 1)[0]:
+            return target
+        return posixpath.relpath(spelled, posixpath.dirname(self.document.path) or ".")
