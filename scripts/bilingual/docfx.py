@@ -29,7 +29,7 @@ ALERT_TYPES = {
     "WARNING": "warning",
     "CAUTION": "danger",
 }
-ALERT_MARKER = re.compile(r"\[!(" + "|".join(ALERT_TYPES) + r")\][ \t]*(?:\n|$)?", re.IGNORECASE)
+ALERT_MARKER = re.compile(r"\[!(" + "|".join(ALERT_TYPES) + r")\][ \t]*", re.IGNORECASE)
 VIDEO_MARKER = re.compile(r"\[!VIDEO[ \t]+([^\]\s]+)[ \t]*\][ \t]*$", re.IGNORECASE)
 VIDEO_CLASS = "docfx-video"
 
