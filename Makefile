@@ -12,7 +12,7 @@ STRICT ?=
 STRICT_FLAG := $(if $(filter 1 yes true,$(STRICT)),--strict,)
 BILINGUAL := PYTHONPATH=scripts $(BIN)/python -m bilingual
 
-.PHONY: site serve test links lint clean audit bench-split reproducible
+.PHONY: site serve test links lint clean audit parity bench-split reproducible
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,12 @@ audit: $(STAMP)  ## round trip and segments in = segments out for every source o
 
 bench-split: $(STAMP)  ## time splitting SOURCE against a bare regex pass over the same files
 	PYTHONPATH=scripts $(BIN)/python tests/benchmarks/bench_split.py "$(SOURCE)"
+
 reproducible: $(STAMP)  ## build SOURCE twice (the second as if on another day), compare byte for byte
 	PYTHONPATH=scripts $(BIN)/python -m bilingual.reproduce --source "$(SOURCE)"
+
+parity: $(STAMP)  ## build SOURCE into a temporary site, compare its pages' blocks with CommonMark's
+	$(BILINGUAL) parity --source "$(SOURCE)"
 
 lint: $(STAMP)  ## ruff and mypy over the code and the tests
 	$(BIN)/ruff check scripts tests

@@ -40,8 +40,9 @@ from .render import render_source
 from .tree import is_article, source_files, split_tree
 
 # A run of white space, line breaks with the indentation or blockquote markers after them.
-SPACE = re.compile(r"[ \t]*(?:\r?\n[ \t>]*)+|[ \t]+")
+SPACE = re.compile(r"[ \t\f\v]*(?:\r?\n[ \t\f\v>]*)+|[ \t\f\v]+")
 INCLUDE = re.compile(r"\[!INCLUDE\s*\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?\s*\)\]", re.IGNORECASE)
+WRITER_MARKUP = re.compile(r"^(?:\d{1,9}[.)](?=[ \t])|\[![A-Za-z]+\][ \t]*$)")
 PAGE_FRONT_MATTER = re.compile(r"---\r?\n(?:[^\n]*\n)*?---[ \t]*(?:\r?\n|\Z)")
 
 
@@ -110,12 +111,25 @@ def roundtrip_problem(document: Document, text: str) -> SourceError | None:
     )
 
 
+def wanted_text(segment: Segment, language: Language) -> str:
+    """What of a segment's text must be on its page, normalised.
+
+    A segment may begin with block markup that the writer rewrites on purpose: an ordered-list
+    number (``6.`` renumbered as the list's fourth item, as CommonMark counts it) or a DocFX alert
+    marker (``[!TIP]``, which becomes an admonition titled in the page's language). That leading
+    markup is left out of the search; everything after it must be there.
+    """
+    return normalise(WRITER_MARKUP.sub("", segment.text(language).lstrip(), count=1))
+
+
 def missing(segments: Iterable[Segment], page: str, language: Language) -> list[Segment]:
     """The segments whose text is not found in ``page`` (normalised), each after the last found."""
     lost = []
     cursor = 0
     for segment in segments:
-        wanted = normalise(segment.text(language))
+        wanted = wanted_text(segment, language)
+        if not wanted:
+            continue
         found = page.find(wanted, cursor)
         if found < 0:
             lost.append(segment)

@@ -5,6 +5,7 @@
     serve  --source         split, then serve the site with live reload
     links  --site [--source] check the links of a built site (and the sources' fwlinks)
     audit  --source         round trip and segments in = segments out, for every source
+    parity --source [--site] compare each built page's block structure with CommonMark's
 
 Problems are printed one per line as ``file:line:column: what; expected shape``; the exit code
 is 0 when all is well, 1 when something failed, 2 on a usage error.
@@ -92,6 +93,27 @@ def _audit(args: argparse.Namespace) -> int:
     return 0 if audit.passed(args.strict) else 1
 
 
+def _parity(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from .mkdocs_site import build
+    from .parity import compare
+
+    with tempfile.TemporaryDirectory(prefix="parity-") as temporary:
+        site = args.site
+        if site is None:
+            split = split_tree(args.source, Path(temporary) / "docs")
+            for problem in split.problems:
+                print(problem, file=sys.stderr)
+            site = Path(temporary) / "site"
+            build(split.translation, Path(temporary) / "docs", site)
+        report = compare(args.source, site)
+    for mismatch in report.mismatches:
+        print(mismatch)
+    print(report.summary())
+    return 0 if report.passed() else 1
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="bilingual", description=__doc__.split("\n\n")[0])
     commands = top.add_subparsers(dest="command", required=True)
@@ -126,6 +148,12 @@ def parser() -> argparse.ArgumentParser:
     audit.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="bilingual sources")
     audit.add_argument("--strict", action="store_true", help="a malformed source fails the audit")
     audit.set_defaults(run=_audit)
+    parity = commands.add_parser("parity", help="compare built pages' blocks with CommonMark's")
+    parity.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="bilingual sources")
+    parity.add_argument(
+        "--site", type=Path, default=None, help="a site built from SOURCE (default: build one)"
+    )
+    parity.set_defaults(run=_parity)
     return top
 
 

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import frontmatter
+from . import docfx, frontmatter
+from .locales import ENGLISH_CODE, site_code
 from .model import Document, Language, Segment
 
 H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
@@ -73,10 +74,20 @@ class Page:
     """The page's markdown, front matter first."""
 
 
-def render_page(document: Document, language: Language) -> Page:
-    """The page of ``document`` in ``language``."""
+def page_code(document: Document, language: Language) -> str:
+    """The site language code of ``document``'s page in ``language`` (``lv``, ``en``)."""
+    if language is Language.TRANSLATION and document.content_locale:
+        return site_code(document.content_locale)
+    return ENGLISH_CODE
+
+
+def render_page(
+    document: Document, language: Language, resolver: docfx.Resolver | None = None
+) -> Page:
+    """The page of ``document`` in ``language``; ``resolver`` resolves includes and media."""
     body = render_body(document, language)
     metadata = dict(document.metadata)
     title = page_title(document, body, language)
     metadata["title"] = title
+    body = docfx.convert(body, page_code(document, language), resolver)
     return Page(title=title, markdown=front_matter(metadata) + body.lstrip("\r\n"))

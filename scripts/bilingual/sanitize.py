@@ -47,7 +47,10 @@ ATTRIBUTES: dict[str, set[str]] = {
     "*": {"id", "class", "title", "lang", "dir", "style"},
     "a": {"href", "name", "hreflang"},
     "img": {"src", "alt", "width", "height", "loading"},
-    "iframe": {"src", "width", "height", "allow", "allowfullscreen", "loading", "frameborder"},
+    "iframe": {
+        *("src", "width", "height", "allow", "allowfullscreen", "loading", "frameborder"),
+        *("referrerpolicy", "sandbox"),
+    },
     "ol": {"start", "type", "reversed"},
     "li": {"value"},
     "td": {"colspan", "rowspan", "align"},

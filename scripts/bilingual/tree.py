@@ -20,9 +20,11 @@ from pathlib import Path
 from . import ui
 from .errors import BilingualError, SourceError
 from .locales import ENGLISH_CODE, SiteLanguage, site_code, site_language
+from .media import copy_media
 from .model import Document, Language
 from .parse import decode, parse
 from .render import render_page
+from .resolve import SourceFolder
 
 MANIFEST = ".pages.json"
 INCLUDES = "includes"
@@ -99,15 +101,25 @@ def is_article(document: Document) -> bool:
     return document.path.split("/", 1)[0] != INCLUDES
 
 
-def write_pages(documents: list[Document], split: Split, staging: Path) -> None:
+def write_pages(
+    documents: list[Document], split: Split, staging: Path, root: Path | None = None
+) -> None:
     """Write every article's page in both languages, and the home pages, under ``staging``."""
     sides = ((split.translation, Language.TRANSLATION), (split.english, Language.ENGLISH))
     titles: dict[str, list[tuple[str, str]]] = {lang.code: [] for lang, _ in sides}
+    folder = SourceFolder({document.path: document for document in documents}, root)
     for document in documents:
         if not is_article(document):
             continue
-        for site_lang, language in sides:
-            page = render_page(document, language)
+        try:
+            pages = [
+                (site_lang, render_page(document, language, folder.for_page(document, language)))
+                for site_lang, language in sides
+            ]
+        except SourceError as error:
+            split.problems.append(error)
+            continue
+        for site_lang, page in pages:
             target = staging / site_lang.code / document.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.markdown, encoding="utf-8", newline="")
@@ -116,6 +128,7 @@ def write_pages(documents: list[Document], split: Split, staging: Path) -> None:
         split.segments += len(document.segments)
     for site_lang, _ in sides:
         index = staging / site_lang.code / "index.md"
+        index.parent.mkdir(parents=True, exist_ok=True)
         if not index.exists():
             index.write_text(home_page(site_lang, titles[site_lang.code]), encoding="utf-8")
 
@@ -181,7 +194,8 @@ def split_tree(source: Path, docs: Path) -> Split:
     if staging.exists():
         shutil.rmtree(staging)
     try:
-        write_pages(documents, split, staging)
+        write_pages(documents, split, staging, source)
+        copy_media(source, [staging / lang.code for lang in split.languages], split.problems)
         swap_in(staging, docs, [lang.code for lang in split.languages])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
