@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .links import LinkContext, Rewrite, resolve_links
 from .model import Document, Language, Segment
 
 H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
@@ -73,12 +74,18 @@ class Page:
     """The page's title in its language."""
     markdown: str
     """The page's markdown, front matter first."""
+    links: tuple[Rewrite, ...] = ()
+    """The links the writer changed (``links.resolve_links``), each with its original target."""
 
 
-def render_page(document: Document, language: Language) -> Page:
-    """The page of ``document`` in ``language``."""
+def render_page(document: Document, language: Language, links: LinkContext | None = None) -> Page:
+    """The page of ``document`` in ``language``; its links resolved when ``links`` is given."""
     body = render_body(document, language)
+    rewrites: list[Rewrite] = []
+    if links is not None:
+        body, rewrites = resolve_links(body, document.path, links)
     metadata = dict(document.metadata)
     title = page_title(document, body, language)
     metadata["title"] = title
-    return Page(title=title, markdown=front_matter(metadata) + body.lstrip("\r\n"))
+    markdown = front_matter(metadata) + body.lstrip("\r\n")
+    return Page(title=title, markdown=markdown, links=tuple(rewrites))

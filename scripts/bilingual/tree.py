@@ -9,6 +9,7 @@ sources disappear.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from . import ui
 from .errors import BilingualError, SourceError
+from .links import ENGLISH_LOCALE, LinkContext, Rewrite, learn_locale
 from .locales import ENGLISH_CODE, SiteLanguage, site_code, site_language
 from .model import Document, Language
 from .parse import decode, parse
@@ -26,6 +28,8 @@ from .render import render_page
 
 MANIFEST = ".pages.json"
 INCLUDES = "includes"
+LINKS_AUDIT = ".links.json"
+MEDIA_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".ico"})
 
 
 @dataclass(slots=True)
@@ -42,6 +46,8 @@ class Split:
     """Segments in the written articles."""
     problems: list[SourceError] = field(default_factory=list)
     """Sources skipped because they are malformed."""
+    rewrites: dict[str, list[Rewrite]] = field(default_factory=dict)
+    """Links the writer changed, by page (``<code>/<path>``), each with its original target."""
 
     @property
     def languages(self) -> tuple[SiteLanguage, SiteLanguage]:
@@ -97,7 +103,40 @@ def is_article(document: Document) -> bool:
     return document.path.split("/", 1)[0] != INCLUDES
 
 
-def write_pages(documents: list[Document], split: Split, staging: Path) -> None:
+def source_media(source: Path) -> list[str]:
+    """The images under ``source`` (relative, ``/``-separated; hidden folders skipped)."""
+    return [
+        path.relative_to(source).as_posix()
+        for path in sorted(source.rglob("*"))
+        if path.suffix.lower() in MEDIA_SUFFIXES
+        and path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(source).parts)
+    ]
+
+
+def copy_media(source: Path, media: list[str], staging: Path, codes: list[str]) -> None:
+    """Copy the images into every language's folder, so relative links resolve in each."""
+    for code in codes:
+        for name in media:
+            target = staging / code / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source / name, target)
+
+
+def page_links(
+    links: LinkContext | None, document: Document, language: Language
+) -> LinkContext | None:
+    """The link context of one page: the tree's, in the page's locale."""
+    if links is None:
+        return None
+    if language is Language.ENGLISH:
+        return dataclasses.replace(links, locale=ENGLISH_LOCALE)
+    return dataclasses.replace(links, locale=learn_locale(document.content_locale))
+
+
+def write_pages(
+    documents: list[Document], split: Split, staging: Path, links: LinkContext | None = None
+) -> None:
     """Write every article's page in both languages, and the home pages, under ``staging``."""
     sides = ((split.translation, Language.TRANSLATION), (split.english, Language.ENGLISH))
     titles: dict[str, list[tuple[str, str]]] = {lang.code: [] for lang, _ in sides}
@@ -105,7 +144,9 @@ def write_pages(documents: list[Document], split: Split, staging: Path) -> None:
         if not is_article(document):
             continue
         for site_lang, language in sides:
-            page = render_page(document, language)
+            page = render_page(document, language, page_links(links, document, language))
+            if page.links:
+                split.rewrites[f"{site_lang.code}/{document.path}"] = list(page.links)
             target = staging / site_lang.code / document.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.markdown, encoding="utf-8", newline="")
@@ -151,9 +192,23 @@ def split_tree(source: Path, docs: Path) -> Split:
     staging = docs / f".staging-{os.getpid()}"
     if staging.exists():
         shutil.rmtree(staging)
+    media = source_media(source)
+    articles = [document.path for document in documents if is_article(document)]
+    links = LinkContext.of(articles, ENGLISH_LOCALE, media)
     try:
-        write_pages(documents, split, staging)
+        write_pages(documents, split, staging, links)
+        copy_media(source, media, staging, [lang.code for lang in split.languages])
         swap_in(staging, docs, [lang.code for lang in split.languages])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    write_links_audit(docs / LINKS_AUDIT, split.rewrites)
     return split
+
+
+def write_links_audit(path: Path, rewrites: dict[str, list[Rewrite]]) -> None:
+    """Every changed link by page, with its original target and the rule that changed it."""
+    audit = {
+        page: [{"original": r.original, "target": r.target, "rule": r.rule} for r in changed]
+        for page, changed in sorted(rewrites.items())
+    }
+    path.write_text(json.dumps(audit, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
