@@ -311,7 +311,7 @@ def test_links_online_names_page_link_and_reason(
     ) in out
     assert "online: 4 unique URLs, 3 live (0 from the cache), 1 dead, 0 unknown" in out
     assert "fonts.example.com" not in {path.split("/")[0] for _, _, path in mock.log}
-    assert out.rstrip().endswith("links: 2 pages checked, 1 broken")
+    assert out.rstrip().endswith("links: 2 pages checked, 1 broken (online 1)")
 
     assert main([*args, "--no-cache", "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -156,5 +156,13 @@ def run(site: Path, source: Path | None, fmt: str, online: OnlineOptions | None)
             print(problem)
         if summary is not None:
             print(summary)
-        print(f"links: {check.pages} pages checked, {broken} broken")
+        kinds = Counter(
+            [*("source" for _ in source_problems), *(p.kind for p in site_problems)]
+            + [p.kind for p, _ in checked_online]
+        )
+        by_kind = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
+        print(
+            f"links: {check.pages} pages checked, {broken} broken"
+            + (f" ({by_kind})" if by_kind else "")
+        )
     return 1 if broken else 0
