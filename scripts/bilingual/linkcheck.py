@@ -218,16 +218,13 @@ class SiteCheck:
 
     def internal_problem(self, page: str, url: str) -> tuple[str, str] | None:
         """(kind, reason) for an internal link of ``page`` that does not resolve, else ``None``."""
-        parts = urlsplit(url)
-        if not parts.path:  # ``#anchor`` (or ``?query``) of the page itself
-            return self._anchor_problem(page, parts.fragment)
-        folder = posixpath.dirname(page)
-        depth = folder.count("/") + 1 if folder else 0
-        climb = "../" * depth
-        if url.startswith("/"):
+        if not url or url[0] in "#?":  # an anchor (or query) of the page itself
+            return self._anchor_problem(page, urlsplit(url).fragment)
+        folder = page.rpartition("/")[0]
+        if url[0] == "/":
             cache_key = ("", url)
-        elif depth and url.startswith(climb):  # climbs to the root: the same from every folder
-            cache_key = ("", url[len(climb) :])
+        elif folder and url.startswith(climb := "../" * (folder.count("/") + 1)):
+            cache_key = ("", url[len(climb) :])  # climbs to the root: the same from every folder
         else:
             cache_key = (folder, url)
         if cache_key not in self.internal:
