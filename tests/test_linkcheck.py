@@ -119,6 +119,7 @@ def test_fwlink_spellings_are_one_target(site: Path) -> None:
     places = check.occurrences["https://go.microsoft.com/fwlink/?linkid=872110"]
     assert sorted(p.page.parent.name for p in places) == ["article", "other"]
     assert "https://example.com/a b" not in check.occurrences  # failed offline: not asked online
+    assert ("", "other/#section") in check.internal  # ``../`` folded: one verdict for the folder
 
 
 def test_anchors_include_a_name_and_skip_comments_and_scripts() -> None:

@@ -182,7 +182,7 @@ class SiteCheck:
     """``classify`` of every distinct URL seen."""
     anchors: dict[str, set[str]] = field(default_factory=dict)
     internal: dict[tuple[str, str], tuple[str, str] | None] = field(default_factory=dict)
-    """Verdicts on internal links by (folder they are resolved from, URL)."""
+    """Verdicts on internal links by (folder, URL relative to it), ``../`` folded into the folder."""
     external: dict[str, tuple[str | None, str]] = field(default_factory=dict)
     """Verdict and ``external.key`` of every distinct external URL."""
     occurrences: dict[str, list[Occurrence]] = field(default_factory=lambda: defaultdict(list))
@@ -220,13 +220,13 @@ class SiteCheck:
         """(kind, reason) for an internal link of ``page`` that does not resolve, else ``None``."""
         if not url or url[0] in "#?":  # an anchor (or query) of the page itself
             return self._anchor_problem(page, urlsplit(url).fragment)
-        folder = page.rpartition("/")[0]
         if url[0] == "/":
             cache_key = ("", url)
-        elif folder and url.startswith(climb := "../" * (folder.count("/") + 1)):
-            cache_key = ("", url[len(climb) :])  # climbs to the root: the same from every folder
-        else:
-            cache_key = (folder, url)
+        else:  # ``../b/`` from ``en/a`` is ``b/`` from ``en``: one verdict for every such page
+            base, rest = page.rpartition("/")[0], url
+            while base and rest.startswith("../"):
+                base, rest = base.rpartition("/")[0], rest[3:]
+            cache_key = (base, rest)
         if cache_key not in self.internal:
             self.internal[cache_key] = self._judge_internal(*cache_key)
         return self.internal[cache_key]
