@@ -17,6 +17,7 @@ WEB_SCHEMES = frozenset({"http", "https"})
 SCRIPT_SCHEMES = frozenset({"javascript", "vbscript"})
 LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
 UNSAFE = frozenset('<>"{}|\\^`')
+SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
 MICROSOFT_DOMAINS = (
     "microsoft.com",
     "aka.ms",
@@ -76,7 +77,7 @@ def _host_problem(host: str) -> str | None:
 
 def url_problem(url: str) -> str | None:
     """What is wrong with an external URL, or ``None`` when it passes the offline check."""
-    if any(c.isspace() or ord(c) < 0x20 or c == "\x7f" for c in url):
+    if SPACE_OR_CONTROL.search(url):
         return "malformed URL: contains whitespace or a control character"
     bad = sorted({c for c in url if c in UNSAFE})
     if bad:
