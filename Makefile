@@ -10,9 +10,13 @@ DOCS   ?= docs
 ADDRESS ?= 127.0.0.1:8000
 STRICT ?=
 STRICT_FLAG := $(if $(filter 1 yes true,$(STRICT)),--strict,)
+FORMAT ?= text
+ONLINE ?=
+REMAP ?=
+LINKS_FLAGS := --format "$(FORMAT)" $(if $(filter 1 yes true,$(ONLINE)),--online,) $(foreach r,$(REMAP),--remap "$(r)")
 BILINGUAL := PYTHONPATH=scripts $(BIN)/python -m bilingual
 
-.PHONY: site serve test links lint clean audit parity bench-split reproducible
+.PHONY: site serve test links lint clean audit parity bench-split bench-links reproducible
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +29,11 @@ site: $(STAMP)  ## split SOURCE into one page per language, then build the site 
 serve: $(STAMP)  ## split SOURCE, then serve the site with live reload on ADDRESS
 	$(BILINGUAL) serve --source "$(SOURCE)" --docs "$(DOCS)" --address "$(ADDRESS)"
 
-links: $(STAMP)  ## check the links of the site in SITE (and the fwlinks of SOURCE)
-	$(BILINGUAL) links --site "$(SITE)" --source "$(SOURCE)"
+links: $(STAMP)  ## check the links of the site in SITE (and of SOURCE); ONLINE=1 asks external links
+	$(BILINGUAL) links --site "$(SITE)" --source "$(SOURCE)" $(LINKS_FLAGS)
+
+bench-links: $(STAMP)  ## time the offline check of SITE and the online check against the local mock
+	PYTHONPATH=scripts:tests $(BIN)/python tests/benchmarks/bench_links.py --site "$(SITE)"
 
 audit: $(STAMP)  ## round trip and segments in = segments out for every source of SOURCE
 	$(BILINGUAL) audit --source "$(SOURCE)" $(STRICT_FLAG)

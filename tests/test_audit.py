@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bilingual import tree
 from bilingual.audit import Audit, included_paths, missing, normalise, roundtrip_problem
 from bilingual.cli import main
-from bilingual.docfx import Resolver
 from bilingual.errors import SourceError
 from bilingual.model import Document, Language, Segment
 from bilingual.parse import decode, parse
@@ -78,8 +78,8 @@ def test_a_lost_segment_fails_the_audit(
 ) -> None:
     """A writer that drops text: the audit names the segment and exits 1."""
 
-    def lossy(document: Document, language: Language, resolver: Resolver | None = None) -> Page:
-        page = render_page(document, language, resolver)
+    def lossy(document: Document, language: Language, *context: Any) -> Page:
+        page = render_page(document, language, *context)
         return Page(page.title, page.markdown.replace("Trešais.", "").replace("Third.", ""))
 
     monkeypatch.setattr(tree, "render_page", lossy)
@@ -99,8 +99,8 @@ def test_a_lost_segment_fails_the_audit(
 def test_a_lost_include_segment_is_found_on_the_including_page(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def lossy(document: Document, language: Language, resolver: Resolver | None = None) -> Page:
-        page = render_page(document, language, resolver)
+    def lossy(document: Document, language: Language, *context: Any) -> Page:
+        page = render_page(document, language, *context)
         return Page(page.title, page.markdown.replace("Pamati", "").replace("Basics", ""))
 
     monkeypatch.setattr(tree, "render_page", lossy)

@@ -29,11 +29,12 @@ import html
 import posixpath
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import BilingualError, SourceError
+from .links import Rewrite
 from .model import Document, Language, Segment
 from .parse import decode, parse
 from .render import render_source
@@ -111,23 +112,35 @@ def roundtrip_problem(document: Document, text: str) -> SourceError | None:
     )
 
 
-def wanted_text(segment: Segment, language: Language) -> str:
+def wanted_text(segment: Segment, language: Language, rewrites: Sequence[Rewrite] = ()) -> str:
     """What of a segment's text must be on its page, normalised.
 
     A segment may begin with block markup that the writer rewrites on purpose: an ordered-list
     number (``6.`` renumbered as the list's fourth item, as CommonMark counts it) or a DocFX alert
     marker (``[!TIP]``, which becomes an admonition titled in the page's language). That leading
-    markup is left out of the search; everything after it must be there.
+    markup is left out of the search; everything after it must be there. Links the writer
+    changed (``rewrites``, as ``links.resolve_links`` records them) are searched for as changed.
     """
-    return normalise(WRITER_MARKUP.sub("", segment.text(language).lstrip(), count=1))
+    text = WRITER_MARKUP.sub("", segment.text(language).lstrip(), count=1)
+    changed = {r.original: r.target for r in rewrites if r.original in text}
+    if changed:  # one pass, longest first, so that a target is never rewritten again
+        originals = sorted(changed, key=len, reverse=True)
+        pattern = re.compile("|".join(re.escape(original) for original in originals))
+        text = pattern.sub(lambda found: changed[found.group()], text)
+    return normalise(text)
 
 
-def missing(segments: Iterable[Segment], page: str, language: Language) -> list[Segment]:
+def missing(
+    segments: Iterable[Segment],
+    page: str,
+    language: Language,
+    rewrites: Sequence[Rewrite] = (),
+) -> list[Segment]:
     """The segments whose text is not found in ``page`` (normalised), each after the last found."""
     lost = []
     cursor = 0
     for segment in segments:
-        wanted = wanted_text(segment, language)
+        wanted = wanted_text(segment, language, rewrites)
         if not wanted:
             continue
         found = page.find(wanted, cursor)
@@ -206,7 +219,12 @@ def _lost(audit: Audit, document: Document, segments: list[Segment], where: str,
         )
 
 
-def _check_pages(audit: Audit, documents: list[Document], languages: dict[Language, Path]) -> None:
+def _check_pages(
+    audit: Audit,
+    documents: list[Document],
+    languages: dict[Language, Path],
+    rewrites: dict[str, list[Rewrite]],
+) -> None:
     includers: dict[str, list[str]] = {}
     for document in documents:
         if is_article(document):
@@ -222,11 +240,14 @@ def _check_pages(audit: Audit, documents: list[Document], languages: dict[Langua
                 if page is None:
                     _lost(audit, document, document.segments, f"{where} (no page written)", name)
                 else:
-                    _lost(audit, document, missing(document.segments, page, language), where, name)
+                    changed = rewrites.get(where, [])
+                    lost = missing(document.segments, page, language, changed)
+                    _lost(audit, document, lost, where, name)
                 continue
             for includer in includers.get(document.path, []):
                 page = pages.page(includer) or ""
-                lost = missing(document.segments, page, language)
+                changed = rewrites.get(f"{folder.name}/{includer}", [])
+                lost = missing(document.segments, page, language, changed)
                 if lost:  # includes not inlined yet: written anywhere counts
                     lost = missing(lost, pages.everything(), language)
                 where = f"{folder.name}/{includer} (which includes it)"
@@ -252,5 +273,5 @@ def audit_tree(source: Path) -> Audit:
             Language.TRANSLATION: docs / split.translation.code,
             Language.ENGLISH: docs / split.english.code,
         }
-        _check_pages(audit, documents, languages)
+        _check_pages(audit, documents, languages, split.rewrites)
     return audit

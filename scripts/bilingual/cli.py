@@ -3,7 +3,7 @@
     split  SOURCE DOCS      bilingual sources -> one page per language under DOCS
     site   --source --site  split, then build the site with MkDocs
     serve  --source         split, then serve the site with live reload
-    links  --site [--source] check the links of a built site (and the sources' fwlinks)
+    links  --site [--source] [--online] check the links of a built site (and of the sources)
     audit  --source         round trip and segments in = segments out, for every source
     parity --source [--site] compare each built page's block structure with CommonMark's
 
@@ -20,8 +20,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import BilingualError
-from .linkcheck import check_site
-from .sourcelinks import check_sources
 from .tree import Split, split_tree
 
 DEFAULT_SOURCE = Path("source")
@@ -68,19 +66,17 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _links(args: argparse.Namespace) -> int:
-    problems: list[str] = []
-    if args.source is not None:
-        problems.extend(str(p) for p in check_sources(args.source))
-    if not args.site.is_dir():
-        print(f"{args.site}: no built site here; run 'make site' first", file=sys.stderr)
-        return 1
-    site_problems = check_site(args.site)
-    problems.extend(str(p) for p in site_problems)
-    for problem in problems:
-        print(problem)
-    pages = sum(1 for _ in args.site.rglob("*.html"))
-    print(f"links: {pages} pages checked, {len(problems)} broken")
-    return 1 if problems else 0
+    from .checklinks import OnlineOptions, run
+    from .online import Settings, parse_remap
+
+    online = None
+    if args.online:
+        settings = Settings(
+            per_host=args.per_host, timeout=args.timeout, remap=parse_remap(args.remap)
+        )
+        cache = None if args.no_cache else args.cache
+        online = OnlineOptions(settings, cache, args.cache_max_age * 3600)
+    return run(args.site, args.source, args.format, online)
 
 
 def _audit(args: argparse.Namespace) -> int:
@@ -140,6 +136,33 @@ def parser() -> argparse.ArgumentParser:
     links = commands.add_parser("links", help="check the links of a built site")
     links.add_argument("--site", type=Path, default=DEFAULT_SITE, help="built site to check")
     links.add_argument("--source", type=Path, default=None, help="also check these sources")
+    links.add_argument("--format", choices=["text", "json"], default="text", help="report format")
+    links.add_argument("--json", dest="format", action="store_const", const="json")
+    links.add_argument("--online", action="store_true", help="also ask every external link")
+    links.add_argument(
+        "--remap",
+        action="append",
+        default=[],
+        metavar="HOST=ADDRESS",
+        help="online: send HOST's requests to ADDRESS (* for every host)",
+    )
+    links.add_argument(
+        "--per-host", type=int, default=6, help="online: requests in flight per host"
+    )
+    links.add_argument("--timeout", type=float, default=15.0, help="online: seconds per request")
+    links.add_argument(
+        "--cache", type=Path, default=Path(".cache/links.json"), help="online: cache of live links"
+    )
+    links.add_argument(
+        "--cache-max-age",
+        type=float,
+        default=168.0,
+        metavar="HOURS",
+        help="online: recheck live links older than this",
+    )
+    links.add_argument(
+        "--no-cache", action="store_true", help="online: neither read nor write the cache"
+    )
     links.set_defaults(run=_links)
 
     audit = commands.add_parser(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import docfx, frontmatter
+from .links import LinkContext, Rewrite, resolve_links
 from .locales import ENGLISH_CODE, site_code
 from .model import Document, Language, Segment
 
@@ -72,6 +73,8 @@ class Page:
     """The page's title in its language."""
     markdown: str
     """The page's markdown, front matter first."""
+    links: tuple[Rewrite, ...] = ()
+    """The links the writer changed (``links.resolve_links``), each with its original target."""
 
 
 def page_code(document: Document, language: Language) -> str:
@@ -82,12 +85,22 @@ def page_code(document: Document, language: Language) -> str:
 
 
 def render_page(
-    document: Document, language: Language, resolver: docfx.Resolver | None = None
+    document: Document,
+    language: Language,
+    resolver: docfx.Resolver | None = None,
+    links: LinkContext | None = None,
 ) -> Page:
-    """The page of ``document`` in ``language``; ``resolver`` resolves includes and media."""
+    """The page of ``document`` in ``language``.
+
+    ``resolver`` resolves includes and media; ``links`` (when given) resolves the page's links.
+    """
     body = render_body(document, language)
     metadata = dict(document.metadata)
     title = page_title(document, body, language)
     metadata["title"] = title
     body = docfx.convert(body, page_code(document, language), resolver)
-    return Page(title=title, markdown=front_matter(metadata) + body.lstrip("\r\n"))
+    rewrites: list[Rewrite] = []
+    if links is not None:
+        body, rewrites = resolve_links(body, document.path, links)
+    markdown = front_matter(metadata) + body.lstrip("\r\n")
+    return Page(title=title, markdown=markdown, links=tuple(rewrites))

@@ -1,7 +1,10 @@
-"""Check the fwlinks of bilingual sources, with the file, line and column of each problem.
+"""Check the links of bilingual sources, with the file, line and column of each problem.
 
 Every URL on Microsoft's forward-link host must be a well-formed fwlink, and a segment's
-translation must carry the same fwlinks as its English text, so both pages link alike.
+translation must point at the same targets as its English text, so both pages link alike: the
+same fwlinks (wherever they appear) and the same link targets (markdown links ``[t](url)``,
+autolinks ``<https://…>``, reference definitions and HTML ``href``/``src``). A translation that
+broke a link (``[t] (url)``) or changed its URL is reported with its file and segment id.
 """
 
 from __future__ import annotations
@@ -12,12 +15,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import LinkError, SourceError
-from .fwlink import SHAPE, fwlink_problem, normalise
+from .fwlink import SHAPE, fwlink_problem, is_fwlink, normalise
 from .model import Document
 from .parse import decode, parse
 from .tree import source_files
 
 FWLINK_URL = re.compile(r"""(?:https?:)?//go\.microsoft\.com[^\s)"'<>\]]*""", re.IGNORECASE)
+LINK_TARGET = re.compile(
+    r"""\]\(\s*(<[^<>\n]*>|(?:[^\s()<>]|\([^\s()]*\))+)"""  # [text](target), one level of (…)
+    r"""|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(<[^<>\n]*>|\S+)"""  # [label]: target
+    r"""|<((?:https?|ftp|mailto|ms-[a-z-]+):[^\s<>]*)>"""  # <https://…> autolink
+    r"""|\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""",  # HTML attribute
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -34,8 +44,21 @@ def fwlink_errors(text: str, path: str) -> Iterator[LinkError]:
             yield LinkError(path, line, column, f"{problem}: {match.group()}", SHAPE)
 
 
+def link_targets(text: str) -> Counter[str]:
+    """The targets of the links in a segment's text, fwlinks normalised."""
+    targets: Counter[str] = Counter()
+    for match in LINK_TARGET.finditer(text):
+        target = next(g for g in match.groups() if g is not None).strip().strip("<>").strip()
+        targets[normalise(target) if is_fwlink(target) else target] += 1
+    return targets
+
+
+def _listed(targets: Counter[str]) -> str:
+    return ", ".join(sorted(targets.elements())) or "none"
+
+
 def segment_link_errors(document: Document) -> Iterator[LinkError]:
-    """Segments whose translation and English text carry different fwlinks."""
+    """Segments whose translation and English text carry different fwlinks or link targets."""
     for segment in document.segments:
         english = Counter(normalise(m.group()) for m in FWLINK_URL.finditer(segment.english))
         translation = Counter(
@@ -49,6 +72,19 @@ def segment_link_errors(document: Document) -> Iterator[LinkError]:
                 f"segment {segment.id}: the translation's fwlinks {sorted(translation)} "
                 f"differ from the English {sorted(english)}",
                 "the same fwlinks in both languages",
+            )
+            continue
+        english = link_targets(segment.english)
+        translation = link_targets(segment.translation)
+        if english != translation:
+            yield LinkError(
+                document.path,
+                segment.line,
+                segment.column,
+                f"segment {segment.id}: the translation links to "
+                f"{_listed(translation - english)} where the English links to "
+                f"{_listed(english - translation)}",
+                "the same link targets in both languages",
             )
 
 

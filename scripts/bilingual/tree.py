@@ -9,6 +9,7 @@ sources disappear.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -19,8 +20,9 @@ from pathlib import Path
 
 from . import ui
 from .errors import BilingualError, SourceError
+from .links import ENGLISH_LOCALE, LinkContext, Rewrite, learn_locale
 from .locales import ENGLISH_CODE, SiteLanguage, site_code, site_language
-from .media import copy_media
+from .media import copy_media, media_files
 from .model import Document, Language
 from .parse import decode, parse
 from .render import render_page
@@ -28,6 +30,7 @@ from .resolve import SourceFolder
 
 MANIFEST = ".pages.json"
 INCLUDES = "includes"
+LINKS_AUDIT = ".links.json"
 
 
 @dataclass(slots=True)
@@ -46,6 +49,8 @@ class Split:
     """Sources skipped because they are malformed."""
     notices: list[SourceError] = field(default_factory=list)
     """Malformed markup read around without loss (the source was written; strict mode fails)."""
+    rewrites: dict[str, list[Rewrite]] = field(default_factory=dict)
+    """Links the writer changed, by page (``<code>/<path>``), each with its original target."""
 
     @property
     def languages(self) -> tuple[SiteLanguage, SiteLanguage]:
@@ -101,8 +106,23 @@ def is_article(document: Document) -> bool:
     return document.path.split("/", 1)[0] != INCLUDES
 
 
+def page_links(
+    links: LinkContext | None, document: Document, language: Language
+) -> LinkContext | None:
+    """The link context of one page: the tree's, in the page's locale."""
+    if links is None:
+        return None
+    if language is Language.ENGLISH:
+        return dataclasses.replace(links, locale=ENGLISH_LOCALE)
+    return dataclasses.replace(links, locale=learn_locale(document.content_locale))
+
+
 def write_pages(
-    documents: list[Document], split: Split, staging: Path, root: Path | None = None
+    documents: list[Document],
+    split: Split,
+    staging: Path,
+    root: Path | None = None,
+    links: LinkContext | None = None,
 ) -> None:
     """Write every article's page in both languages, and the home pages, under ``staging``."""
     sides = ((split.translation, Language.TRANSLATION), (split.english, Language.ENGLISH))
@@ -113,13 +133,23 @@ def write_pages(
             continue
         try:
             pages = [
-                (site_lang, render_page(document, language, folder.for_page(document, language)))
+                (
+                    site_lang,
+                    render_page(
+                        document,
+                        language,
+                        folder.for_page(document, language),
+                        page_links(links, document, language),
+                    ),
+                )
                 for site_lang, language in sides
             ]
         except SourceError as error:
             split.problems.append(error)
             continue
         for site_lang, page in pages:
+            if page.links:
+                split.rewrites[f"{site_lang.code}/{document.path}"] = list(page.links)
             target = staging / site_lang.code / document.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.markdown, encoding="utf-8", newline="")
@@ -193,10 +223,23 @@ def split_tree(source: Path, docs: Path) -> Split:
     staging = docs / f".staging-{os.getpid()}"
     if staging.exists():
         shutil.rmtree(staging)
+    media = [path.relative_to(source).as_posix() for path in media_files(source, [])]
+    articles = [document.path for document in documents if is_article(document)]
+    links = LinkContext.of(articles, ENGLISH_LOCALE, media)
     try:
-        write_pages(documents, split, staging, source)
+        write_pages(documents, split, staging, source, links)
         copy_media(source, [staging / lang.code for lang in split.languages], split.problems)
         swap_in(staging, docs, [lang.code for lang in split.languages])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    write_links_audit(docs / LINKS_AUDIT, split.rewrites)
     return split
+
+
+def write_links_audit(path: Path, rewrites: dict[str, list[Rewrite]]) -> None:
+    """Every changed link by page, with its original target and the rule that changed it."""
+    audit = {
+        page: [{"original": r.original, "target": r.target, "rule": r.rule} for r in changed]
+        for page, changed in sorted(rewrites.items())
+    }
+    path.write_text(json.dumps(audit, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
