@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .hover import hover_body
 from .model import Document, Language, Segment
 
 H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
@@ -81,4 +82,5 @@ def render_page(document: Document, language: Language) -> Page:
     metadata = dict(document.metadata)
     title = page_title(document, body, language)
     metadata["title"] = title
+    body = hover_body(document, language, body)
     return Page(title=title, markdown=front_matter(metadata) + body.lstrip("\r\n"))

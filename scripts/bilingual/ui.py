@@ -14,3 +14,34 @@ def text(code: str, key: str) -> str:
     """The string ``key`` in the site language ``code``, falling back to English."""
     language = code.split("-")[0]
     return STRINGS.get(code, STRINGS.get(language, {})).get(key) or STRINGS["en"][key]
+
+
+# Reader notices and the English-original toggle (scripts/bilingual/notices.py).
+READER: dict[str, dict[str, str]] = {
+    "en": {
+        "mt_notice": "This article was translated by a machine.",
+        "read_in_english": "Read in English",
+        "fallback_notice": "This article is not available in {language}; it is shown in {original}.",
+        "sxs_toggle": "Show the English original of a sentence on hover or tap",
+    },
+    "lv": {
+        "mt_notice": "Šis raksts ir tulkots mašīnā.",
+        "read_in_english": "Lasīt angļu valodā",
+        "fallback_notice": "Šis raksts nav pieejams valodā {language}; tas ir parādīts valodā {original}.",
+        "sxs_toggle": "Rādīt teikuma oriģinālu angļu valodā, novietojot kursoru vai pieskaroties",
+    },
+    "de": {
+        "mt_notice": "Dieser Artikel wurde maschinell übersetzt.",
+        "read_in_english": "Auf Englisch lesen",
+        "fallback_notice": "Dieser Artikel ist auf {language} nicht verfügbar; er wird auf {original} angezeigt.",
+        "sxs_toggle": "Englisches Original eines Satzes beim Zeigen oder Tippen anzeigen",
+    },
+    "ja": {
+        "mt_notice": "この記事は機械翻訳されています。",
+        "read_in_english": "英語で読む",
+        "fallback_notice": "この記事は{language}では利用できません。{original}で表示しています。",
+        "sxs_toggle": "ポイントまたはタップで文の英語の原文を表示する",
+    },
+}
+for _code, _strings in READER.items():
+    STRINGS.setdefault(_code, {}).update(_strings)

@@ -1,0 +1,68 @@
+"""One search index per site language, with error codes kept as single tokens.
+
+MkDocs builds the whole site's index into ``search/search_index.json``; mkdocs-static-i18n merges
+every language into it. ``language_index`` keeps one language's entries (its pages live under
+its URL prefix, the default language's at the root) with locations relative to that language's
+root, where the language's pages look for it (``with_search_base``).
+
+``SEPARATOR`` splits words on white space and punctuation but keeps ``401``, ``403``,
+``0x80070005``, ``AADSTS50011`` and ``5.7.750`` whole: a ``/`` or parenthesis splits
+(``401/403``, ``(0x80070005)``), a dot splits only where no digit follows (``5.7.750.``).
+Languages without a lunr stemmer (Latvian, among others) get no stemmer, stop words or trimmer.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+SEPARATOR = r"""[\s\-,:;!?=\[\](){}"'`/|\\\u00ab\u00bb\u201c\u201d\u201e\u2018\u2019\u2026]+|\.(?!\d)|&[lg]t;"""
+ENGLISH_PIPELINE = ["stopWordFilter"]
+CONFIG_SCRIPT = re.compile(
+    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S
+)
+
+
+def belongs(location: str, prefix: str, other_prefixes: list[str]) -> bool:
+    """Whether a search entry's location is a page of the language under ``prefix``."""
+    if prefix:
+        return location.startswith(prefix)
+    return not location.startswith(tuple(other_prefixes))
+
+
+def language_index(
+    index: dict[str, Any], prefix: str, other_prefixes: list[str], stemmer: str | None
+) -> dict[str, Any]:
+    """The entries of one language, located from its root, with its own lunr settings.
+
+    ``prefix`` is the language's URL prefix (``en/``; ``""`` for the default language);
+    ``other_prefixes`` are the other languages' prefixes; ``stemmer`` is the lunr language
+    to stem with (``en``, ``de``), or ``None`` where lunr has none.
+    """
+    config = dict(index.get("config", {}))
+    config["separator"] = SEPARATOR
+    if stemmer is None:
+        # lunr's English functions are the defaults; naming them with an empty pipeline removes them.
+        config["lang"], config["pipeline"] = ["en"], []
+    else:
+        config["lang"] = [stemmer]
+        config["pipeline"] = ENGLISH_PIPELINE
+    docs = [
+        {**entry, "location": entry["location"][len(prefix) :]}
+        for entry in index.get("docs", [])
+        if belongs(entry["location"], prefix, other_prefixes)
+    ]
+    return {**index, "config": config, "docs": docs}
+
+
+def with_search_base(page: str, code: str) -> str:
+    """A page whose Material ``__config`` ``base`` is its language's root (``…/en``)."""
+
+    def rebase(match: re.Match[str]) -> str:
+        config = json.loads(match.group(2))
+        config["base"] = str(config.get("base", ".")).rstrip("/") + "/" + code
+        text = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
+        return match.group(1) + text + match.group(3)
+
+    return CONFIG_SCRIPT.sub(rebase, page, count=1)
