@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from bilingual import notices
+from bilingual import notices, ui
 from bilingual.alternates import add_x_default, set_language
 from bilingual.locales import ENGLISH_CODE, site_language
 from bilingual.search_index import language_index, with_search_base
@@ -55,6 +55,19 @@ def on_pre_template(template: Any, /, *, template_name: str, config: Any) -> Any
         # static-i18n sets ``extra.alternate`` as an attribute, which templates read first.
         config.extra.alternate = deepcopy(config.plugins["i18n"].extra_alternate)
     return template
+
+
+def on_template_context(context: Any, /, *, template_name: str, config: Any) -> Any:
+    if template_name == "404.html":
+        current, _, _ = _languages(config)
+        homes = {alt["lang"]: alt["link"] for alt in config.plugins["i18n"].extra_alternate}
+        context["not_found"] = {
+            "title": ui.text(current, "not_found_title"),
+            "text": ui.text(current, "not_found_text"),
+            "home": homes.get(current, "/"),
+            "home_label": ui.text(current, "home_title"),
+        }
+    return context
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: Any, files: Any) -> str:
