@@ -64,7 +64,9 @@ def test_other_language_is_located_from_its_root() -> None:
     assert index["config"]["pipeline"] == ["stopWordFilter"]
 
 
-@pytest.mark.parametrize(("base", "rebased"), [("../..", "../../en"), (".", "./en"), ("/", "/en")])
+@pytest.mark.parametrize(
+    ("base", "rebased"), [("../..", "../../en/"), (".", "./en/"), ("/", "/en/")]
+)
 def test_search_base_points_at_the_language_root(base: str, rebased: str) -> None:
     page = f'<script id="__config" type="application/json">{{"base": "{base}", "x": "<"}}</script>'
     out = with_search_base(page, "en")

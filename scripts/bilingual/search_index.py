@@ -57,11 +57,12 @@ def language_index(
 
 
 def with_search_base(page: str, code: str) -> str:
-    """A page whose Material ``__config`` ``base`` is its language's root (``…/en``)."""
+    """A page whose Material ``__config`` ``base`` is its language's root (``…/en/``)."""
 
     def rebase(match: re.Match[str]) -> str:
         config = json.loads(match.group(2))
-        config["base"] = str(config.get("base", ".")).rstrip("/") + "/" + code
+        # A trailing slash: the browser resolves the index and result URLs against it.
+        config["base"] = str(config.get("base", ".")).rstrip("/") + f"/{code}/"
         text = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
         return match.group(1) + text + match.group(3)
 

@@ -29,7 +29,7 @@ READER: dict[str, dict[str, str]] = {
     "lv": {
         "not_found_title": "Lapa nav atrasta",
         "not_found_text": "Šajā adresē nav lapas. Atrodiet rakstu sarakstā",
-        "mt_notice": "Šis raksts ir tulkots mašīnā.",
+        "mt_notice": "Šis raksts ir mašīntulkots.",
         "read_in_english": "Lasīt angļu valodā",
         "fallback_notice": "Šis raksts nav pieejams valodā {language}; tas ir parādīts valodā {original}.",
         "sxs_toggle": "Rādīt teikuma oriģinālu angļu valodā, novietojot kursoru vai pieskaroties",
@@ -49,6 +49,14 @@ READER: dict[str, dict[str, str]] = {
         "read_in_english": "英語で読む",
         "fallback_notice": "この記事は{language}では利用できません。{original}で表示しています。",
         "sxs_toggle": "ポイントまたはタップで文の英語の原文を表示する",
+    },
+    "ar": {
+        "not_found_title": "لم يتم العثور على الصفحة",
+        "not_found_text": "لا توجد صفحة في هذا العنوان. ابحث عن المقالة في قائمة",
+        "mt_notice": "تمت ترجمة هذه المقالة آلياً.",
+        "read_in_english": "القراءة باللغة الإنجليزية",
+        "fallback_notice": "هذه المقالة غير متوفرة باللغة {language}؛ وهي معروضة باللغة {original}.",
+        "sxs_toggle": "إظهار النص الإنجليزي الأصلي للجملة عند التمرير أو النقر",
     },
 }
 for _code, _strings in READER.items():
