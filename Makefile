@@ -12,7 +12,7 @@ STRICT ?=
 STRICT_FLAG := $(if $(filter 1 yes true,$(STRICT)),--strict,)
 BILINGUAL := PYTHONPATH=scripts $(BIN)/python -m bilingual
 
-.PHONY: site serve test links lint clean
+.PHONY: site serve test links lint clean bench-search
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ lint: $(STAMP)  ## ruff and mypy over the code and the tests
 
 test: lint  ## lint, then every test (tests that need ../shared skip without it)
 	$(BIN)/python -m pytest
+
+bench-search: $(STAMP)  ## search latency in Chromium on a cold page, on the site in SITE
+	$(BIN)/python tests/benchmarks/bench_search.py --site "$(SITE)" $(if $(PAGE),--page "$(PAGE)",)
 
 clean:  ## remove generated pages, the built site and caches
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache
