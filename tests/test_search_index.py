@@ -90,3 +90,25 @@ def test_built_indexes_hold_one_language_each(
     expected = "Troubleshoot" if language_root else "Plūsmas"
     assert expected in titles
     assert ("Plūsmas" in titles) is (not language_root)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("code", ["0x8004de40", "AADSTS50011", "5.7.750", "0x80070005"])
+def test_corpus_error_codes_are_tokens_in_both_languages(corpus: Path, code: str) -> None:
+    from bilingual.hover import plain_text
+    from bilingual.parse import decode, parse
+
+    source = corpus / "alchemy-lv-LV"
+    found = {"translation": 0, "english": 0}
+    for path in sorted(source.rglob("*.md")):
+        raw = path.read_bytes()
+        if code.lower().encode() not in raw.lower():
+            continue
+        document = parse(decode(raw, path.name), path.name)
+        for segment in document.segments:
+            for side, text in (("translation", segment.translation), ("english", segment.english)):
+                if code.lower() in text.lower():
+                    assert code.lower() in tokens(plain_text(text)), (path.name, text)
+                    found[side] += 1
+    assert found["translation"] > 0
+    assert found["english"] > 0

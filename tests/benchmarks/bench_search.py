@@ -17,6 +17,7 @@ import statistics
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import Browser, sync_playwright
 
@@ -50,8 +51,18 @@ WATCH = """() => {
 }"""
 
 
-def measure(browser: Browser, url: str, query: str) -> tuple[float, float, int]:
-    """Milliseconds from the first keystroke to the first results; load time; result count.
+def top_three(site: Path, base: str, links: list[str], query: str) -> bool:
+    """Whether one of the first three results is a page that contains ``query``."""
+    for link in links[:3]:
+        path = urlsplit(link).path.removeprefix(urlsplit(base).path)
+        page = site / unquote(path) / "index.html"
+        if page.exists() and query.lower() in page.read_text(encoding="utf-8").lower():
+            return True
+    return False
+
+
+def measure(browser: Browser, url: str, query: str) -> tuple[float, float, list[str]]:
+    """Milliseconds from the first keystroke to the first results; load time; result links.
 
     A query nothing matches counts until the search says so ("No matching documents").
     """
@@ -67,8 +78,10 @@ def measure(browser: Browser, url: str, query: str) -> tuple[float, float, int]:
         page.wait_for_function("'answer' in window.__bench", timeout=120_000)
         page.wait_for_timeout(30 * len(query) + 500)  # the last keystroke's results
         bench = page.evaluate("window.__bench")
-        count = page.locator(".md-search-result__item").count()
-        return bench.get("results", bench["answer"]) - bench["key"], loaded, count
+        links = page.locator(".md-search-result__item > a").evaluate_all(
+            "links => links.map(link => link.href)"
+        )
+        return bench.get("results", bench["answer"]) - bench["key"], loaded, links
     finally:
         context.close()
 
@@ -101,11 +114,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             for root in ("", "en/"):
                 for query in args.queries:
                     for _ in range(args.runs):
-                        ms, loaded, count = measure(browser, f"{base}{root}{args.page}", query)
+                        ms, loaded, links = measure(browser, f"{base}{root}{args.page}", query)
                         figures.append(ms)
+                        own = all(link.startswith(f"{base}en/") is bool(root) for link in links)
+                        found = top_three(args.site, base, links, query)
                         print(
                             f"search {root or '/'} {query!r}: first keystroke to first results "
-                            f"{ms:.0f} ms ({count} shown, page loaded at {loaded:.0f} ms)"
+                            f"{ms:.0f} ms (page loaded at {loaded:.0f} ms); {len(links)} results, "
+                            f"code in top 3: {'yes' if found else 'NO'}, "
+                            f"only this language: {'yes' if own else 'NO'}"
                         )
         finally:
             browser.close()
