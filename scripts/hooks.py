@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from bilingual import notices, ui
-from bilingual.alternates import add_x_default, set_language
+from bilingual.alternates import add_x_default, set_content_language, set_language
 from bilingual.locales import ENGLISH_CODE, site_language
 from bilingual.search_index import language_index, with_search_base
 
@@ -97,6 +97,10 @@ def _localise(output: str, config: Any) -> str:
 
 
 def on_post_page(output: str, /, *, page: Page, config: Any) -> str:
+    current, _, _ = _languages(config)
+    file_locale = getattr(page.file, "locale", current)
+    if file_locale != current:
+        output = set_content_language(output, file_locale, site_language(file_locale).direction)
     return _localise(output, config)
 
 

@@ -48,6 +48,10 @@ def test_article_missing_in_english_is_a_fallback_page_with_a_notice(fallback_si
     assert notice is not None
     assert "not available in English" in notice.get_text()
     assert "Latviešu" in notice.get_text()
+    assert notice["lang"] == "en"
+    article = soup(english).select_one("article")
+    assert article is not None
+    assert article["lang"] == "lv"
     switch = soup(latvian).select("a.md-select__link[hreflang='en']")
     assert [resolve(latvian, str(a["href"])) for a in switch] == [english.resolve()]
 

@@ -12,6 +12,7 @@ import re
 
 HTML_TAG = re.compile(r"<html\b[^>]*>")
 BODY_DIR = re.compile(r'(<body\b[^>]*?\bdir=")[^"]*(")')
+ARTICLE_TAG = re.compile(r'<article class="md-content__inner md-typeset"')
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
 
 
@@ -20,6 +21,12 @@ def set_language(page: str, code: str, direction: str) -> str:
     tag = f'<html lang="{html.escape(code)}" dir="{html.escape(direction)}" class="no-js">'
     page = HTML_TAG.sub(tag, page, count=1)
     return BODY_DIR.sub(rf"\g<1>{direction}\g<2>", page, count=1)
+
+
+def set_content_language(page: str, code: str, direction: str) -> str:
+    """``page`` whose article says it is in ``code`` (a fallback page in another language)."""
+    attributes = f' lang="{html.escape(code)}" dir="{html.escape(direction)}"'
+    return ARTICLE_TAG.sub(lambda match: match.group(0) + attributes, page, count=1)
 
 
 def add_x_default(page: str, default_code: str) -> str:

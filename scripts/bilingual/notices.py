@@ -29,7 +29,7 @@ def fallback(code: str, language: str, original: str) -> str:
     """The notice of a page shown in ``original`` because it is missing in ``language``."""
     text = ui.text(code, "fallback_notice").format(language=language, original=original)
     return (
-        '<div class="admonition warning bilingual-notice fallback-notice" role="note">\n'
+        f'<div class="admonition warning bilingual-notice fallback-notice" role="note" lang="{html.escape(code)}">\n'
         f"<p>{html.escape(text)}</p>\n</div>"
     )
 
