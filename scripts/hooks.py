@@ -21,7 +21,7 @@ from mkdocs.utils import get_relative_url
 from bilingual import notices, ui
 from bilingual.alternates import add_x_default, set_content_language, set_language
 from bilingual.locales import ENGLISH_CODE, site_language
-from bilingual.search_index import language_index, with_search_base
+from bilingual.search_index import language_index, with_search_base, with_search_worker
 
 LUNR = Path(str(__import__("material").__file__)).parent / "templates/assets/javascripts/lunr/min"
 BUILDS: list[str] = []
@@ -93,6 +93,7 @@ def _localise(output: str, config: Any) -> str:
     current, default, _ = _languages(config)
     output = set_language(output, current, site_language(current).direction)
     output = add_x_default(output, default)
+    output = with_search_worker(output)
     return output if current == default else with_search_base(output, current)
 
 

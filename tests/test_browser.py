@@ -198,3 +198,14 @@ def test_right_to_left_page(page: Page, rtl_site: Path) -> None:
         screenshot(page, "rtl-arabic")
         page.goto(f"{url}en/password-reset/")
         assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
+
+
+def test_stemmed_language_searches_with_materials_lunr(page: Page, rtl_site: Path) -> None:
+    """Arabic has a lunr stemmer: the site's worker hands its index to Material's worker."""
+    with serve(rtl_site) as url:
+        workers: list[str] = []
+        page.on("request", lambda request: workers.append(request.url))
+        page.goto(f"{url}password-reset/")
+        links = search(page, "المرور")
+        assert links[0].startswith(f"{url}password-reset/")
+        assert any("lunr.ar.min.js" in request for request in workers)

@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from bilingual.search_index import SEPARATOR, language_index, with_search_base
+from bilingual.search_index import (
+    SEPARATOR,
+    language_index,
+    with_search_base,
+    with_search_worker,
+)
 from conftest import SEED_ARTICLE
 
 
@@ -73,6 +78,15 @@ def test_search_base_points_at_the_language_root(base: str, rebased: str) -> Non
     config = json.loads(out.split(">", 1)[1].rsplit("<", 1)[0])
     assert config["base"] == rebased
     assert "<" not in out.split(">", 1)[1].rsplit("</script>", 1)[0]
+
+
+def test_search_runs_in_the_sites_worker_with_materials_as_fallback() -> None:
+    material = "../assets/javascripts/workers/search.a7633da7.min.js"
+    page = f'<script id="__config" type="application/json">{{"search": "{material}"}}</script>'
+    config = json.loads(with_search_worker(page).split(">", 1)[1].rsplit("<", 1)[0])
+    assert config["search"] == (
+        "../assets/javascripts/workers/help-search.js?material=search.a7633da7.min.js"
+    )
 
 
 @pytest.mark.site

@@ -67,3 +67,24 @@ def with_search_base(page: str, code: str) -> str:
         return match.group(1) + text + match.group(3)
 
     return CONFIG_SCRIPT.sub(rebase, page, count=1)
+
+
+WORKER = re.compile(r"(?P<folder>.*/)(?P<material>search\.[0-9a-f]+\.min\.js)$")
+HELP_WORKER = "help-search.js"
+"""The site's own search worker (``overrides/assets/javascripts/workers/``): Material's message
+protocol over a plain inverted index; it hands languages that need lunr to Material's worker."""
+
+
+def with_search_worker(page: str) -> str:
+    """A page whose search runs in the site's own worker, which knows Material's as a fallback."""
+
+    def swap(match: re.Match[str]) -> str:
+        config = json.loads(match.group(2))
+        worker = WORKER.match(str(config.get("search", "")))
+        if worker is None:
+            return match.group(0)
+        config["search"] = f"{worker['folder']}{HELP_WORKER}?material={worker['material']}"
+        text = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
+        return match.group(1) + text + match.group(3)
+
+    return CONFIG_SCRIPT.sub(swap, page, count=1)
