@@ -126,3 +126,20 @@ def test_corpus_error_codes_are_tokens_in_both_languages(corpus: Path, code: str
                     found[side] += 1
     assert found["translation"] > 0
     assert found["english"] > 0
+
+
+def test_postings_are_built_with_the_site_for_unstemmed_languages() -> None:
+    docs = [
+        {"location": "a/", "title": "Kļūda 401/403", "text": "<p>Kods (0x80070005).</p>"},
+        {"location": "a/#b", "title": "Sadaļa", "text": "<p>Kods 5.7.750.</p>"},
+    ]
+    index = language_index(
+        {"config": {"fields": {"title": {}, "text": {}}}, "docs": docs}, "", [], stemmer=None
+    )
+    table = index["config"]["postings"]
+    assert table["401"] == [0, 0, 1]
+    assert table["0x80070005"] == [0, 1, 1]
+    assert table["kods"] == [0, 1, 1, 1, 1, 1]
+    assert table["5.7.750"] == [1, 1, 1]
+    stemmed = language_index({"config": {}, "docs": docs}, "", [], stemmer="de")
+    assert "postings" not in stemmed["config"]

@@ -13,6 +13,7 @@ Languages without a lunr stemmer (Latvian, among others) get no stemmer, stop wo
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from typing import Any
@@ -53,7 +54,36 @@ def language_index(
         for entry in index.get("docs", [])
         if belongs(entry["location"], prefix, other_prefixes)
     ]
+    if config["lang"] == ["en"]:
+        # The site's worker reads these instead of indexing the pages in the reader's browser.
+        config["postings"] = postings(docs, list(config.get("fields", {})))
     return {**index, "config": config, "docs": docs}
+
+
+TAG = re.compile(r"<[^>]*>")
+
+
+def words(text: str) -> list[str]:
+    """The lower-cased words of ``text`` (HTML), split as the site's search splits them."""
+    plain = html.unescape(TAG.sub(" ", text)).lower()
+    return [word for word in re.split(SEPARATOR, plain) if word]
+
+
+def postings(docs: list[dict[str, Any]], fields: list[str]) -> dict[str, list[int]]:
+    """word -> flat ``[entry, field, count, ...]`` over the entries' fields, for the worker."""
+    found: dict[str, list[int]] = {}
+    for number, doc in enumerate(docs):
+        for field_number, field in enumerate(fields):
+            value = doc.get(field)
+            if value is None:
+                continue
+            text = " ".join(map(str, value)) if isinstance(value, list) else str(value)
+            counts: dict[str, int] = {}
+            for word in words(text):
+                counts[word] = counts.get(word, 0) + 1
+            for word, count in counts.items():
+                found.setdefault(word, []).extend((number, field_number, count))
+    return found
 
 
 def with_search_base(page: str, code: str) -> str:

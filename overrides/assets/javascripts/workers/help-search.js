@@ -10,6 +10,7 @@ var READY = 1;
 var QUERY = 2;
 var RESULT = 3;
 var K1 = 1.2;
+var HIGHLIGHTED = 50; // results marked up with <mark>; the rest are shown plain
 var engine = null;
 var delegated = false;
 
@@ -30,10 +31,20 @@ function plainText(html) {
 function Engine(data) {
   this.separator = new RegExp(data.config.separator);
   this.docs = data.docs;
+  this.pages = new Map();
+  for (var d = 0; d < this.docs.length; d++) {
+    if (!this.pages.has(this.docs[d].location)) this.pages.set(this.docs[d].location, this.docs[d]);
+  }
   this.fields = Object.keys(data.config.fields).map(function (name) {
     return { name: name, boost: data.config.fields[name].boost || 1 };
   });
   this.postings = new Map();
+  if (data.config.postings) {
+    // Built with the site (scripts/bilingual/search_index.py): nothing left to index here.
+    this.postings = new Map(Object.entries(data.config.postings));
+    this.words = Array.from(this.postings.keys()).sort();
+    return;
+  }
   for (var index = 0; index < this.docs.length; index++) {
     var doc = this.docs[index];
     for (var f = 0; f < this.fields.length; f++) {
@@ -111,39 +122,39 @@ Engine.prototype.search = function (query) {
   var self = this;
   var items = [];
   scores.forEach(function (score, index) {
-    var doc = self.docs[index];
-    var found = matched.get(index);
-    var share = found.size / terms.length;
-    var termMap = {};
-    terms.forEach(function (term) {
-      termMap[term] = found.has(term);
-    });
-    var hits = terms.filter(function (term) {
-      return found.has(term);
-    });
-    var section = doc.location.indexOf("#") !== -1;
-    items.push({
-      location: doc.location,
-      title: self.highlight(doc.title, hits),
-      text: self.highlight(doc.text, hits),
-      tags: doc.tags,
-      score: score * (1 + Math.pow(+!section + share, 2)),
-      terms: termMap,
-    });
+    var section = self.docs[index].location.indexOf("#") !== -1;
+    var share = matched.get(index).size / terms.length;
+    items.push({ index: index, score: score * (1 + Math.pow(+!section + share, 2)) });
   });
   items.sort(function (a, b) {
     return b.score - a.score;
   });
   var groups = new Map();
-  items.forEach(function (item) {
-    var page = item.location.split("#")[0];
+  items.forEach(function (hit, rank) {
+    var doc = self.docs[hit.index];
+    var found = matched.get(hit.index);
+    var termMap = {};
+    var hits = [];
+    terms.forEach(function (term) {
+      termMap[term] = found.has(term);
+      if (found.has(term)) hits.push(term);
+    });
+    var marked = rank < HIGHLIGHTED ? hits : [];
+    var page = doc.location.split("#")[0];
     if (!groups.has(page)) groups.set(page, []);
-    groups.get(page).push(item);
+    groups.get(page).push({
+      location: doc.location,
+      title: self.highlight(doc.title, marked),
+      text: self.highlight(doc.text, marked),
+      tags: doc.tags,
+      score: hit.score,
+      terms: termMap,
+    });
   });
   groups.forEach(function (group, page) {
-    if (!group.some(function (item) { return item.location === page; })) {
-      var doc = self.docs.find(function (entry) { return entry.location === page; });
-      if (doc) group.push({ location: doc.location, title: doc.title, text: doc.text, score: 0, terms: {} });
+    var doc = self.pages.get(page);
+    if (doc && !group.some(function (item) { return item.location === page; })) {
+      group.push({ location: doc.location, title: doc.title, text: doc.text, score: 0, terms: {} });
     }
   });
   return { items: Array.from(groups.values()), suggest: [] };
