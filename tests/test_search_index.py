@@ -100,6 +100,9 @@ def test_built_indexes_hold_one_language_each(
     assert not any(location.startswith("en/") for location in locations)
     for location in locations:
         assert (seed_site / language_root / location.split("#")[0] / "index.html").exists()
+    text = " ".join(doc["text"] for doc in data["docs"])
+    assert "Lasīt angļu valodā" not in text  # notices and the toggle are not searched
+    assert "sxs-toggle" not in text
     titles = " ".join(doc["title"] for doc in data["docs"])
     expected = "Troubleshoot" if language_root else "Plūsmas"
     assert expected in titles

@@ -20,7 +20,7 @@ def machine_translation(code: str, english_url: str) -> str:
     link = html.escape(ui.text(code, "read_in_english"))
     url = html.escape(english_url, quote=True)
     return (
-        '<div class="admonition info bilingual-notice mt-notice" role="note">\n'
+        '<div class="admonition info bilingual-notice mt-notice" role="note" data-search-exclude>\n'
         f'<p>{text} <a href="{url}" hreflang="en">{link}</a></p>\n</div>'
     )
 
@@ -29,7 +29,7 @@ def fallback(code: str, language: str, original: str) -> str:
     """The notice of a page shown in ``original`` because it is missing in ``language``."""
     text = ui.text(code, "fallback_notice").format(language=language, original=original)
     return (
-        f'<div class="admonition warning bilingual-notice fallback-notice" role="note" lang="{html.escape(code)}">\n'
+        f'<div class="admonition warning bilingual-notice fallback-notice" role="note" data-search-exclude lang="{html.escape(code)}">\n'
         f"<p>{html.escape(text)}</p>\n</div>"
     )
 
@@ -38,7 +38,7 @@ def hover_toggle(code: str) -> str:
     """The switch that turns the English originals on hover, focus and tap on or off."""
     label = html.escape(ui.text(code, "sxs_toggle"))
     return (
-        '<p class="sxs-bar"><button type="button" class="sxs-toggle" aria-pressed="true">'
+        '<p class="sxs-bar" data-search-exclude><button type="button" class="sxs-toggle" aria-pressed="true">'
         f"{label}</button></p>"
     )
 
