@@ -37,6 +37,14 @@ def _languages(config: Any) -> tuple[str, str, list[str]]:
     return current, i18n.default_language, list(i18n.build_languages)
 
 
+def _lunr_language(code: str) -> str | None:
+    """The lunr language that stems ``code`` (``pt-BR`` -> ``pt``), or None (Latvian)."""
+    language = code.split("-")[0].lower()
+    if language == ENGLISH_CODE or (LUNR / f"lunr.{language}.min.js").exists():
+        return language
+    return None
+
+
 def _prefix(code: str, default: str) -> str:
     return "" if code == default else f"{code}/"
 
@@ -127,9 +135,7 @@ def on_post_build(*, config: Any) -> None:
     if not merged.exists():
         return
     others = [_prefix(code, default) for code in codes if code != current and code != default]
-    stemmer = (
-        current if (current == ENGLISH_CODE or (LUNR / f"lunr.{current}.min.js").exists()) else None
-    )
+    stemmer = _lunr_language(current)
     index = language_index(json.loads(merged.read_text(encoding="utf-8")), prefix, others, stemmer)
     target = site / prefix / "search" / "search_index.json"
     target.parent.mkdir(parents=True, exist_ok=True)
