@@ -16,7 +16,7 @@ REMAP ?=
 LINKS_FLAGS := --format "$(FORMAT)" $(if $(filter 1 yes true,$(ONLINE)),--online,) $(foreach r,$(REMAP),--remap "$(r)")
 BILINGUAL := PYTHONPATH=scripts $(BIN)/python -m bilingual
 
-.PHONY: site serve test links lint clean audit parity bench-split bench-links reproducible
+.PHONY: site serve test links lint clean audit parity bench-split bench-links bench-search reproducible
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,9 @@ lint: $(STAMP)  ## ruff and mypy over the code and the tests
 
 test: lint  ## lint, then every test (tests that need ../shared skip without it)
 	$(BIN)/python -m pytest
+
+bench-search: $(STAMP)  ## search latency in Chromium on a cold page, on the site in SITE
+	$(BIN)/python tests/benchmarks/bench_search.py --site "$(SITE)" $(if $(PAGE),--page "$(PAGE)",)
 
 clean:  ## remove generated pages, the built site and caches
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

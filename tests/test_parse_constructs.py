@@ -166,6 +166,6 @@ def test_nested_folders_includes_and_non_markdown(tmp_path: Path) -> None:
     split = split_tree(source, docs)
     assert sorted(split.articles) == ["admin/users/reset password.md", "ūdens.md"]
     assert (docs / "en" / "admin" / "users" / "reset password.md").is_file()
-    assert (docs / "lv" / "ūdens.md").read_text(encoding="utf-8").endswith("Trešais.\n")
+    assert (docs / "lv" / "ūdens.md").read_text(encoding="utf-8").endswith("Trešais.</span>\n")
     assert not (docs / "lv" / "includes").exists()
     assert not list(docs.rglob("TOC.yml"))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import docfx, frontmatter
+from .hover import hover_body
 from .links import LinkContext, Rewrite, resolve_links
 from .locales import ENGLISH_CODE, site_code
 from .model import Document, Language, Segment
@@ -98,6 +99,7 @@ def render_page(
     metadata = dict(document.metadata)
     title = page_title(document, body, language)
     metadata["title"] = title
+    body = hover_body(document, language, body)
     body = docfx.convert(body, page_code(document, language), resolver)
     rewrites: list[Rewrite] = []
     if links is not None:

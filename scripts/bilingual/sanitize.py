@@ -53,6 +53,7 @@ ATTRIBUTES: dict[str, set[str]] = {
     },
     "ol": {"start", "type", "reversed"},
     "li": {"value"},
+    "span": {"tabindex", "data-en"},  # the English original of a segment (``hover``), plain text
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},
     "col": {"span"},

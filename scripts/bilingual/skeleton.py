@@ -9,6 +9,7 @@ their nesting:
 - ``admonition`` for a Material admonition (``div.admonition``; its title paragraph left out) and,
   on the reference side, for a blockquote whose first paragraph starts with a DocFX alert marker
   (``[!NOTE]`` …; the marker left out);
+- nothing for the generator's own blocks (``.bilingual-notice``, ``.sxs-bar``);
 - ``video`` for the project's embedded player (``span.docfx-video``) and, on the reference side,
   for a ``> [!VIDEO url]`` blockquote with an http(s) URL.
 
@@ -31,6 +32,8 @@ KEPT = frozenset(
 )
 VOID = frozenset({"img", "hr", "br", "input", "meta", "link", "source", "wbr", "area", "col"})
 ARTICLE_CLASS = "md-content__inner"
+GENERATED = frozenset({"bilingual-notice", "sxs-bar"})
+"""Classes of the generator's own blocks (reader notices, the English-original toggle): left out."""
 
 
 @dataclass(slots=True)
@@ -93,7 +96,7 @@ class _Builder(HTMLParser):
         node: Node | None = None
         if self.skip_depth is not None:
             pass
-        elif tag == "p" and "admonition-title" in classes:
+        elif (tag == "p" and "admonition-title" in classes) or GENERATED.intersection(classes):
             self.skip_depth = len(self.stack)
         elif tag == "div" and "admonition" in classes:
             node = Node("admonition")

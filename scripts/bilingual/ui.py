@@ -58,3 +58,50 @@ def alert_title(code: str, kind: str) -> str:
     language = code.split("-")[0]
     table = ALERT_TITLES.get(code, ALERT_TITLES.get(language, {}))
     return table.get(kind) or ALERT_TITLES["en"][kind]
+
+
+# Reader notices and the English-original toggle (scripts/bilingual/notices.py).
+READER: dict[str, dict[str, str]] = {
+    "en": {
+        "not_found_title": "Page not found",
+        "not_found_text": "There is no page at this address. Find the article in the list of",
+        "mt_notice": "This article was translated by a machine.",
+        "read_in_english": "Read in English",
+        "fallback_notice": "This article is not available in {language}; it is shown in {original}.",
+        "sxs_toggle": "Show the English original of a sentence on hover or tap",
+    },
+    "lv": {
+        "not_found_title": "Lapa nav atrasta",
+        "not_found_text": "Šajā adresē nav lapas. Atrodiet rakstu sarakstā",
+        "mt_notice": "Šis raksts ir mašīntulkots.",
+        "read_in_english": "Lasīt angļu valodā",
+        "fallback_notice": "Šis raksts nav pieejams valodā {language}; tas ir parādīts valodā {original}.",
+        "sxs_toggle": "Rādīt teikuma oriģinālu angļu valodā, novietojot kursoru vai pieskaroties",
+    },
+    "de": {
+        "not_found_title": "Seite nicht gefunden",
+        "not_found_text": "Unter dieser Adresse gibt es keine Seite. Suchen Sie den Artikel in der Liste",
+        "mt_notice": "Dieser Artikel wurde maschinell übersetzt.",
+        "read_in_english": "Auf Englisch lesen",
+        "fallback_notice": "Dieser Artikel ist auf {language} nicht verfügbar; er wird auf {original} angezeigt.",
+        "sxs_toggle": "Englisches Original eines Satzes beim Zeigen oder Tippen anzeigen",
+    },
+    "ja": {
+        "not_found_title": "ページが見つかりません",
+        "not_found_text": "このアドレスにはページがありません。記事は次の一覧から探せます:",
+        "mt_notice": "この記事は機械翻訳されています。",
+        "read_in_english": "英語で読む",
+        "fallback_notice": "この記事は{language}では利用できません。{original}で表示しています。",
+        "sxs_toggle": "ポイントまたはタップで文の英語の原文を表示する",
+    },
+    "ar": {
+        "not_found_title": "لم يتم العثور على الصفحة",
+        "not_found_text": "لا توجد صفحة في هذا العنوان. ابحث عن المقالة في قائمة",
+        "mt_notice": "تمت ترجمة هذه المقالة آلياً.",
+        "read_in_english": "القراءة باللغة الإنجليزية",
+        "fallback_notice": "هذه المقالة غير متوفرة باللغة {language}؛ وهي معروضة باللغة {original}.",
+        "sxs_toggle": "إظهار النص الإنجليزي الأصلي للجملة عند التمرير أو النقر",
+    },
+}
+for _code, _strings in READER.items():
+    STRINGS.setdefault(_code, {}).update(_strings)

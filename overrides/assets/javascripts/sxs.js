@@ -1,0 +1,99 @@
+// The English original of a translated sentence, on hover, keyboard focus or tap.
+// Each sentence is <span class="sxs" tabindex="0" data-en="...">; the English is put into the
+// tooltip as text (textContent), never as markup. The toggle's state is kept in localStorage.
+(function () {
+  "use strict";
+  var KEY = "bilingual.sxs";
+  var tip = null;
+
+  function enabled() {
+    try {
+      return window.localStorage.getItem(KEY) !== "off";
+    } catch (error) {
+      return true;
+    }
+  }
+
+  function remember(on) {
+    try {
+      window.localStorage.setItem(KEY, on ? "on" : "off");
+    } catch (error) {
+      /* storage unavailable: the choice lasts for this page */
+    }
+  }
+
+  function tooltip() {
+    if (tip === null) {
+      tip = document.createElement("div");
+      tip.id = "sxs-tip";
+      tip.className = "sxs-tip";
+      tip.setAttribute("role", "tooltip");
+      tip.setAttribute("lang", "en");
+      tip.hidden = true;
+      document.body.appendChild(tip);
+    }
+    return tip;
+  }
+
+  function sentence(target) {
+    return target && target.closest ? target.closest(".sxs") : null;
+  }
+
+  function show(span) {
+    if (!enabled() || document.documentElement.classList.contains("sxs-off")) return;
+    var box = tooltip();
+    box.textContent = span.getAttribute("data-en") || "";
+    box.hidden = false;
+    var rect = span.getBoundingClientRect();
+    var width = document.documentElement.clientWidth;
+    box.style.top = window.scrollY + rect.bottom + 6 + "px";
+    var left = Math.min(rect.left, width - box.offsetWidth - 8);
+    box.style.left = window.scrollX + Math.max(8, left) + "px";
+    span.setAttribute("aria-describedby", "sxs-tip");
+  }
+
+  function hide(span) {
+    if (tip !== null) tip.hidden = true;
+    if (span) span.removeAttribute("aria-describedby");
+  }
+
+  function apply(on) {
+    document.documentElement.classList.toggle("sxs-off", !on);
+    document.querySelectorAll(".sxs").forEach(function (span) {
+      span.setAttribute("tabindex", on ? "0" : "-1");
+    });
+    document.querySelectorAll(".sxs-toggle").forEach(function (button) {
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+    });
+    if (!on) hide(null);
+  }
+
+  document.addEventListener("mouseover", function (event) {
+    var span = sentence(event.target);
+    if (span) show(span);
+  });
+  document.addEventListener("mouseout", function (event) {
+    var span = sentence(event.target);
+    if (span && !span.contains(event.relatedTarget)) hide(span);
+  });
+  document.addEventListener("focusin", function (event) {
+    var span = sentence(event.target);
+    if (span) show(span);
+  });
+  document.addEventListener("focusout", function (event) {
+    var span = sentence(event.target);
+    if (span) hide(span);
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") hide(sentence(document.activeElement));
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest(".sxs-toggle") : null;
+    if (!button) return;
+    var on = button.getAttribute("aria-pressed") !== "true";
+    remember(on);
+    apply(on);
+  });
+
+  apply(enabled());
+})();

@@ -1,0 +1,105 @@
+"""The translation page's segments carry their English original, for the reader's hover mode.
+
+Each segment of the translation page is written as
+``<span class="sxs" tabindex="0" data-en="English as plain text">translation</span>``. The
+English is reduced to plain text (tags, markdown emphasis and link syntax dropped) and written
+as an attribute value in which every character that HTML or markdown could act on is a numeric
+character reference: the value can never close the tag, start markup, split a table cell or
+run in the reader's browser. A segment is left bare where a tag cannot stand: inside fenced
+code, inline code, an image's alt text, a link's target, an HTML tag, or when it spans a blank
+line.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .model import Document, Language, Segment
+
+# HTML tags are dropped; a placeholder such as <email> is text the reader must see.
+TAG = re.compile(
+    r"</?(?:a|abbr|b|big|br|cite|code|del|div|em|font|i|img|ins|kbd|mark|p|q|s|samp|small|span|strike|strong|sub|sup|u|var)\b[^>]*>",
+    re.IGNORECASE,
+)
+IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
+SPACE = re.compile(r"\s+")
+FENCE = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)
+OPEN_TAG = re.compile(r"<[A-Za-z/][^>]*$")
+OPEN_IMAGE_ALT = re.compile(r"!\[[^\]]*$")
+OPEN_LINK_TARGET = re.compile(r"\]\([^)]*$")
+OPEN_DIRECTIVE = re.compile(r":::[ \t]*[A-Za-z](?:(?!:::).)*$")  # inside :::image …:::
+LEADING_BLOCK = re.compile(r"(?:\d{1,9}[.)]|[-*+]|#{1,6})[ \t]+|\[![A-Za-z]+\][ \t]*")
+# Characters written as numeric references in the attribute: HTML's and markdown's own.
+SPECIAL = frozenset("&<>\"'`|*_[](){}\\!#~^=:$%")
+
+
+def plain_text(markup: str) -> str:
+    """The reader-visible text of a segment's markdown: tags, emphasis and link syntax dropped."""
+    text = TAG.sub("", markup)
+    text = IMAGE.sub(r"\1", text)
+    text = LINK.sub(r"\1", text)
+    previous = None
+    while previous != text:
+        previous, text = text, EMPHASIS.sub(r"\2", text)
+    return SPACE.sub(" ", html.unescape(text)).strip()
+
+
+def attribute_value(text: str) -> str:
+    """``text`` as a double-quoted attribute value that neither HTML nor markdown acts on."""
+    return "".join(
+        f"&#{ord(char)};" if char in SPECIAL or ord(char) < 32 else char for char in text
+    )
+
+
+def wrapped(segment: Segment, at_line_start: bool = False) -> str:
+    """The segment's translation in a span that carries its English original.
+
+    At the start of a line, block markup that opens the segment's translation (a list marker,
+    a heading's ``#``, a DocFX ``[!NOTE]``) stays outside the span, so it still makes its block.
+    """
+    translation = segment.translation
+    marker = ""
+    if at_line_start:
+        found = LEADING_BLOCK.match(translation)
+        if found is not None:
+            marker, translation = translation[: found.end()], translation[found.end() :]
+            if not translation.strip():
+                return segment.translation
+    english = attribute_value(plain_text(segment.english))
+    return f'{marker}<span class="sxs" tabindex="0" data-en="{english}">{translation}</span>'
+
+
+def can_wrap(fences: int, line: str, segment: Segment) -> bool:
+    """Whether a span may stand here: ``fences`` code fences so far, ``line`` the line so far."""
+    if fences % 2 or "\n\n" in segment.translation.replace("\r", ""):
+        return False
+    if line.count("`") % 2:
+        return False
+    return not (
+        OPEN_TAG.search(line)
+        or OPEN_IMAGE_ALT.search(line)
+        or OPEN_LINK_TARGET.search(line)
+        or OPEN_DIRECTIVE.search(line)
+    )
+
+
+def hover_body(document: Document, language: Language, body: str) -> str:
+    """The translation page's body with each segment carrying its English; English unchanged."""
+    if language is not Language.TRANSLATION:
+        return body
+    pieces: list[str] = []
+    fences = 0
+    line = ""
+    for part in document.parts:
+        text = part if isinstance(part, str) else part.translation
+        if isinstance(part, str):
+            pieces.append(part)
+        else:
+            at_line_start = not line.strip(" \t>")
+            pieces.append(wrapped(part, at_line_start) if can_wrap(fences, line, part) else text)
+        fences += len(FENCE.findall(text))
+        line = text.rsplit("\n", 1)[-1] if "\n" in text else line + text
+    return "".join(pieces)

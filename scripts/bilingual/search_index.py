@@ -1,0 +1,120 @@
+"""One search index per site language, with error codes kept as single tokens.
+
+MkDocs builds the whole site's index into ``search/search_index.json``; mkdocs-static-i18n merges
+every language into it. ``language_index`` keeps one language's entries (its pages live under
+its URL prefix, the default language's at the root) with locations relative to that language's
+root, where the language's pages look for it (``with_search_base``).
+
+``SEPARATOR`` splits words on white space and punctuation but keeps ``401``, ``403``,
+``0x80070005``, ``AADSTS50011`` and ``5.7.750`` whole: a ``/`` or parenthesis splits
+(``401/403``, ``(0x80070005)``), a dot splits only where no digit follows (``5.7.750.``).
+Languages without a lunr stemmer (Latvian, among others) get no stemmer, stop words or trimmer.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+SEPARATOR = r"""[\s\-,:;!?=\[\](){}"'`/|\\\u00ab\u00bb\u201c\u201d\u201e\u2018\u2019\u2026]+|\.(?!\d)|&[lg]t;"""
+ENGLISH_PIPELINE = ["stopWordFilter"]
+CONFIG_SCRIPT = re.compile(
+    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S
+)
+
+
+def belongs(location: str, prefix: str, other_prefixes: list[str]) -> bool:
+    """Whether a search entry's location is a page of the language under ``prefix``."""
+    if prefix:
+        return location.startswith(prefix)
+    return not location.startswith(tuple(other_prefixes))
+
+
+def language_index(
+    index: dict[str, Any], prefix: str, other_prefixes: list[str], stemmer: str | None
+) -> dict[str, Any]:
+    """The entries of one language, located from its root, with its own lunr settings.
+
+    ``prefix`` is the language's URL prefix (``en/``; ``""`` for the default language);
+    ``other_prefixes`` are the other languages' prefixes; ``stemmer`` is the lunr language
+    to stem with (``en``, ``de``), or ``None`` where lunr has none.
+    """
+    config = dict(index.get("config", {}))
+    config["separator"] = SEPARATOR
+    if stemmer is None:
+        # lunr's English functions are the defaults; naming them with an empty pipeline removes them.
+        config["lang"], config["pipeline"] = ["en"], []
+    else:
+        config["lang"] = [stemmer]
+        config["pipeline"] = ENGLISH_PIPELINE
+    docs = [
+        {**entry, "location": entry["location"][len(prefix) :]}
+        for entry in index.get("docs", [])
+        if belongs(entry["location"], prefix, other_prefixes)
+    ]
+    if config["lang"] == ["en"]:
+        # The site's worker reads these instead of indexing the pages in the reader's browser.
+        config["postings"] = postings(docs, list(config.get("fields", {})))
+    return {**index, "config": config, "docs": docs}
+
+
+TAG = re.compile(r"<[^>]*>")
+
+
+def words(text: str) -> list[str]:
+    """The lower-cased words of ``text`` (HTML), split as the site's search splits them."""
+    plain = html.unescape(TAG.sub(" ", text)).lower()
+    return [word for word in re.split(SEPARATOR, plain) if word]
+
+
+def postings(docs: list[dict[str, Any]], fields: list[str]) -> dict[str, list[int]]:
+    """word -> flat ``[entry, field, count, ...]`` over the entries' fields, for the worker."""
+    found: dict[str, list[int]] = {}
+    for number, doc in enumerate(docs):
+        for field_number, field in enumerate(fields):
+            value = doc.get(field)
+            if value is None:
+                continue
+            text = " ".join(map(str, value)) if isinstance(value, list) else str(value)
+            counts: dict[str, int] = {}
+            for word in words(text):
+                counts[word] = counts.get(word, 0) + 1
+            for word, count in counts.items():
+                found.setdefault(word, []).extend((number, field_number, count))
+    return found
+
+
+def with_search_base(page: str, code: str) -> str:
+    """A page whose Material ``__config`` ``base`` is its language's root (``…/en/``)."""
+
+    def rebase(match: re.Match[str]) -> str:
+        config = json.loads(match.group(2))
+        # A trailing slash: the browser resolves the index and result URLs against it.
+        config["base"] = str(config.get("base", ".")).rstrip("/") + f"/{code}/"
+        text = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
+        return match.group(1) + text + match.group(3)
+
+    return CONFIG_SCRIPT.sub(rebase, page, count=1)
+
+
+WORKER = re.compile(r"(?P<folder>.*/)(?P<material>search\.[0-9a-f]+\.min\.js)$")
+HELP_WORKER = "help-search.js"
+"""The site's own search worker (``overrides/assets/javascripts/workers/``): Material's message
+protocol over a plain inverted index; it hands languages that need lunr to Material's worker."""
+
+
+def with_search_worker(page: str) -> str:
+    """A page whose search runs in the site's own worker, which knows Material's as a fallback."""
+
+    def swap(match: re.Match[str]) -> str:
+        config = json.loads(match.group(2))
+        worker = WORKER.match(str(config.get("search", "")))
+        if worker is None:
+            return match.group(0)
+        config["search"] = f"{worker['folder']}{HELP_WORKER}?material={worker['material']}"
+        text = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
+        return match.group(1) + text + match.group(3)
+
+    return CONFIG_SCRIPT.sub(swap, page, count=1)
