@@ -184,12 +184,13 @@ def swap_in(staging: Path, docs: Path, codes: list[str]) -> None:
 
 
 def _running(pid: int) -> bool:
+    """Whether process ``pid`` is alive (signal 0 checks without sending anything)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
+        pass  # alive, owned by someone else
     return True
 
 
