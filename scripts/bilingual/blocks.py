@@ -15,6 +15,7 @@ HTML comment between adjacent lists. A blockquote that is a DocFX alert is hande
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,8 +34,9 @@ Alert = Callable[[list[str], list[list[str]]], list[str] | None]
 """A DocFX alert hook: (first paragraph's lines, the other blocks' lines) -> lines, or None."""
 
 
+@functools.cache
 def commonmark() -> MarkdownIt:
-    """The reference parser: CommonMark plus pipe tables (the sources' dialect)."""
+    """The reference parser: CommonMark plus pipe tables (the sources' dialect); built once."""
     return MarkdownIt("commonmark").enable("table")
 
 

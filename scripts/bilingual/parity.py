@@ -92,6 +92,10 @@ def reference_skeleton(markdown: str) -> Node:
 
 def built_skeleton(html: str, reference: Node) -> Node:
     """The skeleton of a built page's article; Material's own title ``h1`` dropped if unmeant."""
+    start = html.find('<article class="md-content__inner')
+    end = html.rfind("</article>")
+    if 0 <= start < end:  # pages carry the whole navigation: parse only their article
+        html = html[start : end + len("</article>")]
     built = skeleton(html, article_only=True)
     if (
         built.children
