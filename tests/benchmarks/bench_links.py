@@ -88,9 +88,9 @@ def bench_online(count: int) -> None:
         address = server.stdout.readline().strip()
         urls = [f"https://go.microsoft.com/fwlink/?linkid={1_000_000 + n}" for n in range(count)]
         settings = Settings(remap={"*": address})
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         verdicts, requests = check_online(urls, settings, SuccessCache(None))
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -99,7 +99,9 @@ def bench_online(count: int) -> None:
     print(
         f"online: {len(verdicts)} unique URLs ({live} live), {requests} requests in {seconds:.2f} s "
         f"= {len(verdicts) / seconds:,.0f} URLs/s, {requests / seconds:,.0f} requests/s "
-        f"(per host {settings.per_host} in flight; target 200 URLs/s: {verdict})"
+        f"(per host {settings.per_host} in flight; target 200 URLs/s: {verdict}); the checker's own "
+        f"CPU: {cpu:.2f} s = {cpu / len(verdicts) * 1000:.2f} ms per URL, "
+        f"{len(verdicts) / cpu:,.0f} URLs per CPU-second"
     )
 
 
