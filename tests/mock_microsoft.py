@@ -27,8 +27,9 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import unquote
 
-from werkzeug.serving import WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 
 LIVE_IDS = frozenset({"872110", "2022029", "862116", "1000"})
@@ -129,15 +130,42 @@ def redirect(location: str, status: int = 302) -> Response:
     return Response(status=status, headers={"Location": location})
 
 
-class QuickHandler(WSGIRequestHandler):
-    """Sends each answer at once (``TCP_NODELAY``, as real servers do) and logs nothing."""
+class KeepAliveHandler(BaseHTTPRequestHandler):
+    """Serves the mock over HTTP/1.1 with keep-alive, as real hosts do (werkzeug's development
+    server closes every connection); quiet, and with ``TCP_NODELAY``."""
+
+    protocol_version = "HTTP/1.1"
+    mock: MockMicrosoft
 
     def setup(self) -> None:
         super().setup()
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+    def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def _answer(self) -> None:
+        path, _, query = self.path.partition("?")
+        environ = {
+            "REQUEST_METHOD": self.command,
+            "PATH_INFO": unquote(path),
+            "QUERY_STRING": query,
+            "HTTP_HOST": self.headers.get("Host", ""),
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": str(self.connection.getsockname()[1]),
+            "wsgi.url_scheme": "http",
+        }
+        response = self.mock(Request(environ))
+        body = b"" if self.command == "HEAD" else response.get_data()
+        self.send_response(response.status_code)
+        for name, value in response.headers.items():
+            if name.lower() != "content-length":
+                self.send_header(name, value)
+        self.send_header("Content-Length", str(len(response.get_data())))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_HEAD = _answer
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -145,9 +173,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args(argv)
-    app = Request.application(MockMicrosoft())
-    server = make_server("127.0.0.1", args.port, app, threaded=True, request_handler=QuickHandler)
-    print(f"http://127.0.0.1:{server.port}", flush=True)
+    KeepAliveHandler.mock = MockMicrosoft()
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), KeepAliveHandler)
+    server.daemon_threads = True
+    print(f"http://127.0.0.1:{server.server_address[1]}", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
