@@ -20,6 +20,7 @@ from mkdocs.utils import get_relative_url
 
 from bilingual import notices, ui
 from bilingual.alternates import add_x_default, set_content_language, set_language
+from bilingual.hover import unwrap_in_code
 from bilingual.locales import ENGLISH_CODE, site_language
 from bilingual.search_index import language_index, with_search_base, with_search_worker
 
@@ -95,6 +96,10 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: Any, files: Any) -
     if current != ENGLISH_CODE and 'class="sxs"' in markdown:
         blocks.append(notices.hover_toggle(current))
     return notices.insert(markdown, blocks)
+
+
+def on_page_content(html: str, /, *, page: Page, config: Any, files: Any) -> str:
+    return unwrap_in_code(html)
 
 
 def _localise(output: str, config: Any) -> str:
