@@ -33,6 +33,7 @@ from mkdocs.utils import get_relative_url
 
 from bilingual import notices, ui
 from bilingual.alternates import add_x_default, set_content_language, set_language
+from bilingual.hover import unwrap_in_code
 from bilingual.inline_images import extract_inline_images
 from bilingual.locales import ENGLISH_CODE, site_language
 from bilingual.page_dates import newest, page_date
@@ -186,6 +187,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html = unwrap_in_code(html)  # a segment's span shows as text inside code: take it off
     folder_url = get_relative_url(INLINE_IMAGES, page.url)
     html, images = extract_inline_images(html, folder_url)
     folder = Path(config.site_dir) / INLINE_IMAGES

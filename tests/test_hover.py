@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from bilingual.hover import attribute_value, hover_body, plain_text
+from bilingual.hover import attribute_value, hover_body, plain_text, unwrap_in_code
 from bilingual.model import Language
 from bilingual.parse import parse
 from conftest import SEED_ARTICLE
@@ -99,3 +99,13 @@ def test_built_translation_page_carries_each_sentence_in_english(seed_site: Path
     table_free = soup.select_one("article")
     assert table_free is not None
     assert "data-en" not in table_free.get_text()
+
+
+def test_a_segment_in_an_indented_code_block_shows_as_the_source_did() -> None:
+    import markdown  # type: ignore[import-untyped]
+
+    source = "Teksts.\n\n    " + pair("i-1", "kods: a &lt; b", "code: a &lt; b") + "\n"
+    body = translation_body(source)
+    rendered = unwrap_in_code(markdown.markdown(body))
+    assert "sxs" not in rendered
+    assert "<pre><code>kods: a &amp;lt; b" in rendered

@@ -103,3 +103,14 @@ def hover_body(document: Document, language: Language, body: str) -> str:
         fences += len(FENCE.findall(text))
         line = text.rsplit("\n", 1)[-1] if "\n" in text else line + text
     return "".join(pieces)
+
+
+ESCAPED_WRAPPER = re.compile(
+    r'&lt;span class="sxs" tabindex="0" data-en="[^"]*"&gt;(.*?)&lt;/span&gt;', re.S
+)
+
+
+def unwrap_in_code(page_html: str) -> str:
+    """Rendered HTML where a wrapped segment landed in code (an indented block ``can_wrap``
+    cannot see) shows the translation as the source did, not the wrapper's markup."""
+    return ESCAPED_WRAPPER.sub(r"\1", page_html)
