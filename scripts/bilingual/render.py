@@ -13,6 +13,11 @@ from typing import Any
 
 import yaml
 
+try:  # the C dumper is several times faster; PyYAML builds it where libyaml is present
+    from yaml import CSafeDumper as YamlDumper
+except ImportError:  # pragma: no cover
+    from yaml import SafeDumper as YamlDumper  # type: ignore[assignment]
+
 from .model import Document, Language, Segment
 
 H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
@@ -61,7 +66,7 @@ def page_title(document: Document, body: str, language: Language) -> str:
 
 def front_matter(metadata: dict[str, Any]) -> str:
     """Metadata as a YAML front matter block."""
-    dumped = yaml.safe_dump(metadata, allow_unicode=True, sort_keys=False, width=1000)
+    dumped = yaml.dump(metadata, Dumper=YamlDumper, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{dumped}---\n"
 
 

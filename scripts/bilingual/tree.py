@@ -17,12 +17,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ui
+from . import home, media, progress, sources
 from .errors import BilingualError, SourceError
 from .locales import ENGLISH_CODE, SiteLanguage, site_code, site_language
 from .model import Document, Language
 from .parse import decode, parse
 from .render import render_page
+from .toc import TocEntry, read_toc
 
 MANIFEST = ".pages.json"
 INCLUDES = "includes"
@@ -63,7 +64,7 @@ def source_files(source: Path) -> Iterator[Path]:
 def read_documents(source: Path, problems: list[SourceError]) -> list[Document]:
     """Parse every source; malformed ones are added to ``problems`` and left out."""
     documents = []
-    for path in source_files(source):
+    for path in progress.counted(list(source_files(source)), "split: reading"):
         relative = path.relative_to(source).as_posix()
         try:
             documents.append(parse(decode(path.read_bytes(), relative), relative))
@@ -82,40 +83,55 @@ def translation_code(documents: list[Document]) -> str:
     return counts.most_common(1)[0][0]
 
 
-def home_page(language: SiteLanguage, titles: list[tuple[str, str]]) -> str:
-    """A home page listing the articles (title, page path) of one language, A to Z."""
-    title = ui.text(language.code, "home_title")
-    lines = [f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n", f"# {title}\n"]
-    lines.append(f"{ui.text(language.code, 'home_intro')}\n")
-    for article_title, path in sorted(titles, key=lambda item: item[0].casefold()):
-        lines.append(f"- [{article_title}]({path})")
-    return "\n".join(lines) + "\n"
+def home_page(
+    language: SiteLanguage,
+    titles: list[tuple[str, str]],
+    top: str | None = None,
+    toc: list[TocEntry] | None = None,
+) -> str:
+    """The home page of one language: the source's ``index.md`` page (``top``) or a generated
+    heading, then the index of the articles (title, page path) -- see ``home``."""
+    entries = [home.IndexEntry(title, path) for title, path in titles]
+    return home.home_markdown(language.code, top, entries, toc or [])
 
 
 def is_article(document: Document) -> bool:
-    """Articles become pages; files under ``includes/`` are fragments of other articles."""
-    return document.path.split("/", 1)[0] != INCLUDES
+    """Articles become pages; files under an ``includes/`` folder are fragments of others."""
+    return INCLUDES not in document.path.split("/")[:-1]
 
 
-def write_pages(documents: list[Document], split: Split, staging: Path) -> None:
-    """Write every article's page in both languages, and the home pages, under ``staging``."""
+def write_pages(
+    documents: list[Document], split: Split, staging: Path, toc: list[TocEntry] | None = None
+) -> dict[str, dict[str, str]]:
+    """Write every article's page in both languages, and the home pages, under ``staging``.
+
+    The source's ``index.md`` is the top of the home page, above the index of every article.
+    Returns each article's title per site language (``{path: {code: title}}``)."""
     sides = ((split.translation, Language.TRANSLATION), (split.english, Language.ENGLISH))
     titles: dict[str, list[tuple[str, str]]] = {lang.code: [] for lang, _ in sides}
-    for document in documents:
+    tops: dict[str, str] = {}
+    made: dict[str, dict[str, str]] = {}
+    for document in progress.counted(documents, "split: writing"):
         if not is_article(document):
             continue
         for site_lang, language in sides:
             page = render_page(document, language)
+            titles[site_lang.code].append((page.title, document.path))
+            made.setdefault(document.path, {})[site_lang.code] = page.title
+            if document.path == home.HOME:
+                tops[site_lang.code] = page.markdown
+                continue
             target = staging / site_lang.code / document.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.markdown, encoding="utf-8", newline="")
-            titles[site_lang.code].append((page.title, document.path))
         split.articles.append(document.path)
         split.segments += len(document.segments)
     for site_lang, _ in sides:
-        index = staging / site_lang.code / "index.md"
-        if not index.exists():
-            index.write_text(home_page(site_lang, titles[site_lang.code]), encoding="utf-8")
+        index = staging / site_lang.code / home.HOME
+        index.parent.mkdir(parents=True, exist_ok=True)
+        text = home_page(site_lang, titles[site_lang.code], tops.get(site_lang.code), toc)
+        index.write_text(text, encoding="utf-8", newline="")
+    return made
 
 
 def swap_in(staging: Path, docs: Path, codes: list[str]) -> None:
@@ -147,13 +163,16 @@ def split_tree(source: Path, docs: Path) -> Split:
         english=site_language(ENGLISH_CODE),
         problems=problems,
     )
+    toc = read_toc(source, problems)
     docs.mkdir(parents=True, exist_ok=True)
     staging = docs / f".staging-{os.getpid()}"
     if staging.exists():
         shutil.rmtree(staging)
     try:
-        write_pages(documents, split, staging)
+        titles = write_pages(documents, split, staging, toc)
+        media.copy_media(source, staging / split.translation.code)
         swap_in(staging, docs, [lang.code for lang in split.languages])
+        sources.save(docs, sources.snapshot(source, titles, split))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return split
