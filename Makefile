@@ -9,10 +9,11 @@ SITE   ?= site
 DOCS   ?= docs
 ADDRESS ?= 127.0.0.1:8000
 STRICT ?=
+SCALE  ?= 1
 STRICT_FLAG := $(if $(filter 1 yes true,$(STRICT)),--strict,)
 BILINGUAL := PYTHONPATH=scripts $(BIN)/python -m bilingual
 
-.PHONY: site serve test links lint clean
+.PHONY: site serve test links lint clean bench bench-site
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +28,11 @@ serve: $(STAMP)  ## split SOURCE, then serve the site with live reload on ADDRES
 
 links: $(STAMP)  ## check the links of the site in SITE (and the fwlinks of SOURCE)
 	$(BILINGUAL) links --site "$(SITE)" --source "$(SOURCE)"
+
+bench: bench-site  ## every benchmark (bench-site; others join here), on SOURCE
+
+bench-site: $(STAMP)  ## split + build of SOURCE against a plain MkDocs build; SCALE=N adds N x the articles
+	$(BIN)/python tests/benchmarks/bench_site.py --source "$(SOURCE)" --scale "$(SCALE)"
 
 lint: $(STAMP)  ## ruff and mypy over the code and the tests
 	$(BIN)/ruff check scripts tests

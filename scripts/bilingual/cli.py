@@ -58,7 +58,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     split = split_tree(args.source, args.docs)
     _report(split, strict=False)
-    serve(split.translation, args.docs, args.address)
+    serve(split.translation, args.docs, args.address, source=args.source)
     return 0
 
 

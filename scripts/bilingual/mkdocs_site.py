@@ -57,9 +57,21 @@ def build(translation: SiteLanguage, docs: Path, site: Path, *, strict: bool = F
             config.plugins.on_shutdown()
 
 
-def serve(translation: SiteLanguage, docs: Path, address: str) -> None:
-    """Serve the site from ``docs`` with live reload."""
+def serve(translation: SiteLanguage, docs: Path, address: str, source: Path | None = None) -> None:
+    """Serve the site from ``docs`` with live reload; with ``source``, a change there is
+    re-split at once (``watch.watch_source``) and the page reloads."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    with _environ(environment(translation)):
-        mkdocs_serve(str(CONFIG), docs_dir=str(docs.resolve()), dev_addr=address, livereload=True)
+    observer = None
+    if source is not None:
+        from .watch import report_update, watch_source
+
+        observer = watch_source(source, docs, report_update)
+    try:
+        with _environ(environment(translation)):
+            mkdocs_serve(
+                str(CONFIG), docs_dir=str(docs.resolve()), dev_addr=address, livereload=True
+            )
+    finally:
+        if observer is not None:
+            observer.stop()
