@@ -129,3 +129,10 @@ def test_media_is_copied_once_and_resolves(tree_site: Path, code: str) -> None:
 def test_includes_are_not_published_as_articles(tree_site: Path) -> None:
     assert not list(tree_site.rglob("includes"))
     assert not list(tree_site.rglob("shared-note*"))
+
+
+def test_an_include_no_article_names_is_reported(tmp_path: Path) -> None:
+    from bilingual.tree import split_tree
+
+    split = split_tree(TREE, tmp_path / "docs")
+    assert split.unused_includes == ["includes/shared-note.md"]

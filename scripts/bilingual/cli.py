@@ -29,6 +29,8 @@ DEFAULT_SITE = Path("site")
 def _report(split: Split, strict: bool) -> int:
     for problem in split.problems:
         print(problem, file=sys.stderr)
+    for include in split.unused_includes:
+        print(f"{include}: included by no article, so on no page of the site", file=sys.stderr)
     print(
         f"split: {len(split.articles)} articles, {split.segments} segments, "
         f"languages {split.translation.code} (default) and {split.english.code}"

@@ -22,7 +22,7 @@ from .errors import BilingualError, SourceError
 from .locales import ENGLISH_CODE, SiteLanguage, site_code, site_language
 from .model import Document, Language
 from .parse import decode, parse
-from .render import render_page
+from .render import render_page, render_source
 from .toc import TocEntry, read_toc
 
 MANIFEST = ".pages.json"
@@ -43,6 +43,8 @@ class Split:
     """Segments in the written articles."""
     problems: list[SourceError] = field(default_factory=list)
     """Sources skipped because they are malformed."""
+    unused_includes: list[str] = field(default_factory=list)
+    """Files under ``includes/`` whose name no article mentions: on no page of the site."""
 
     @property
     def languages(self) -> tuple[SiteLanguage, SiteLanguage]:
@@ -98,6 +100,15 @@ def home_page(
 def is_article(document: Document) -> bool:
     """Articles become pages; files under an ``includes/`` folder are fragments of others."""
     return INCLUDES not in document.path.split("/")[:-1]
+
+
+def unused_includes(documents: list[Document]) -> list[str]:
+    """The includes that no article names (an ``[!INCLUDE[…](…)]`` names its file)."""
+    includes = [doc.path for doc in documents if not is_article(doc)]
+    if not includes:
+        return []
+    text = "\n".join(render_source(doc) for doc in documents if is_article(doc))
+    return [path for path in includes if path.rsplit("/", 1)[-1] not in text]
 
 
 def write_pages(
@@ -164,6 +175,7 @@ def split_tree(source: Path, docs: Path) -> Split:
         problems=problems,
     )
     toc = read_toc(source, problems)
+    split.unused_includes = unused_includes(documents)
     docs.mkdir(parents=True, exist_ok=True)
     staging = docs / f".staging-{os.getpid()}"
     if staging.exists():
