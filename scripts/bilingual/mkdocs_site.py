@@ -11,7 +11,9 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+from . import progress
 from .locales import SiteLanguage
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -41,6 +43,33 @@ def _environ(values: dict[str, str]) -> Iterator[None]:
                 os.environ[name] = value
 
 
+def _progress_plugin() -> Any:
+    """A plugin counting the pages of each language's build on stderr (``progress.shown()``)."""
+    import sys
+
+    from mkdocs.plugins import BasePlugin
+
+    class BuildProgress(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+        total = 0
+        done = 0
+        language = ""
+
+        def on_nav(self, nav: Any, /, *, config: Any, files: Any) -> None:
+            self.total = len(files.documentation_pages())  # static-i18n kept one language
+            self.done = 0
+            self.language = str(config.theme.get("language", ""))
+
+        def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str:
+            self.done += 1
+            if self.done % 50 == 0 or self.done == self.total:
+                end = "\n" if self.done == self.total else ""
+                line = f"\rbuild: {self.language} {self.done}/{self.total}"
+                print(line, end=end, file=sys.stderr, flush=True)
+            return output
+
+    return BuildProgress()
+
+
 def build(translation: SiteLanguage, docs: Path, site: Path, *, strict: bool = False) -> None:
     """Build the site from the pages in ``docs`` into ``site``."""
     from mkdocs.commands.build import build as mkdocs_build
@@ -50,6 +79,8 @@ def build(translation: SiteLanguage, docs: Path, site: Path, *, strict: bool = F
         config = load_config(
             str(CONFIG), docs_dir=str(docs.resolve()), site_dir=str(site.resolve()), strict=strict
         )
+        if progress.shown():
+            config.plugins["bilingual-progress"] = _progress_plugin()
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
