@@ -10,6 +10,7 @@ DOCS   ?= docs
 ADDRESS ?= 127.0.0.1:8000
 STRICT ?=
 SCALE  ?= 1
+REPEAT ?= 1
 STRICT_FLAG := $(if $(filter 1 yes true,$(STRICT)),--strict,)
 BILINGUAL := PYTHONPATH=scripts $(BIN)/python -m bilingual
 
@@ -32,7 +33,7 @@ links: $(STAMP)  ## check the links of the site in SITE (and the fwlinks of SOUR
 bench: bench-site  ## every benchmark (bench-site; others join here), on SOURCE
 
 bench-site: $(STAMP)  ## split + build of SOURCE against a plain MkDocs build; SCALE=N adds N x the articles
-	$(BIN)/python tests/benchmarks/bench_site.py --source "$(SOURCE)" --scale "$(SCALE)"
+	$(BIN)/python tests/benchmarks/bench_site.py --source "$(SOURCE)" --scale "$(SCALE)" --repeat "$(REPEAT)"
 
 lint: $(STAMP)  ## ruff and mypy over the code and the tests
 	$(BIN)/ruff check scripts tests

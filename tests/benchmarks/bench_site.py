@@ -13,7 +13,10 @@ each phase in its own process, which reports its own peak memory (``ru_maxrss`` 
 its children). It prints one line per phase on stderr and, last, one JSON line with
 ``split_s``, ``build_s``, ``baseline_s``, ``ratio`` ((split + build) / baseline), ``pages``
 (HTML pages), ``site_mb`` (everything under the site, media included), ``median_page_kb``,
-``max_page_kb``, ``search_index_kb`` per language and ``peak_rss_mb`` (split or build).
+``max_page_kb``, ``search_index_kb`` per language and ``peak_rss_mb`` (split or build), and
+the CPU time of each phase (``cpu_s``, ``cpu_ratio``): less disturbed than wall time when other
+work shares the machine. ``--repeat N`` runs the three phases N times in turn and keeps the
+fastest of each.
 
 With ``--scale N`` (N > 1) it first measures the source as it is, then a copy with every article
 N times under new names (generated into the work folder), and adds ``scale`` and
@@ -54,6 +57,13 @@ not_in_nav: |
 """
 
 
+def cpu_s() -> float:
+    """CPU time (user and system) of this process and its waited-for children, in seconds."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def peak_rss_mb() -> float:
     """Peak resident memory of this process and its waited-for children, in MB."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -89,11 +99,11 @@ def phase(name: str, source: Path, work: Path) -> None:
             mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
-    print(json.dumps({"peak_rss_mb": peak_rss_mb()}))
+    print(json.dumps({"peak_rss_mb": peak_rss_mb(), "cpu_s": cpu_s()}))
 
 
-def run_phase(name: str, source: Path, work: Path) -> tuple[float, float]:
-    """Wall time and peak memory of one phase, run in a fresh process."""
+def run_phase(name: str, source: Path, work: Path) -> tuple[float, float, float]:
+    """Wall time, peak memory and CPU time of one phase, run in a fresh process."""
     env = dict(os.environ, CI="1", NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(SCRIPTS))
     command = [sys.executable, __file__, "--phase", name, "--source", str(source)]
     start = time.perf_counter()
@@ -104,8 +114,8 @@ def run_phase(name: str, source: Path, work: Path) -> tuple[float, float]:
     if done.returncode:
         sys.stderr.write(done.stdout + done.stderr)
         raise SystemExit(f"bench: phase {name} failed with exit code {done.returncode}")
-    memory = float(json.loads(done.stdout.strip().splitlines()[-1])["peak_rss_mb"])
-    return seconds, memory
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    return seconds, float(figures["peak_rss_mb"]), float(figures["cpu_s"])
 
 
 def search_index_kb(site: Path, translation: str) -> dict[str, float]:
@@ -160,24 +170,30 @@ def scaled_copy(source: Path, target: Path, scale: int) -> Path:
     return target
 
 
-def bench(source: Path, work: Path) -> dict[str, Any]:
-    """Split, build and baseline of ``source`` side by side; the figures."""
-    for name in ("docs", "site", "site-baseline"):
-        shutil.rmtree(work / name, ignore_errors=True)
-    split_s, split_mb = run_phase("split", source, work)
-    print(f"bench: split {split_s:.1f} s, {split_mb:.0f} MB", file=sys.stderr)
-    build_s, build_mb = run_phase("build", source, work)
-    print(f"bench: build {build_s:.1f} s, {build_mb:.0f} MB", file=sys.stderr)
-    snap = json.loads((work / "docs" / ".sources.json").read_text(encoding="utf-8"))
-    translation = str(snap["translation"])
-    (work / "baseline.yml").write_text(
-        BASELINE_CONFIG.format(
-            docs=work / "docs", site=work / "site-baseline", translation=translation
-        ),
-        encoding="utf-8",
-    )
-    baseline_s, baseline_mb = run_phase("baseline", source, work)
-    print(f"bench: baseline {baseline_s:.1f} s, {baseline_mb:.0f} MB", file=sys.stderr)
+def bench(source: Path, work: Path, repeat: int = 1) -> dict[str, Any]:
+    """Split, build and baseline of ``source`` side by side, ``repeat`` times in turn; the
+    figures (the fastest of each phase: the least disturbed by other work on the machine)."""
+    runs: dict[str, list[tuple[float, float, float]]] = {"split": [], "build": [], "baseline": []}
+    translation = ""
+    for _ in range(repeat):
+        for name in ("docs", "site", "site-baseline"):
+            shutil.rmtree(work / name, ignore_errors=True)
+        for name in ("split", "build", "baseline"):
+            if name == "baseline":
+                snap = json.loads((work / "docs" / ".sources.json").read_text(encoding="utf-8"))
+                translation = str(snap["translation"])
+                config = BASELINE_CONFIG.format(
+                    docs=work / "docs", site=work / "site-baseline", translation=translation
+                )
+                (work / "baseline.yml").write_text(config, encoding="utf-8")
+            seconds, memory, cpu = run_phase(name, source, work)
+            runs[name].append((seconds, memory, cpu))
+            print(
+                f"bench: {name} {seconds:.1f} s ({cpu:.1f} s CPU), {memory:.0f} MB",
+                file=sys.stderr,
+            )
+    split_s, build_s, baseline_s = (min(r[0] for r in runs[n]) for n in runs)
+    split_cpu, build_cpu, baseline_cpu = (min(r[2] for r in runs[n]) for n in runs)
     return {
         "source": str(source),
         "split_s": round(split_s, 2),
@@ -185,7 +201,14 @@ def bench(source: Path, work: Path) -> dict[str, Any]:
         "baseline_s": round(baseline_s, 2),
         "ratio": round((split_s + build_s) / baseline_s, 3),
         **site_figures(work / "site", translation),
-        "peak_rss_mb": round(max(split_mb, build_mb)),
+        "peak_rss_mb": round(max(r[1] for n in ("split", "build") for r in runs[n])),
+        "cpu_s": {
+            "split": round(split_cpu, 2),
+            "build": round(build_cpu, 2),
+            "baseline": round(baseline_cpu, 2),
+        },
+        "cpu_ratio": round((split_cpu + build_cpu) / baseline_cpu, 3),
+        "repeat": repeat,
     }
 
 
@@ -195,6 +218,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, default=1, help="also bench N copies of each article")
     parser.add_argument("--work", type=Path, default=None, help="work folder (default: in /tmp)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="run each phase N times, keep the fastest"
+    )
     parser.add_argument("--phase", choices=["split", "build", "baseline"], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.phase:
@@ -206,11 +232,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-site-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        figures = bench(args.source.resolve(), work / "x1")
+        figures = bench(args.source.resolve(), work / "x1", args.repeat)
         if args.scale > 1:
             print(json.dumps(figures), flush=True)
             copy = scaled_copy(args.source, work / f"source-x{args.scale}", args.scale)
-            scaled = bench(copy, work / f"x{args.scale}")
+            scaled = bench(copy, work / f"x{args.scale}", args.repeat)
             time_1 = figures["split_s"] + figures["build_s"]
             scaled["scale"] = args.scale
             scaled["time_ratio"] = round((scaled["split_s"] + scaled["build_s"]) / time_1, 3)
