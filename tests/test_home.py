@@ -22,6 +22,15 @@ def test_letters_ignore_accents_and_case() -> None:
     assert letter("„Čats” nedarbojas") == "C"
     assert letter("401 kļūda") == "0-9"
     assert letter("…") == "#"
+    assert letter('"**Trūkst** failu"') == "T"
+
+
+def test_letter_groups_are_contiguous_whatever_the_leading_marks() -> None:
+    titles = ["Beta", '"Alpha"', "**Beta two**", ". Alpha two", "alpha three", "401 error"]
+    many = [IndexEntry(t, f"a{i}.md") for i, t in enumerate(titles * 10)]
+    text = index_markdown("en", many, [])
+    headings = [line for line in text.splitlines() if line.startswith("### ")]
+    assert headings == ["### 0\\-9 {#index-0-9}", "### A {#index-a}", "### B {#index-b}"]
 
 
 def test_large_folder_is_split_by_letter_small_one_is_not() -> None:

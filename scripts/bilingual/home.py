@@ -26,6 +26,8 @@ from .toc import TocEntry
 
 LETTER_GROUPS_FROM = 40
 """Folders with more articles than this are split by first letter."""
+MAX_LETTER_GROUPS = 60
+"""More first letters than this (a script without an alphabet): one list, no letter headings."""
 HOME = "index.md"
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
 
@@ -56,25 +58,27 @@ def link(entry: IndexEntry) -> str:
 
 
 def sort_key(title: str) -> tuple[str, str]:
-    """A to Z, accents after their base letter (``Ā`` with ``A``), case ignored."""
+    """A to Z from the first letter or digit (leading quotes and marks ignored), accents after
+    their base letter (``Ā`` with ``A``), case ignored."""
     folded = title.casefold()
     base = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
-    return (base, folded)
+    start = next((i for i, c in enumerate(base) if c.isalnum()), len(base))
+    return (base[start:], folded)
 
 
 def letter(title: str) -> str:
     """The group letter of a title: its first letter or digit without accents, upper case."""
-    for char in sort_key(title)[0]:
-        if char.isdigit():
-            return "0-9"
-        if char.isalpha():
-            return char.upper()
-    return "#"
+    first = sort_key(title)[0][:1]
+    if not first:
+        return "#"
+    return "0-9" if first.isdigit() else first.upper()
 
 
 def anchor(group: str, name: str) -> str:
     """An ASCII heading id for a letter group."""
-    slug = "".join(c if c.isascii() and c.isalnum() else f"u{ord(c):x}" for c in name.lower())
+    slug = "".join(
+        c if c.isascii() and (c.isalnum() or c == "-") else f"u{ord(c):x}" for c in name.lower()
+    )
     return f"{group}-{slug}" if group else f"index-{slug}"
 
 
@@ -118,11 +122,11 @@ def folder_group(code: str, folder: str, entries: list[IndexEntry]) -> list[str]
     )
     lines = [f"## {escape(title)} {{#{group}}}", ""]
     entries = sorted(entries, key=lambda entry: sort_key(entry.title))
-    if len(entries) <= LETTER_GROUPS_FROM:
-        return [*lines, *(f"- {link(entry)}" for entry in entries), ""]
     letters = [
         (name, list(items)) for name, items in groupby(entries, key=lambda e: letter(e.title))
     ]
+    if len(entries) <= LETTER_GROUPS_FROM or len(letters) > MAX_LETTER_GROUPS:
+        return [*lines, *(f"- {link(entry)}" for entry in entries), ""]
     lines += [" · ".join(f"[{escape(name)}](#{anchor(group, name)})" for name, _ in letters), ""]
     for name, items in letters:
         lines += [f"### {escape(name)} {{#{anchor(group, name)}}}", ""]
