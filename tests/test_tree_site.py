@@ -136,3 +136,24 @@ def test_an_include_no_article_names_is_reported(tmp_path: Path) -> None:
 
     split = split_tree(TREE, tmp_path / "docs")
     assert split.unused_includes == ["includes/shared-note.md"]
+
+
+def test_the_shared_markdown_converter_changes_no_page(
+    tree_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build shares one Markdown converter between pages; a converter per page, as MkDocs
+    does by itself, gives the same HTML."""
+    from contextlib import nullcontext
+
+    from bilingual import mkdocs_site
+    from bilingual.tree import split_tree
+
+    split = split_tree(TREE, tmp_path / "docs")
+    monkeypatch.setattr(mkdocs_site, "_shared_markdown", nullcontext)
+    mkdocs_site.build(split.translation, tmp_path / "docs", tmp_path / "site")
+    pages = sorted(p.relative_to(tree_site) for p in tree_site.rglob("*.html"))
+    assert pages == sorted(
+        p.relative_to(tmp_path / "site") for p in (tmp_path / "site").rglob("*.html")
+    )
+    for page in pages:
+        assert (tree_site / page).read_bytes() == (tmp_path / "site" / page).read_bytes(), page
