@@ -157,3 +157,15 @@ def test_the_shared_markdown_converter_changes_no_page(
     )
     for page in pages:
         assert (tree_site / page).read_bytes() == (tmp_path / "site" / page).read_bytes(), page
+
+
+def test_the_index_is_left_out_of_search(tree_site: Path) -> None:
+    """The home page repeats every title: it would be a result of every search."""
+    import json
+
+    index = json.loads((tree_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "" not in locations
+    assert "en/" not in locations
+    assert "set-up-mail/" in locations
+    assert "en/set-up-mail/" in locations

@@ -152,10 +152,18 @@ def generated_home(code: str) -> str:
     return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n{heading}"
 
 
+def exclude_from_search(page: str) -> str:
+    """The page with ``search: exclude: true`` in its front matter (Material's search then
+    leaves it out): the index repeats every title, so it would match every search."""
+    if page.startswith("---\n") and (end := page.find("\n---\n", 3)) != -1:
+        return f"{page[: end + 1]}search:\n  exclude: true\n{page[end + 1 :]}"
+    return f"---\nsearch:\n  exclude: true\n---\n{page}"
+
+
 def home_markdown(
     code: str, top: str | None, entries: list[IndexEntry], toc: list[TocEntry]
 ) -> str:
     """The home page: the source's own ``index.md`` page (``top``) or a generated top, then the
     index."""
-    head = top if top is not None else generated_home(code)
+    head = exclude_from_search(top if top is not None else generated_home(code))
     return head.rstrip("\n") + "\n\n" + index_markdown(code, entries, toc).rstrip("\n") + "\n"
