@@ -104,11 +104,14 @@ def is_article(document: Document) -> bool:
 
 def unused_includes(documents: list[Document]) -> list[str]:
     """The includes that no article names (an ``[!INCLUDE[…](…)]`` names its file)."""
-    includes = [doc.path for doc in documents if not is_article(doc)]
-    if not includes:
-        return []
-    text = "\n".join(render_source(doc) for doc in documents if is_article(doc))
-    return [path for path in includes if path.rsplit("/", 1)[-1] not in text]
+    unnamed = {doc.path: doc.path.rsplit("/", 1)[-1] for doc in documents if not is_article(doc)}
+    for document in documents:
+        if not unnamed:
+            break
+        if is_article(document):
+            text = render_source(document)
+            unnamed = {path: name for path, name in unnamed.items() if name not in text}
+    return sorted(unnamed)
 
 
 def write_pages(
