@@ -101,8 +101,9 @@ def update_tree(source: Path, docs: Path) -> Update:
         titles_changed |= snap.titles.pop(path, None) is not None
     if titles_changed:
         update.written += write_home_pages(source, docs, snap, update.problems)
-    snap.stamps = now
-    sources.save(docs, snap)
+    if changed or gone:
+        snap.stamps = now
+        sources.save(docs, snap)
     return update
 
 

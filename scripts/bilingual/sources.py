@@ -8,7 +8,8 @@ only the files whose stamp (modification time and size) changed.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+import os
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,14 +36,20 @@ class Snapshot:
 
 
 def stamps(source: Path) -> dict[str, list[int]]:
-    """``[mtime_ns, size]`` of every file under ``source`` (hidden folders skipped)."""
-    found = {}
-    for path in source.rglob("*"):
-        relative = path.relative_to(source)
-        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
-            continue
-        stat = path.stat()
-        found[relative.as_posix()] = [stat.st_mtime_ns, stat.st_size]
+    """``[mtime_ns, size]`` of every file under ``source`` (hidden files and folders skipped)."""
+    found: dict[str, list[int]] = {}
+    folders = [(str(source), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir():
+                    folders.append((entry.path, f"{prefix}{entry.name}/"))
+                elif entry.is_file():
+                    stat = entry.stat()
+                    found[prefix + entry.name] = [stat.st_mtime_ns, stat.st_size]
     return found
 
 
@@ -52,7 +59,8 @@ def snapshot(source: Path, titles: dict[str, dict[str, str]], split: Split) -> S
 
 
 def save(docs: Path, snap: Snapshot) -> None:
-    (docs / SNAPSHOT).write_text(json.dumps(asdict(snap), ensure_ascii=False), encoding="utf-8")
+    data = {name: getattr(snap, name) for name in SNAPSHOT_FIELDS}
+    (docs / SNAPSHOT).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
 def load(docs: Path) -> Snapshot | None:
@@ -63,3 +71,6 @@ def load(docs: Path) -> Snapshot | None:
     except (OSError, ValueError, TypeError):
         return None
     return snap if snap.version == VERSION else None
+
+
+SNAPSHOT_FIELDS = tuple(f.name for f in fields(Snapshot))
