@@ -2,9 +2,10 @@
 
 ``split_tree`` reads every ``*.md`` under the source folder, parses it, and writes
 ``<docs>/<code>/<path>.md`` for the translation and ``<docs>/en/<path>.md`` for English, plus a
-home page per language when the source has no ``index.md``. Pages are written to a staging folder
-and swapped in, so an interrupted run leaves the previous pages intact and pages of deleted
-sources disappear.
+home page per language: the index of every article (``home``), under the source's own
+``index.md`` when it has one. Media files are copied once (``media``). Pages are written to a
+staging folder and swapped in, so an interrupted run leaves the previous pages intact and pages
+of deleted sources disappear.
 """
 
 from __future__ import annotations
