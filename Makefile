@@ -9,6 +9,8 @@ SITE   ?= site
 DOCS   ?= docs
 ADDRESS ?= 127.0.0.1:8000
 STRICT ?=
+SCALE  ?= 1
+REPEAT ?= 1
 STRICT_FLAG := $(if $(filter 1 yes true,$(STRICT)),--strict,)
 FORMAT ?= text
 ONLINE ?=
@@ -16,7 +18,7 @@ REMAP ?=
 LINKS_FLAGS := --format "$(FORMAT)" $(if $(filter 1 yes true,$(ONLINE)),--online,) $(foreach r,$(REMAP),--remap "$(r)")
 BILINGUAL := PYTHONPATH=scripts $(BIN)/python -m bilingual
 
-.PHONY: site serve test links lint clean audit parity bench-split bench-links bench-search reproducible
+.PHONY: site serve test links lint clean audit parity reproducible bench bench-site bench-split bench-links bench-search
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +48,11 @@ reproducible: $(STAMP)  ## build SOURCE twice (the second as if on another day),
 
 parity: $(STAMP)  ## build SOURCE into a temporary site, compare its pages' blocks with CommonMark's
 	$(BILINGUAL) parity --source "$(SOURCE)"
+
+bench: bench-split bench-site  ## the benchmarks of SOURCE; the site's JSON line comes last
+
+bench-site: $(STAMP)  ## split + build of SOURCE against a plain MkDocs build; SCALE=N adds N x the articles
+	$(BIN)/python tests/benchmarks/bench_site.py --source "$(SOURCE)" --scale "$(SCALE)" --repeat "$(REPEAT)"
 
 lint: $(STAMP)  ## ruff and mypy over the code and the tests
 	$(BIN)/ruff check scripts tests

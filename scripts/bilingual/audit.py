@@ -80,9 +80,14 @@ class Audit:
 
 
 def normalise(text: str) -> str:
-    """Text as the search compares it: references resolved, white space runs as one space."""
+    """Text as the search compares it: references resolved, white space runs as one space.
+
+    NUL becomes U+FFFD, as CommonMark (and so the writer's block parser) makes it.
+    """
     if "&" in text:
         text = html.unescape(text)
+    if "\x00" in text:
+        text = text.replace("\x00", "\ufffd")
     return SPACE.sub(" ", text).strip()
 
 

@@ -28,6 +28,8 @@ SEPARATOR = "<!-- -->"
 LIST_MARKER = re.compile(r"( {0,3})(\d{1,9}[.)]|[-+*])( *)")
 QUOTE_MARKER = re.compile(r" {0,3}> ?")
 LEADING_WHITESPACE = re.compile(r"^[ \t]+")
+BLANK = " \t"
+"""What CommonMark counts as a line's indentation and a blank line's content (not NBSP, NEL …)."""
 HASH_START = re.compile(r"^(#)")
 
 Alert = Callable[[list[str], list[list[str]]], list[str] | None]
@@ -77,7 +79,7 @@ class _Writer:
         return out
 
     def gap(self, start: int, end: int, out: list[list[str]]) -> None:
-        lines = [self.view[i].strip() for i in range(start, end) if self.view[i].strip()]
+        lines = [self.view[i].strip(BLANK) for i in range(start, end) if self.view[i].strip(BLANK)]
         if lines:
             out.append(lines)
 
@@ -98,12 +100,12 @@ class _Writer:
         if kind == "hr":
             return ["* * *"]
         if kind == "html_block":
-            return [line.rstrip() for line in self.view[first:last]]
-        lines = [line.lstrip() for line in self.view[first:last] if line.strip()] or [""]
-        lines[-1] = lines[-1].rstrip()
+            return [line.rstrip(BLANK) for line in self.view[first:last]]
+        lines = [line.lstrip(BLANK) for line in self.view[first:last] if line.strip(BLANK)] or [""]
+        lines[-1] = lines[-1].rstrip(BLANK)
         if kind == "paragraph":  # trailing spaces of other lines are hard line breaks: kept
             return [HASH_START.sub(r"\\\1", line) for line in lines]
-        return [line.rstrip() for line in lines]
+        return [line.rstrip(BLANK) for line in lines]
 
     def items(self, node: SyntaxTreeNode) -> list[str]:
         tight = all(

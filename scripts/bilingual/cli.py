@@ -32,6 +32,8 @@ def _report(split: Split, strict: bool) -> int:
         print(problem, file=sys.stderr)
     for notice in split.notices:
         print(notice, file=sys.stderr)
+    for include in split.unused_includes:
+        print(f"{include}: included by no article, so on no page of the site", file=sys.stderr)
     print(
         f"split: {len(split.articles)} articles, {split.segments} segments, "
         f"languages {split.translation.code} (default) and {split.english.code}"
@@ -61,7 +63,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     split = split_tree(args.source, args.docs)
     _report(split, strict=False)
-    serve(split.translation, args.docs, args.address)
+    serve(split.translation, args.docs, args.address, source=args.source)
     return 0
 
 

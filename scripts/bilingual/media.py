@@ -23,6 +23,11 @@ class MediaError(SourceError):
     """A media file that cannot be published (a symlink pointing out of the source folder)."""
 
 
+def is_media(path: Path) -> bool:
+    """Whether ``path`` names a media file (by its suffix)."""
+    return path.suffix.lower() in MEDIA_SUFFIXES
+
+
 def media_files(source: Path, problems: list[SourceError]) -> Iterator[Path]:
     """The media files under ``source`` (hidden folders skipped); outside symlinks reported."""
     root = source.resolve()

@@ -2,9 +2,10 @@
 
 ``split_tree`` reads every ``*.md`` under the source folder, parses it, and writes
 ``<docs>/<code>/<path>.md`` for the translation and ``<docs>/en/<path>.md`` for English, plus a
-home page per language when the source has no ``index.md``. Pages are written to a staging folder
-and swapped in, so an interrupted run leaves the previous pages intact and pages of deleted
-sources disappear.
+home page per language: the index of every article (``home``), under the source's own
+``index.md`` when it has one. Media files are copied once (``media``). Pages are written to a
+staging folder and swapped in, so an interrupted run leaves the previous pages intact and pages
+of deleted sources disappear.
 """
 
 from __future__ import annotations
@@ -18,15 +19,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ui
+from . import home, progress, sources
 from .errors import BilingualError, SourceError
 from .links import ENGLISH_LOCALE, LinkContext, Rewrite, learn_locale
 from .locales import ENGLISH_CODE, SiteLanguage, site_code, site_language
 from .media import copy_media, media_files
 from .model import Document, Language
 from .parse import decode, parse
-from .render import render_page
+from .render import Page, render_page, render_source
 from .resolve import SourceFolder
+from .toc import TocEntry, read_toc
 
 MANIFEST = ".pages.json"
 INCLUDES = "includes"
@@ -51,6 +53,8 @@ class Split:
     """Malformed markup read around without loss (the source was written; strict mode fails)."""
     rewrites: dict[str, list[Rewrite]] = field(default_factory=dict)
     """Links the writer changed, by page (``<code>/<path>``), each with its original target."""
+    unused_includes: list[str] = field(default_factory=list)
+    """Files under ``includes/`` whose name no article mentions: on no page of the site."""
 
     @property
     def languages(self) -> tuple[SiteLanguage, SiteLanguage]:
@@ -72,7 +76,7 @@ def source_files(source: Path) -> Iterator[Path]:
 def read_documents(source: Path, problems: list[SourceError]) -> list[Document]:
     """Parse every source; malformed ones are added to ``problems`` and left out."""
     documents = []
-    for path in source_files(source):
+    for path in progress.counted(list(source_files(source)), "split: reading"):
         relative = path.relative_to(source).as_posix()
         try:
             documents.append(parse(decode(path.read_bytes(), relative), relative))
@@ -91,19 +95,21 @@ def translation_code(documents: list[Document]) -> str:
     return counts.most_common(1)[0][0]
 
 
-def home_page(language: SiteLanguage, titles: list[tuple[str, str]]) -> str:
-    """A home page listing the articles (title, page path) of one language, A to Z."""
-    title = ui.text(language.code, "home_title")
-    lines = [f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n", f"# {title}\n"]
-    lines.append(f"{ui.text(language.code, 'home_intro')}\n")
-    for article_title, path in sorted(titles, key=lambda item: item[0].casefold()):
-        lines.append(f"- [{article_title}]({path})")
-    return "\n".join(lines) + "\n"
+def home_page(
+    language: SiteLanguage,
+    titles: list[tuple[str, str]],
+    top: str | None = None,
+    toc: list[TocEntry] | None = None,
+) -> str:
+    """The home page of one language: the source's ``index.md`` page (``top``) or a generated
+    heading, then the index of the articles (title, page path) -- see ``home``."""
+    entries = [home.IndexEntry(title, path) for title, path in titles]
+    return home.home_markdown(language.code, top, entries, toc or [])
 
 
 def is_article(document: Document) -> bool:
-    """Articles become pages; files under ``includes/`` are fragments of other articles."""
-    return document.path.split("/", 1)[0] != INCLUDES
+    """Articles become pages; files under an ``includes/`` folder are fragments of others."""
+    return INCLUDES not in document.path.split("/")[:-1]
 
 
 def page_links(
@@ -117,50 +123,83 @@ def page_links(
     return dataclasses.replace(links, locale=learn_locale(document.content_locale))
 
 
+@dataclass(slots=True)
+class Writer:
+    """What a page needs from the rest of the tree: includes and media, and the links' rules."""
+
+    folder: SourceFolder
+    links: LinkContext | None = None
+
+    @classmethod
+    def of(cls, source: Path, documents: list[Document], media: list[str]) -> Writer:
+        articles = [document.path for document in documents if is_article(document)]
+        return cls(
+            SourceFolder({document.path: document for document in documents}, source),
+            LinkContext.of(articles, ENGLISH_LOCALE, media),
+        )
+
+    def page(self, document: Document, language: Language) -> Page:
+        """The page of ``document`` in ``language``: includes, media and links resolved."""
+        resolver = self.folder.for_page(document, language)
+        return render_page(document, language, resolver, page_links(self.links, document, language))
+
+
+def unused_includes(documents: list[Document]) -> list[str]:
+    """The includes that no article names (an ``[!INCLUDE[…](…)]`` names its file)."""
+    unnamed = {doc.path: doc.path.rsplit("/", 1)[-1] for doc in documents if not is_article(doc)}
+    for document in documents:
+        if not unnamed:
+            break
+        if is_article(document):
+            text = render_source(document)
+            unnamed = {path: name for path, name in unnamed.items() if name not in text}
+    return sorted(unnamed)
+
+
 def write_pages(
     documents: list[Document],
     split: Split,
     staging: Path,
-    root: Path | None = None,
-    links: LinkContext | None = None,
-) -> None:
-    """Write every article's page in both languages, and the home pages, under ``staging``."""
+    writer: Writer | None = None,
+    toc: list[TocEntry] | None = None,
+) -> dict[str, dict[str, str]]:
+    """Write every article's page in both languages, and the home pages, under ``staging``.
+
+    The source's ``index.md`` is the top of the home page, above the index of every article.
+    Returns each article's title per site language (``{path: {code: title}}``)."""
     sides = ((split.translation, Language.TRANSLATION), (split.english, Language.ENGLISH))
     titles: dict[str, list[tuple[str, str]]] = {lang.code: [] for lang, _ in sides}
-    folder = SourceFolder({document.path: document for document in documents}, root)
-    for document in documents:
+    tops: dict[str, str] = {}
+    made: dict[str, dict[str, str]] = {}
+    if writer is None:
+        writer = Writer(SourceFolder({document.path: document for document in documents}))
+    for document in progress.counted(documents, "split: writing"):
         if not is_article(document):
             continue
         try:
-            pages = [
-                (
-                    site_lang,
-                    render_page(
-                        document,
-                        language,
-                        folder.for_page(document, language),
-                        page_links(links, document, language),
-                    ),
-                )
-                for site_lang, language in sides
-            ]
+            pages = [(site_lang, writer.page(document, language)) for site_lang, language in sides]
         except SourceError as error:
             split.problems.append(error)
             continue
         for site_lang, page in pages:
             if page.links:
                 split.rewrites[f"{site_lang.code}/{document.path}"] = list(page.links)
+            titles[site_lang.code].append((page.title, document.path))
+            made.setdefault(document.path, {})[site_lang.code] = page.title
+            if document.path == home.HOME:
+                tops[site_lang.code] = page.markdown
+                continue
             target = staging / site_lang.code / document.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.markdown, encoding="utf-8", newline="")
-            titles[site_lang.code].append((page.title, document.path))
         split.articles.append(document.path)
         split.segments += len(document.segments)
     for site_lang, _ in sides:
-        index = staging / site_lang.code / "index.md"
+        index = staging / site_lang.code / home.HOME
         index.parent.mkdir(parents=True, exist_ok=True)
-        if not index.exists():
-            index.write_text(home_page(site_lang, titles[site_lang.code]), encoding="utf-8")
+        text = home_page(site_lang, titles[site_lang.code], tops.get(site_lang.code), toc)
+        index.write_text(text, encoding="utf-8", newline="")
+    return made
 
 
 def swap_in(staging: Path, docs: Path, codes: list[str]) -> None:
@@ -219,18 +258,20 @@ def split_tree(source: Path, docs: Path) -> Split:
         problems=problems,
         notices=[notice for document in documents for notice in document.notices],
     )
+    toc = read_toc(source, problems)
+    split.unused_includes = unused_includes(documents)
     docs.mkdir(parents=True, exist_ok=True)
     recover(docs)
     staging = docs / f".staging-{os.getpid()}"
     if staging.exists():
         shutil.rmtree(staging)
     media = [path.relative_to(source).as_posix() for path in media_files(source, [])]
-    articles = [document.path for document in documents if is_article(document)]
-    links = LinkContext.of(articles, ENGLISH_LOCALE, media)
+    writer = Writer.of(source, documents, media)
     try:
-        write_pages(documents, split, staging, source, links)
+        titles = write_pages(documents, split, staging, writer, toc)
         copy_media(source, [staging / lang.code for lang in split.languages], split.problems)
         swap_in(staging, docs, [lang.code for lang in split.languages])
+        sources.save(docs, sources.snapshot(source, titles, split))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     write_links_audit(docs / LINKS_AUDIT, split.rewrites)

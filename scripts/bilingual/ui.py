@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
-    "en": {"home_title": "Help articles", "home_intro": "All articles, A to Z."},
-    "lv": {"home_title": "Palīdzības raksti", "home_intro": "Visi raksti alfabēta secībā."},
-    "de": {"home_title": "Hilfeartikel", "home_intro": "Alle Artikel von A bis Z."},
-    "ja": {"home_title": "ヘルプ記事", "home_intro": "すべての記事。"},
+    "en": {"home_title": "Help articles", "home_intro": "All articles, A to Z."}
+    | {"index_title": "All articles"},
+    "lv": {"home_title": "Palīdzības raksti", "home_intro": "Visi raksti alfabēta secībā."}
+    | {"index_title": "Visi raksti"},
+    "de": {"home_title": "Hilfeartikel", "home_intro": "Alle Artikel von A bis Z."}
+    | {"index_title": "Alle Artikel"},
+    "ja": {"home_title": "ヘルプ記事", "home_intro": "すべての記事。"}
+    | {"index_title": "すべての記事"},
 }
 
 
