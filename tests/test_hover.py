@@ -109,3 +109,25 @@ def test_a_segment_in_an_indented_code_block_shows_as_the_source_did() -> None:
     rendered = unwrap_in_code(markdown.markdown(body))
     assert "sxs" not in rendered
     assert "<pre><code>kods: a &amp;lt; b" in rendered
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [  # block markup that opens a segment stays outside its span, so it still makes its block
+        ("1. " + pair("x-1", "Atveriet.", "Open."), "1. <span"),
+        ("- " + pair("x-1", "2020. gada 1. augusts", "August 1, 2020"), "- 2020. <span"),
+        ("1. " + pair("x-1", "  >   Sadaļā", "In"), "1.   > <span"),
+        ("> " + pair("x-1", "[!NOTE]", "[!NOTE]"), "> [!NOTE]\n"),
+        ("## " + pair("x-1", "Virsraksts", "Title"), "## <span"),
+    ],
+)
+def test_block_markup_opening_a_segment_stays_outside_the_span(source: str, expected: str) -> None:
+    body = hover_body(parse(source + "\n"), Language.TRANSLATION, "")
+    assert body.startswith(expected), body
+
+
+def test_a_marker_inside_a_sentence_is_text() -> None:
+    body = hover_body(
+        parse("Teksts " + pair("x-1", "2020. gads", "2020") + "\n"), Language.TRANSLATION, ""
+    )
+    assert body.startswith('Teksts <span class="sxs" tabindex="0" data-en="2020">2020. gads</span>')

@@ -31,7 +31,12 @@ OPEN_TAG = re.compile(r"<[A-Za-z/][^>]*$")
 OPEN_IMAGE_ALT = re.compile(r"!\[[^\]]*$")
 OPEN_LINK_TARGET = re.compile(r"\]\([^)]*$")
 OPEN_DIRECTIVE = re.compile(r":::[ \t]*[A-Za-z](?:(?!:::).)*$")  # inside :::image …:::
-LEADING_BLOCK = re.compile(r"(?:\d{1,9}[.)]|[-*+]|#{1,6})[ \t]+|\[![A-Za-z]+\][ \t]*")
+LEADING_BLOCK = re.compile(
+    r"[ \t]*(?:(?:(?:\d{1,9}[.)]|[-*+]|#{1,6})[ \t]+|>[ \t]?)+|\[![A-Za-z]+\][ \t]*)"
+)
+# What may stand before a segment on its line and still leave it at the start of a block:
+# indentation, blockquote markers and list markers (``- 2020. gada …`` nests a list in CommonMark).
+BLOCK_PREFIX = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*")
 # Characters written as numeric references in the attribute: HTML's and markdown's own.
 SPECIAL = frozenset("&<>\"'`|*_[](){}\\!#~^=:$%")
 
@@ -98,7 +103,7 @@ def hover_body(document: Document, language: Language, body: str) -> str:
         if isinstance(part, str):
             pieces.append(part)
         else:
-            at_line_start = not line.strip(" \t>")
+            at_line_start = BLOCK_PREFIX.fullmatch(line) is not None
             pieces.append(wrapped(part, at_line_start) if can_wrap(fences, line, part) else text)
         fences += len(FENCE.findall(text))
         line = text.rsplit("\n", 1)[-1] if "\n" in text else line + text

@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import docfx
+from . import docfx, home
 from .blocks import commonmark
 from .errors import SourceError
 from .locales import ENGLISH_CODE
@@ -134,6 +134,8 @@ def compare(source: Path, site: Path) -> Report:
             built_file = page_file(site, code, default, document.path)
             html = built_file.read_text(encoding="utf-8") if built_file.is_file() else ""
             built = built_skeleton(html, reference)
+            if document.path == home.HOME:  # the home page is the source's index.md, then the
+                built.children = built.children[: len(reference.children)]  # generated index
             report.pages[code] = report.pages.get(code, 0) + 1
             if str(built) == str(reference):
                 report.equal[code] = report.equal.get(code, 0) + 1
