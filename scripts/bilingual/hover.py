@@ -39,6 +39,10 @@ LEADING_BLOCK = re.compile(
 BLOCK_PREFIX = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*")
 # Characters written as numeric references in the attribute: HTML's and markdown's own.
 SPECIAL = frozenset("&<>\"'`|*_[](){}\\!#~^=:$%")
+REFERENCES = {ord(char): f"&#{ord(char)};" for char in SPECIAL} | {
+    code: f"&#{code};" for code in range(32)
+}
+"""``str.translate`` table: each special or control character -> its numeric reference."""
 
 
 def plain_text(markup: str) -> str:
@@ -54,9 +58,7 @@ def plain_text(markup: str) -> str:
 
 def attribute_value(text: str) -> str:
     """``text`` as a double-quoted attribute value that neither HTML nor markdown acts on."""
-    return "".join(
-        f"&#{ord(char)};" if char in SPECIAL or ord(char) < 32 else char for char in text
-    )
+    return text.translate(REFERENCES)
 
 
 def wrapped(segment: Segment, at_line_start: bool = False) -> str:
