@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import BilingualError
+from .linkcache import DEFAULT_PATH as CACHE
 from .tree import Split, split_tree
 
 DEFAULT_SOURCE = Path("source")
@@ -152,9 +153,7 @@ def parser() -> argparse.ArgumentParser:
         "--per-host", type=int, default=6, help="online: requests in flight per host"
     )
     links.add_argument("--timeout", type=float, default=15.0, help="online: seconds per request")
-    links.add_argument(
-        "--cache", type=Path, default=Path(".cache/links.json"), help="online: cache of live links"
-    )
+    links.add_argument("--cache", type=Path, default=CACHE, help="online: cache of live links")
     links.add_argument(
         "--cache-max-age",
         type=float,

@@ -134,16 +134,6 @@ def html_pages(site: Path) -> Iterator[Path]:
     yield from sorted(site.rglob("*.html"))
 
 
-def target_file(site: Path, page: Path, path: str) -> Path:
-    """The file a site-internal URL path points at, from ``page``."""
-    base = "/" if path.startswith("/") else "/" + page.parent.relative_to(site).as_posix() + "/"
-    joined = posixpath.normpath(posixpath.join(base, unquote(path)))
-    target = site / joined.lstrip("/")
-    if path.endswith("/") or target.is_dir():
-        target = target / "index.html"
-    return target
-
-
 @dataclass(frozen=True, slots=True)
 class Occurrence:
     """Where an external URL occurs: a page, and which occurrence of that URL in the page."""
