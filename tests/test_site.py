@@ -90,3 +90,15 @@ def test_home_page_lists_the_article(seed_site: Path, home: str, title: str) -> 
     links = [a for a in article.select("li a") if title in a.get_text()]
     assert len(links) == 1
     assert links[0]["href"] == f"{SEED_ARTICLE}/"
+
+
+@pytest.mark.parametrize(
+    ("code", "name"), [("lv", "Microsoft 365 palīdzība"), ("en", "Microsoft 365 help")]
+)
+def test_the_site_is_named_in_the_pages_language(seed_site: Path, code: str, name: str) -> None:
+    html = page(seed_site, code)
+    title = html.select_one(".md-header__title .md-ellipsis")
+    assert title is not None
+    assert title.get_text(strip=True) == name
+    assert html.title is not None
+    assert html.title.get_text().endswith(f" - {name}")

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import progress
+from . import progress, ui
 from .locales import SiteLanguage
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -26,6 +26,7 @@ def environment(translation: SiteLanguage) -> dict[str, str]:
         "SITE_LANGUAGE": translation.code,
         "SITE_LANGUAGE_NAME": translation.name,
         "SITE_DIRECTION": translation.direction,
+        "SITE_NAME_TRANSLATION": ui.text(translation.code, "site_name"),
     }
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
     "en": {"home_title": "Help articles", "home_intro": "All articles, A to Z."}
-    | {"index_title": "All articles"},
+    | {"index_title": "All articles", "site_name": "Microsoft 365 help"},
     "lv": {"home_title": "Palīdzības raksti", "home_intro": "Visi raksti alfabēta secībā."}
-    | {"index_title": "Visi raksti"},
+    | {"index_title": "Visi raksti", "site_name": "Microsoft 365 palīdzība"},
     "de": {"home_title": "Hilfeartikel", "home_intro": "Alle Artikel von A bis Z."}
-    | {"index_title": "Alle Artikel"},
+    | {"index_title": "Alle Artikel", "site_name": "Microsoft 365-Hilfe"},
     "ja": {"home_title": "ヘルプ記事", "home_intro": "すべての記事。"}
-    | {"index_title": "すべての記事"},
+    | {"index_title": "すべての記事", "site_name": "Microsoft 365 ヘルプ"},
 }
 
 
@@ -105,6 +105,7 @@ READER: dict[str, dict[str, str]] = {
         "read_in_english": "القراءة باللغة الإنجليزية",
         "fallback_notice": "هذه المقالة غير متوفرة باللغة {language}؛ وهي معروضة باللغة {original}.",
         "sxs_toggle": "إظهار النص الإنجليزي الأصلي للجملة عند التمرير أو النقر",
+        "site_name": "تعليمات Microsoft 365",
     },
 }
 for _code, _strings in READER.items():
