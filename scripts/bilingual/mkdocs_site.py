@@ -26,7 +26,8 @@ def environment(translation: SiteLanguage) -> dict[str, str]:
         "SITE_LANGUAGE": translation.code,
         "SITE_LANGUAGE_NAME": translation.name,
         "SITE_DIRECTION": translation.direction,
-        "SITE_NAME_TRANSLATION": ui.text(translation.code, "site_name"),
+        "SITE_NAME_TRANSLATION": os.environ.get("SITE_NAME_TRANSLATION")
+        or ui.text(translation.code, "site_name"),
     }
 
 
