@@ -37,6 +37,7 @@ from .errors import BilingualError, SourceError
 from .links import Rewrite
 from .model import Document, Language, Segment
 from .parse import decode, parse
+from .positions import position
 from .render import render_source
 from .tree import is_article, source_files, split_tree
 
@@ -106,8 +107,7 @@ def roundtrip_problem(document: Document, text: str) -> SourceError | None:
         (i for i, (a, b) in enumerate(zip(written, text, strict=False)) if a != b),
         min(len(written), len(text)),
     )
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    line, column = position(text, offset)
     return SourceError(
         document.path,
         line,

@@ -14,7 +14,6 @@ site. Positions (line, column) are found only for the links that fail.
 
 from __future__ import annotations
 
-import bisect
 import html
 import os
 import posixpath
@@ -28,6 +27,7 @@ from urllib.parse import unquote, urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from .external import SCRIPT_SCHEMES, is_external, key, url_problem
+from .positions import LineIndex
 
 LINK_ATTRIBUTES = {"a": "href", "img": "src", "link": "href", "script": "src", "source": "src"}
 LINK_SELECTOR = ", ".join(f"{tag}[{attribute}]" for tag, attribute in LINK_ATTRIBUTES.items())
@@ -74,7 +74,7 @@ class Positions:
     """Finds the line and column of the n-th occurrence of a link's URL in a page's text."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self._lines = LineIndex(text)
         self._offsets: dict[str, list[int]] = defaultdict(list)
         for match in ATTRIBUTE_VALUE.finditer(text):
             group = next(g for g in (1, 2, 3) if match.group(g) is not None)
@@ -85,9 +85,7 @@ class Positions:
         offsets = self._offsets.get(url, [])
         if occurrence >= len(offsets):
             return (1, 1)
-        offset = offsets[occurrence]
-        index = bisect.bisect_right(self._starts, offset) - 1
-        return index + 1, offset - self._starts[index] + 1
+        return self._lines.position(offsets[occurrence])
 
 
 def tagged_urls(tree: LexborHTMLParser) -> list[tuple[str, str]]:

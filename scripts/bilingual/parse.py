@@ -24,7 +24,6 @@ through the counting. Front matter is read by ``frontmatter.load``.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
 from collections.abc import Callable
@@ -35,6 +34,7 @@ import yaml
 from . import frontmatter
 from .errors import ParseError
 from .model import Document, Part, Segment
+from .positions import LineIndex
 
 PAIR_OPEN = re.compile(r'<span data-ttu-id="([^"<>]*)">')
 PAIR_START = '<span data-ttu-id="'
@@ -92,32 +92,20 @@ def _segment_factory() -> Callable[[str, str, str, int, int], Segment]:
 _segment = _segment_factory()
 
 
-class _Lines:
-    """Maps an offset in a text to a 1-based line and column."""
-
-    def __init__(self, text: str) -> None:
-        self._starts = [0]
-        self._starts.extend(m.end() for m in re.finditer("\n", text))
-
-    def position(self, offset: int) -> tuple[int, int]:
-        index = bisect.bisect_right(self._starts, offset) - 1
-        return index + 1, offset - self._starts[index] + 1
-
-
 class _Parser:
     """State of one pass over one source text."""
 
     def __init__(self, text: str, path: str) -> None:
         self.text = text
         self.path = path
-        self._lines: _Lines | None = None
+        self._lines: LineIndex | None = None
         self.notices: list[ParseError] = []
 
     @property
-    def lines(self) -> _Lines:
+    def lines(self) -> LineIndex:
         """Line starts, computed only when an error needs them."""
         if self._lines is None:
-            self._lines = _Lines(self.text)
+            self._lines = LineIndex(self.text)
         return self._lines
 
     def error(self, offset: int, what: str, expected: str = "") -> ParseError:

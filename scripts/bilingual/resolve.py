@@ -9,7 +9,6 @@ host, symlinks pointing out — with a ``SourceError`` at the construct's ``file
 
 from __future__ import annotations
 
-import bisect
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from pathlib import Path
 from . import docfx
 from .errors import SourceError
 from .model import Document, Language, Segment
+from .positions import position
 from .render import pair_markup, render_body, render_source
 
 RELATIVE_LINK = re.compile(r"(\]\([ \t]*<?|\bsrc=[\"']?|\bhref=[\"']?)(?P<path>[^)\s\"'<>#]+)")
@@ -50,10 +50,7 @@ def body_position(document: Document, language: Language, offset: int) -> tuple[
         body_offset += len(text)
         source_offset += size
         target = source_offset
-    source = render_source(document)
-    starts = [0, *(m.end() for m in re.finditer("\n", source))]
-    index = bisect.bisect_right(starts, target) - 1
-    return index + 1, target - starts[index] + 1
+    return position(render_source(document), target)
 
 
 def rebase(text: str, source_dir: str, page_dir: str) -> str:

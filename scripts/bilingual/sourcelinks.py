@@ -18,6 +18,7 @@ from .errors import LinkError, SourceError
 from .fwlink import SHAPE, fwlink_problem, is_fwlink, normalise
 from .model import Document
 from .parse import decode, parse
+from .positions import position
 from .tree import source_files
 
 FWLINK_URL = re.compile(r"""(?:https?:)?//go\.microsoft\.com[^\s)"'<>\]]*""", re.IGNORECASE)
@@ -30,17 +31,12 @@ LINK_TARGET = re.compile(
 )
 
 
-def _position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
 def fwlink_errors(text: str, path: str) -> Iterator[LinkError]:
     """Malformed fwlinks anywhere in a source text."""
     for match in FWLINK_URL.finditer(text):
         problem = fwlink_problem(match.group())
         if problem:
-            line, column = _position(text, match.start())
+            line, column = position(text, match.start())
             yield LinkError(path, line, column, f"{problem}: {match.group()}", SHAPE)
 
 
