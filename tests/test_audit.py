@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 
 from bilingual import tree
-from bilingual.audit import Audit, included_paths, missing, normalise, roundtrip_problem
+from bilingual.audit import Audit, missing, normalise, roundtrip_problem
 from bilingual.cli import main
+from bilingual.docfx import included_paths
 from bilingual.errors import SourceError
 from bilingual.model import Document, Language, Segment
 from bilingual.parse import decode, parse

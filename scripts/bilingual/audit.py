@@ -26,13 +26,13 @@ reported and counted as an error the same way, its segments audited like any oth
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .docfx import included_paths
 from .errors import BilingualError, SourceError
 from .links import Rewrite
 from .model import Document, Language, Segment
@@ -43,7 +43,6 @@ from .tree import is_article, source_files, split_tree
 
 # A run of white space, line breaks with the indentation or blockquote markers after them.
 SPACE = re.compile(r"[ \t\f\v]*(?:\r?\n[ \t\f\v>]*)+|[ \t\f\v]+")
-INCLUDE = re.compile(r"\[!INCLUDE\s*\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?\s*\)\]", re.IGNORECASE)
 WRITER_MARKUP = re.compile(r"^(?:\d{1,9}[.)](?=[ \t])|\[![A-Za-z]+\][ \t]*$)")
 PAGE_FRONT_MATTER = re.compile(r"---\r?\n(?:[^\n]*\n)*?---[ \t]*(?:\r?\n|\Z)")
 
@@ -154,17 +153,6 @@ def missing(
         else:
             cursor = found + len(wanted)
     return lost
-
-
-def included_paths(document: Document) -> set[str]:
-    """Source paths (relative to the source folder) that the document includes."""
-    folder = posixpath.dirname(document.path)
-    paths = set()
-    for part in document.parts:
-        if isinstance(part, str) and "INCLUDE" in part.upper():
-            for match in INCLUDE.finditer(part):
-                paths.add(posixpath.normpath(posixpath.join(folder, match.group(1))))
-    return paths
 
 
 def _read(source: Path, audit: Audit) -> list[Document]:

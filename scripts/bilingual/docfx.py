@@ -15,11 +15,13 @@
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
 from . import blocks, ui
+from .model import Document, Segment
 
 ALERT_TYPES = {
     "NOTE": "note",
@@ -202,3 +204,20 @@ def _replacement(body: str, kind: str, match: re.Match[str], resolver: Resolver 
 def convert(body: str, code: str, resolver: Resolver | None) -> str:
     """A page body in site language ``code`` -> markdown for MkDocs."""
     return blocks.normalize(expand(body, resolver), alert=alerts(code))
+
+
+def included_paths(document: Document) -> set[str]:
+    """Source paths (relative to the source folder) that ``document`` includes, in either
+    language: the ``path`` of every ``[!INCLUDE[…](path)]``, resolved from the document's folder."""
+    folder = posixpath.dirname(document.path)
+    texts = (
+        text
+        for part in document.parts
+        for text in ((part.translation, part.english) if isinstance(part, Segment) else (part,))
+    )
+    return {
+        posixpath.normpath(posixpath.join(folder, match.group("path")))
+        for text in texts
+        if "INCLUDE" in text.upper()
+        for match in INCLUDE.finditer(text)
+    }

@@ -20,13 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import home, progress, sources
+from .docfx import included_paths
 from .errors import BilingualError, SourceError
 from .links import ENGLISH_LOCALE, LinkContext, Rewrite, learn_locale
 from .locales import ENGLISH_CODE, SiteLanguage, site_code, site_language
 from .media import copy_media, media_files
 from .model import Document, Language
 from .parse import decode, parse
-from .render import Page, render_page, render_source
+from .render import Page, render_page
 from .resolve import SourceFolder
 from .toc import TocEntry, read_toc
 
@@ -145,15 +146,12 @@ class Writer:
 
 
 def unused_includes(documents: list[Document]) -> list[str]:
-    """The includes that no article names (an ``[!INCLUDE[…](…)]`` names its file)."""
-    unnamed = {doc.path: doc.path.rsplit("/", 1)[-1] for doc in documents if not is_article(doc)}
+    """The includes that no article includes (``[!INCLUDE[…](path)]``)."""
+    included: set[str] = set()
     for document in documents:
-        if not unnamed:
-            break
         if is_article(document):
-            text = render_source(document)
-            unnamed = {path: name for path, name in unnamed.items() if name not in text}
-    return sorted(unnamed)
+            included |= included_paths(document)
+    return sorted(doc.path for doc in documents if not is_article(doc) and doc.path not in included)
 
 
 def write_pages(
