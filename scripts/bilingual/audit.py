@@ -13,9 +13,8 @@ For every markdown source the audit checks two things:
   heading.
 
 Files under ``includes/`` are fragments, not articles. Their segments must reach every page whose
-source includes them (``[!INCLUDE[…](path)]``); while the split does not inline includes, a
-segment written anywhere under the language's folder counts too. An include that no article
-includes has no page to reach: its segments are counted, not looked for.
+source includes them (``[!INCLUDE[…](path)]``), where the writer inlines them. An include that
+no article includes has no page to reach: its segments are counted, not looked for.
 
 A source that does not parse is an *error* (``file:line:column: what; expected shape``), as in
 ``split``: by default it is reported and the rest audited; ``strict`` makes it fail the audit.
@@ -185,7 +184,6 @@ class _Pages:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._pages: dict[str, str] = {}
-        self._everything: str | None = None
 
     def page(self, path: str) -> str | None:
         if path not in self._pages:
@@ -194,13 +192,6 @@ class _Pages:
                 return None
             self._pages[path] = normalise(page_body(file.read_text(encoding="utf-8")))
         return self._pages[path]
-
-    def everything(self) -> str:
-        """Every file written for the language, as one text."""
-        if self._everything is None:
-            texts = (p.read_text(encoding="utf-8") for p in sorted(self.folder.rglob("*.md")))
-            self._everything = "\n".join(normalise(page_body(text)) for text in texts)
-        return self._everything
 
 
 def _lost(audit: Audit, document: Document, segments: list[Segment], where: str, lang: str) -> None:
@@ -241,8 +232,6 @@ def _check_pages(
                 page = pages.page(includer) or ""
                 changed = rewrites.get(f"{folder.name}/{includer}", [])
                 lost = missing(document.segments, page, language, changed)
-                if lost:  # includes not inlined yet: written anywhere counts
-                    lost = missing(lost, pages.everything(), language)
                 where = f"{folder.name}/{includer} (which includes it)"
                 _lost(audit, document, lost, where, name)
 
