@@ -15,13 +15,11 @@ from __future__ import annotations
 import html
 import re
 
+from .html_elements import HTML_ELEMENTS
 from .model import Document, Language, Segment
 
-# HTML tags are dropped; a placeholder such as <email> is text the reader must see.
-TAG = re.compile(
-    r"</?(?:a|abbr|b|big|br|cite|code|del|div|em|font|i|img|ins|kbd|mark|p|q|s|samp|small|span|strike|strong|sub|sup|u|var)\b[^>]*>",
-    re.IGNORECASE,
-)
+# HTML tags are dropped; a placeholder such as <email> (no HTML element) is text to show.
+TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
 IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
@@ -47,7 +45,7 @@ REFERENCES = {ord(char): f"&#{ord(char)};" for char in SPECIAL} | {
 
 def plain_text(markup: str) -> str:
     """The reader-visible text of a segment's markdown: tags, emphasis and link syntax dropped."""
-    text = TAG.sub("", markup)
+    text = TAG.sub(lambda tag: "" if tag.group(1).lower() in HTML_ELEMENTS else tag.group(), markup)
     text = IMAGE.sub(r"\1", text)
     text = LINK.sub(r"\1", text)
     previous = None
