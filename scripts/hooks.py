@@ -49,6 +49,8 @@ NOT_FOUND: dict[str, str] = {}
 """The 404 page each language's build rendered, written to its folder after the build."""
 
 
+DATES: dict[int, str | None] = {}
+"""Each page's own date (``page_dates``), from ``on_page_markdown`` to ``on_env``."""
 NOTICES: dict[int, list[str]] = {}
 """Each page's notices, from ``on_page_markdown`` to ``on_page_content``."""
 
@@ -177,7 +179,7 @@ def _safe_value(value: Any) -> Any:
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    date = page_date(page.meta)
+    date = DATES[id(page)] = page_date(page.meta)
     for key, value in page.meta.items():
         page.meta[key] = _safe_value(value)
     if date is not None:
@@ -200,9 +202,10 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 
 def on_env(env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
     pages = [file.page for file in files.documentation_pages() if file.page is not None]
-    site_date = newest(page_date(page.meta) for page in pages)
+    dates = [DATES.pop(id(page), None) for page in pages]
+    site_date = newest(dates)
     if site_date is not None:
-        for page in pages:
-            if page_date(page.meta) is None:
+        for page, date in zip(pages, dates, strict=True):
+            if date is None:
                 page.update_date = site_date
     return env
