@@ -42,7 +42,7 @@ from .tree import is_article, source_files, split_tree
 
 # A run of white space, line breaks with the indentation or blockquote markers after them.
 SPACE = re.compile(r"[ \t\f\v]*(?:\r?\n[ \t\f\v>]*)+|[ \t\f\v]+")
-WRITER_MARKUP = re.compile(r"^(?:\d{1,9}[.)](?=[ \t])|\[![A-Za-z]+\][ \t]*$)")
+WRITER_MARKUP = re.compile(r"^(?:(?:(?:\d{1,9}[.)]|[-+*])(?:[ \t]+|$))+|\[![A-Za-z]+\][ \t]*$)")
 PAGE_FRONT_MATTER = re.compile(r"---\r?\n(?:[^\n]*\n)*?---[ \t]*(?:\r?\n|\Z)")
 
 
@@ -119,8 +119,8 @@ def wanted_text(segment: Segment, language: Language, rewrites: Sequence[Rewrite
     """What of a segment's text must be on its page, normalised.
 
     A segment may begin with block markup that the writer rewrites on purpose: an ordered-list
-    number (``6.`` renumbered as the list's fourth item, as CommonMark counts it) or a DocFX alert
-    marker (``[!TIP]``, which becomes an admonition titled in the page's language). That leading
+    number (``6.`` renumbered as the list's fourth item, as CommonMark counts it), bullet markers
+    (``+`` and ``*`` written as ``-``; a run of them opens nested lists) or a DocFX alert marker (``[!TIP]``, which becomes an admonition titled in the page's language). That leading
     markup is left out of the search; everything after it must be there. Links the writer
     changed (``rewrites``, as ``links.resolve_links`` records them) are searched for as changed.
     """
