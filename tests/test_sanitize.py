@@ -18,6 +18,8 @@ import markdown  # type: ignore[import-untyped]
 import pytest
 from bs4 import BeautifulSoup
 from bs4.element import Comment, NavigableString, PageElement, Tag
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bilingual.inline_images import extract_inline_images, image_name
 from bilingual.model import Language
@@ -25,6 +27,8 @@ from bilingual.page_dates import iso_date, newest, page_date
 from bilingual.parse import decode, parse
 from bilingual.render import render_page
 from bilingual.sanitize import (
+    PLAIN_AS_IS,
+    _plain_text,
     escape_placeholders,
     is_video_player,
     plain_text,
@@ -198,6 +202,20 @@ def test_app_schemes_are_kept_but_never_script_schemes() -> None:
 )
 def test_plain_text(value: str, expected: str) -> None:
     assert plain_text(value) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_plain_text_shortcut_is_the_full_path(value: str) -> None:
+    # Values that need no rewriting skip the HTML parser; the result must be the parser's.
+    assert plain_text(value) == _plain_text(value)
+
+
+def test_plain_text_shortcut_is_taken_only_for_plain_values() -> None:
+    assert PLAIN_AS_IS.fullmatch("12/12/2019")
+    assert PLAIN_AS_IS.fullmatch("Microsoft 365")
+    for value in ("a<b", "a&b", 'a"b', "a\rb", "a\x00b", "a\xa0b", "a>b"):
+        assert not PLAIN_AS_IS.fullmatch(value), value
 
 
 def test_inline_raster_images_become_files() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import babel
 
@@ -32,8 +33,10 @@ def site_code(content_locale: str) -> str:
     return language
 
 
+@lru_cache(maxsize=256)
 def site_language(code: str) -> SiteLanguage:
-    """The ``SiteLanguage`` for a site code; unknown codes keep the code as their name."""
+    """The ``SiteLanguage`` for a site code; unknown codes keep the code as their name (cached:
+    the build asks for every page)."""
     try:
         locale = babel.Locale.parse(code.replace("-", "_"))
     except (ValueError, babel.UnknownLocaleError):

@@ -163,7 +163,19 @@ def sanitize_html(html: str) -> str:
     return _drop_foreign_iframes(cleaned)
 
 
+PLAIN_AS_IS = re.compile(r"[^<>&\"\r\x00\xa0]*")
+"""Text that ``plain_text`` returns unchanged: nothing the HTML parser or serialiser rewrites
+(tags, entities, quotes, carriage returns, NUL, no-break space). tests/test_sanitize.py checks
+the shortcut against the full path on generated text."""
+
+
 def plain_text(value: str) -> str:
     """A metadata value as safe HTML text: placeholders shown, tags dropped, ``"`` escaped."""
+    if PLAIN_AS_IS.fullmatch(value):
+        return value  # most values (dates, ids, locales): nothing to drop or escape
+    return _plain_text(value)
+
+
+def _plain_text(value: str) -> str:
     text = nh3.clean(escape_placeholders(value), tags=set(), clean_content_tags={"script", "style"})
     return text.replace('"', "&quot;")

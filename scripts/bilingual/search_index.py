@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 SEPARATOR = r"""[\s\-,:;!?=\[\](){}"'`/|\\\u00ab\u00bb\u201c\u201d\u201e\u2018\u2019\u2026]+|\.(?!\d)|&[lg]t;"""
@@ -88,15 +89,18 @@ def postings(docs: list[dict[str, Any]], fields: list[str]) -> dict[str, list[in
 
 def with_search_base(page: str, code: str) -> str:
     """A page whose Material ``__config`` ``base`` is its language's root (``…/en/``)."""
+    return CONFIG_SCRIPT.sub(lambda match: _rebased(match.group(0), code), page, count=1)
 
-    def rebase(match: re.Match[str]) -> str:
-        config = json.loads(match.group(2))
-        # A trailing slash: the browser resolves the index and result URLs against it.
-        config["base"] = str(config.get("base", ".")).rstrip("/") + f"/{code}/"
-        text = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
-        return match.group(1) + text + match.group(3)
 
-    return CONFIG_SCRIPT.sub(rebase, page, count=1)
+@lru_cache(maxsize=256)
+def _rebased(script: str, code: str) -> str:
+    # Cached, as _with_worker: the pages of one folder depth carry the same config.
+    opening, config_text, closing = CONFIG_SCRIPT.fullmatch(script).groups()  # type: ignore[union-attr]
+    config = json.loads(config_text)
+    # A trailing slash: the browser resolves the index and result URLs against it.
+    config["base"] = str(config.get("base", ".")).rstrip("/") + f"/{code}/"
+    text = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
+    return opening + text + closing
 
 
 WORKER = re.compile(r"(?P<folder>.*/)(?P<material>search\.[0-9a-f]+\.min\.js)$")
@@ -107,14 +111,17 @@ protocol over a plain inverted index; it hands languages that need lunr to Mater
 
 def with_search_worker(page: str) -> str:
     """A page whose search runs in the site's own worker, which knows Material's as a fallback."""
+    return CONFIG_SCRIPT.sub(lambda match: _with_worker(match.group(0)), page, count=1)
 
-    def swap(match: re.Match[str]) -> str:
-        config = json.loads(match.group(2))
-        worker = WORKER.match(str(config.get("search", "")))
-        if worker is None:
-            return match.group(0)
-        config["search"] = f"{worker['folder']}{HELP_WORKER}?material={worker['material']}"
-        text = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
-        return match.group(1) + text + match.group(3)
 
-    return CONFIG_SCRIPT.sub(swap, page, count=1)
+@lru_cache(maxsize=256)
+def _with_worker(script: str) -> str:
+    # Cached: every page of a folder depth carries the same config (its ``base`` differs by depth).
+    opening, config_text, closing = CONFIG_SCRIPT.fullmatch(script).groups()  # type: ignore[union-attr]
+    config = json.loads(config_text)
+    worker = WORKER.match(str(config.get("search", "")))
+    if worker is None:
+        return script
+    config["search"] = f"{worker['folder']}{HELP_WORKER}?material={worker['material']}"
+    text = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
+    return opening + text + closing
