@@ -43,8 +43,9 @@ from bilingual.search_index import language_index, with_search_base, with_search
 INLINE_IMAGES = "assets/inline/"
 """Where images inlined as ``data:`` URLs are written, relative to the site."""
 LUNR = Path(str(__import__("material").__file__)).parent / "templates/assets/javascripts/lunr/min"
-BUILDS: list[str] = []
-"""The languages whose builds are running, innermost last (static-i18n nests them)."""
+BUILDS: list[tuple[str, str, list[str]]] = []
+"""The builds running, innermost last (static-i18n nests them): for each, the language being
+built, the default language and every built language (read once per build, not per page)."""
 NOT_FOUND: dict[str, str] = {}
 """The 404 page each language's build rendered, written to its folder after the build."""
 
@@ -57,9 +58,10 @@ NOTICES: dict[int, list[str]] = {}
 
 def _languages(config: Any) -> tuple[str, str, list[str]]:
     """The language being built, the default language, and every built language."""
+    if BUILDS:
+        return BUILDS[-1]
     i18n = config.plugins["i18n"]
-    current = BUILDS[-1] if BUILDS else i18n.current_language
-    return current, i18n.default_language, list(i18n.build_languages)
+    return i18n.current_language, i18n.default_language, list(i18n.build_languages)
 
 
 def _lunr_language(code: str) -> str | None:
@@ -75,7 +77,8 @@ def _prefix(code: str, default: str) -> str:
 
 
 def on_pre_build(*, config: Any) -> None:
-    BUILDS.append(config.plugins["i18n"].current_language)
+    i18n = config.plugins["i18n"]
+    BUILDS.append((i18n.current_language, i18n.default_language, list(i18n.build_languages)))
 
 
 def on_build_error(*, error: Exception) -> None:
@@ -149,8 +152,7 @@ def on_post_template(output_content: str, /, *, template_name: str, config: Any)
 
 @event_priority(-200)
 def on_post_build(*, config: Any) -> None:
-    current, default, codes = _languages(config)
-    BUILDS.pop()
+    current, default, codes = BUILDS.pop() if BUILDS else _languages(config)
     site = Path(config.site_dir)
     prefix = _prefix(current, default)
     if current in NOT_FOUND:
