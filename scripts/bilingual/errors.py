@@ -23,6 +23,10 @@ class SourceError(BilingualError):
         self.expected = expected
         super().__init__(str(self))
 
+    def __reduce__(self) -> tuple[type[SourceError], tuple[str, int, int, str, str]]:
+        """Pickled by its fields, so a worker process's error reaches the caller whole."""
+        return (type(self), (self.path, self.line, self.column, self.what, self.expected))
+
     def __str__(self) -> str:
         tail = f"; expected {self.expected}" if self.expected else ""
         return f"{self.path}:{self.line}:{self.column}: {self.what}{tail}"
