@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 
 import pytest
 
 from bilingual import workers
 from bilingual.errors import BilingualError, SourceError
+from conftest import PROJECT
 
 
 def test_jobs_given_wins_over_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -53,18 +56,25 @@ def test_a_dead_worker_is_reported_not_a_traceback() -> None:
         executor.submit(_die, 0).result()
 
 
-def test_a_threaded_process_spawns_rather_than_forks() -> None:
-    import threading
+START_METHOD = """
+import threading
+from bilingual import workers
 
-    for leftover in threading.enumerate():  # an earlier test's pool may still be winding down
-        if leftover is not threading.main_thread():
-            leftover.join(timeout=10)
-    assert workers.context().get_start_method() == "fork"
-    stop = threading.Event()
-    thread = threading.Thread(target=stop.wait)
-    thread.start()
-    try:
-        assert workers.context().get_start_method() == "spawn"
-    finally:
-        stop.set()
-        thread.join()
+print(workers.context().get_start_method())
+stop = threading.Event()
+threading.Thread(target=stop.wait).start()
+print(workers.context().get_start_method())
+stop.set()
+"""
+
+
+def test_a_threaded_process_spawns_rather_than_forks() -> None:
+    # In a fresh process: this one may run other tests' server threads.
+    done = subprocess.run(
+        [sys.executable, "-c", START_METHOD],
+        env=dict(os.environ, PYTHONPATH=str(PROJECT / "scripts")),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.split() == ["fork", "spawn"]

@@ -54,7 +54,7 @@ def _site(args: argparse.Namespace) -> int:
     status = _report(split, args.strict)
     if status:
         return status
-    build(split.translation, args.docs, args.site)
+    build(split.translation, args.docs, args.site, jobs=args.jobs)
     print(f"site: built into {args.site}/")
     return 0
 
@@ -121,6 +121,13 @@ def parser() -> argparse.ArgumentParser:
         sub.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="bilingual sources")
         sub.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help="generated pages")
         sub.add_argument("--strict", action="store_true", help="fail on any malformed source")
+        sub.add_argument(
+            "--jobs",
+            type=int,
+            default=None,
+            metavar="N",
+            help="processes working at once (default: $BILINGUAL_JOBS, else the CPUs)",
+        )
 
     split = commands.add_parser("split", help="write one page per language")
     sources(split)

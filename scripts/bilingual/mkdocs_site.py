@@ -8,12 +8,16 @@ set them before MkDocs loads the config.
 from __future__ import annotations
 
 import os
+import shutil
+import sys
+import tempfile
 from collections.abc import Iterator
+from concurrent import futures
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import progress, ui
+from . import progress, site_merge, ui, workers
 from .locales import SiteLanguage
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -45,31 +49,38 @@ def _environ(values: dict[str, str]) -> Iterator[None]:
                 os.environ[name] = value
 
 
-def _progress_plugin() -> Any:
-    """A plugin counting the pages of each language's build on stderr (``progress.shown()``)."""
-    import sys
+PROGRESS: Any = None
+"""Pages done and pages in total of each language's build (shared between the build's processes,
+two integers per language in build order), or None when progress is not shown."""
 
+
+def _progress_plugin(codes: list[str], printer: bool) -> Any:
+    """A plugin counting the pages of the language being built into ``PROGRESS``; the printer
+    (the process building the default language) shows every language's count on one line."""
     from mkdocs.plugins import BasePlugin
 
     class BuildProgress(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
-        total = 0
-        done = 0
-        language = ""
+        slot = 0
 
         def on_nav(self, nav: Any, /, *, config: Any, files: Any) -> None:
-            self.total = len(files.documentation_pages())  # static-i18n kept one language
-            self.done = 0
-            self.language = str(config.theme.get("language", ""))
+            self.slot = slot = codes.index(config.plugins["i18n"].current_language)
+            PROGRESS[2 * slot] = 0
+            PROGRESS[2 * slot + 1] = len(files.documentation_pages())  # static-i18n kept one
 
         def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str:
-            self.done += 1
-            if self.done % 50 == 0 or self.done == self.total:
-                end = "\n" if self.done == self.total else ""
-                line = f"\rbuild: {self.language} {self.done}/{self.total}"
-                print(line, end=end, file=sys.stderr, flush=True)
+            PROGRESS[2 * self.slot] += 1
+            if printer and PROGRESS[2 * self.slot] % 50 == 0:
+                _show_progress(codes)
             return output
 
     return BuildProgress()
+
+
+def _show_progress(codes: list[str], end: str = "") -> None:
+    counts = ", ".join(
+        f"{code} {PROGRESS[2 * slot]}/{PROGRESS[2 * slot + 1]}" for slot, code in enumerate(codes)
+    )
+    print(f"\rbuild: {counts}", end=end, file=sys.stderr, flush=True)
 
 
 @contextmanager
@@ -110,23 +121,100 @@ def _shared_markdown() -> Iterator[None]:
         setattr(pages, "markdown", original)  # noqa: B010
 
 
-def build(translation: SiteLanguage, docs: Path, site: Path, *, strict: bool = False) -> None:
-    """Build the site from the pages in ``docs`` into ``site``."""
-    from mkdocs.commands.build import build as mkdocs_build
+def _load(docs: Path, site: Path, strict: bool) -> Any:
     from mkdocs.config import load_config
 
+    return load_config(
+        str(CONFIG), docs_dir=str(docs.resolve()), site_dir=str(site.resolve()), strict=strict
+    )
+
+
+def _run(config: Any) -> None:
+    """MkDocs' build of ``config``, between its plugins' startup and shutdown events."""
+    from mkdocs.commands.build import build as mkdocs_build
+
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        with _shared_markdown():
+            mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def build(
+    translation: SiteLanguage,
+    docs: Path,
+    site: Path,
+    *,
+    strict: bool = False,
+    jobs: int | None = None,
+) -> None:
+    """Build the site from the pages in ``docs`` into ``site``.
+
+    With more than one job (``workers.jobs``), the default language is built in this process
+    while worker processes build the other languages, each into a folder of its own next to
+    ``site``, moved in when all are done (``site_merge``): the same files as one process makes,
+    in about the time of the longest language.
+    """
+    global PROGRESS
     with _environ(environment(translation)):
-        config = load_config(
-            str(CONFIG), docs_dir=str(docs.resolve()), site_dir=str(site.resolve()), strict=strict
-        )
-        if progress.shown():
-            config.plugins["bilingual-progress"] = _progress_plugin()
-        config.plugins.on_startup(command="build", dirty=False)
+        config = _load(docs, site, strict)
+        i18n = config.plugins["i18n"]
+        codes = [i18n.default_language] + [
+            code for code in i18n.build_languages if code != i18n.default_language
+        ]
+        helpers = min(workers.jobs(jobs) - 1, len(codes) - 1)
+        context = workers.context()
+        PROGRESS = context.Array("i", 2 * len(codes), lock=False) if progress.shown() else None
+        if PROGRESS is not None:
+            config.plugins["bilingual-progress"] = _progress_plugin(codes, printer=True)
+        if helpers < 1:
+            _run(config)  # static-i18n builds the other languages inside the default's build
+            if PROGRESS is not None:
+                _show_progress(codes, end="\n")
+            return
+        staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-", dir=site.resolve().parent))
         try:
-            with _shared_markdown():
-                mkdocs_build(config)
+            with workers.pool(helpers, _start_worker, (PROGRESS,)) as executor:
+                others = [
+                    executor.submit(
+                        _build_language, translation, docs, staging / code, strict, code, codes
+                    )
+                    for code in codes[1:]
+                ]
+                i18n.building = True  # the workers build the other languages, not static-i18n
+                _run(config)
+                while not all(other.done() for other in others):
+                    if PROGRESS is not None:
+                        _show_progress(codes)
+                    futures.wait(others, timeout=progress.INTERVAL)
+                for other in others:
+                    other.result()
+            if PROGRESS is not None:
+                _show_progress(codes, end="\n")
+            for code in codes[1:]:
+                site_merge.merge(staging / code, site)
         finally:
-            config.plugins.on_shutdown()
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _start_worker(counts: Any) -> None:
+    global PROGRESS
+    PROGRESS = counts
+
+
+def _build_language(
+    translation: SiteLanguage, docs: Path, site: Path, strict: bool, code: str, codes: list[str]
+) -> None:
+    """In a worker process: build the pages of language ``code`` alone into ``site``."""
+    with _environ(environment(translation)):
+        config = _load(docs, site, strict)
+        i18n = config.plugins["i18n"]
+        i18n.current_language = code  # static-i18n builds this language (on_config keeps it)
+        i18n.building = True  # and no other
+        if PROGRESS is not None:
+            config.plugins["bilingual-progress"] = _progress_plugin(codes, printer=False)
+        _run(config)
 
 
 def serve(translation: SiteLanguage, docs: Path, address: str, source: Path | None = None) -> None:

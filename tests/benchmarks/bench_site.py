@@ -10,7 +10,8 @@ Run on demand (``make bench``), never by pytest. In one run, side by side, it me
   navigation (a nav of the two home pages only; no i18n plugin, no extensions);
 
 each phase in its own process, which reports its own peak memory (``ru_maxrss`` of itself and
-its children). It prints one line per phase on stderr and, last, one JSON line with
+its largest child: the build's languages are built by worker processes beside it, ``jobs``
+of them at once). It prints one line per phase on stderr and, last, one JSON line with
 ``split_s``, ``build_s``, ``baseline_s``, ``ratio`` ((split + build) / baseline), ``pages``
 (HTML pages), ``site_mb`` (everything under the site, media included), ``median_page_kb``,
 ``max_page_kb``, ``search_index_kb`` per language and ``peak_rss_mb`` (split or build), and
@@ -65,10 +66,20 @@ def cpu_s() -> float:
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process and its waited-for children, in MB."""
+    """Peak resident memory of this process plus that of its largest waited-for child, in MB:
+    the build's worker processes run beside it, so the sum is the bound (an upper one: the two
+    peaks need not be at the same moment)."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, children) / 1024
+    return (own + children) / 1024
+
+
+def jobs() -> int:
+    """The processes the split and the build may use (``--jobs``' default)."""
+    sys.path.insert(0, str(SCRIPTS))
+    from bilingual import workers
+
+    return workers.jobs()
 
 
 def phase(name: str, source: Path, work: Path) -> None:
@@ -208,6 +219,7 @@ def bench(source: Path, work: Path, repeat: int = 1) -> dict[str, Any]:
             "baseline": round(baseline_cpu, 2),
         },
         "cpu_ratio": round((split_cpu + build_cpu) / baseline_cpu, 3),
+        "jobs": jobs(),
         "repeat": repeat,
     }
 
