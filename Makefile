@@ -20,7 +20,7 @@ REMAP ?=
 LINKS_FLAGS := --format "$(FORMAT)" $(if $(filter 1 yes true,$(ONLINE)),--online,) $(foreach r,$(REMAP),--remap "$(r)")
 BILINGUAL := PYTHONPATH=scripts $(BIN)/python -m bilingual
 
-.PHONY: site serve test links lint clean audit parity reproducible bench bench-site bench-split bench-links bench-search
+.PHONY: site serve test links lint clean audit parity reproducible bench bench-site bench-split bench-incremental bench-links bench-search
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -51,7 +51,10 @@ reproducible: $(STAMP)  ## build SOURCE twice (the second as if on another day),
 parity: $(STAMP)  ## build SOURCE into a temporary site, compare its pages' blocks with CommonMark's
 	$(BILINGUAL) parity --source "$(SOURCE)"
 
-bench: bench-split bench-site  ## the benchmarks of SOURCE; the site's JSON line comes last
+bench: bench-split bench-incremental bench-site  ## the benchmarks of SOURCE; the site's JSON line comes last
+
+bench-incremental: $(STAMP)  ## edit one article of a copy of SOURCE, time bringing the pages up to date
+	PYTHONPATH=scripts $(BIN)/python tests/benchmarks/bench_incremental.py "$(SOURCE)"
 
 bench-site: $(STAMP)  ## split + build of SOURCE against a plain MkDocs build; SCALE=N adds N x the articles
 	$(BIN)/python tests/benchmarks/bench_site.py --source "$(SOURCE)" --scale "$(SCALE)" --repeat "$(REPEAT)"
