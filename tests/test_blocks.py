@@ -8,8 +8,9 @@ from typing import Any
 import markdown  # type: ignore[import-untyped]
 import pytest
 import yaml
+from markdown_it.tree import SyntaxTreeNode
 
-from bilingual.blocks import commonmark, normalize
+from bilingual.blocks import Block, block_parser, commonmark, normalize, parse_blocks
 from bilingual.docfx import alerts
 from bilingual.skeleton import skeleton
 from conftest import PROJECT
@@ -87,3 +88,34 @@ def test_rewritten_text_reads_as_steps() -> None:
     assert normalize("Do this:\n1) One\n   - sub\n2) Two\n") == (
         "Do this:\n\n1. One\n    - sub\n2. Two\n"
     )
+
+
+def _block_shape(block: Block) -> tuple[Any, ...]:
+    token, children = block.token, [_block_shape(child) for child in block.children]
+    span = tuple(token.map) if token.map is not None else None
+    fields = (token.hidden, token.attrs, token.markup, token.info, token.content)
+    return (block.kind, span, *fields, children)
+
+
+def _node_shape(node: SyntaxTreeNode) -> tuple[Any, ...]:
+    children = [_node_shape(child) for child in node.children]
+    fields = (node.hidden, node.attrs, node.markup, node.info, node.content)
+    return (node.type, node.map, *fields, children)
+
+
+UNUSUAL = {
+    "lone carriage returns": "1. a\r   b\r\r2. c\n",
+    "NUL": "Text\0\n\n- a\0\n",
+    "empty": "",
+}
+
+
+@pytest.mark.parametrize("text", [*CASES.values(), *UNUSUAL.values()], ids=[*CASES, *UNUSUAL])
+def test_blocks_have_the_shape_of_markdown_its_syntax_tree(text: str) -> None:
+    """``parse_blocks`` walks the flat token stream: the same kinds, line ranges and nesting as
+    markdown-it's own ``SyntaxTreeNode``, which the writer used to build."""
+    reference = SyntaxTreeNode(block_parser().parse(text))
+    blocks = parse_blocks(text)
+    assert [_block_shape(block) for block in blocks] == [
+        _node_shape(node) for node in reference.children
+    ]

@@ -5,7 +5,8 @@ constructs help articles live on: content nested in a list item needs four space
 sources use the marker's width, often three), a list right after a paragraph needs a blank line,
 adjacent lists of different markers merge, and ``)`` is no list marker.
 
-``normalize`` parses the markdown with markdown-it-py (CommonMark plus tables), then writes every
+``normalize`` parses the markdown with markdown-it-py's block parser (CommonMark plus tables; its
+flat token stream gathered into a small ``Block`` tree by ``parse_blocks``), then writes every
 block back from its source lines (token ``map`` ranges): leaf blocks keep their text, containers
 are re-indented — list content at multiples of four spaces, ``1.`` / ``-`` markers, start numbers
 kept (``sane_lists`` reads them), tight lists kept tight, blank lines between blocks, and an empty
@@ -21,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
+from markdown_it.token import Token
 
 INDENT = "    "
 SEPARATOR = "<!-- -->"
@@ -30,7 +31,8 @@ QUOTE_MARKER = re.compile(r" {0,3}> ?")
 LEADING_WHITESPACE = re.compile(r"^[ \t]+")
 BLANK = " \t"
 """What CommonMark counts as a line's indentation and a blank line's content (not NBSP, NEL …)."""
-HASH_START = re.compile(r"^(#)")
+UNUSUAL = ("\r", "\0")
+"""Characters markdown-it's own input pass rewrites (a lone CR is a line end, NUL becomes U+FFFD)."""
 
 Alert = Callable[[list[str], list[list[str]]], list[str] | None]
 """A DocFX alert hook: (first paragraph's lines, the other blocks' lines) -> lines, or None."""
@@ -53,69 +55,112 @@ def _expand_leading_tabs(line: str) -> str:
 
 
 @dataclass(slots=True)
+class Block:
+    """One block of the parse: a nesting token pair (``paragraph_open`` … ``paragraph_close``,
+    ``kind`` without ``_open``) or a lone token (``fence``, ``inline``), with its children."""
+
+    kind: str
+    token: Token
+    """The opening (or only) token: ``map``, ``markup``, ``info``, ``content``, ``attrs``."""
+    children: list[Block]
+
+
+def parse_blocks(text: str) -> list[Block]:
+    """The top-level blocks of ``text`` as CommonMark reads them: the shape markdown-it's
+    ``SyntaxTreeNode`` gives, without building one."""
+    parser = block_parser()
+    if any(char in text for char in UNUSUAL):
+        tokens = parser.parse(text)
+    else:  # the core chain's other passes have nothing to do on this text: the block pass alone
+        tokens = parser.block.parse(text, parser, {}, []) or []
+    root: list[Block] = []
+    stack = [root]
+    for token in tokens:
+        nesting = token.nesting
+        if nesting == 1:
+            block = Block(token.type[:-5], token, [])
+            stack[-1].append(block)
+            stack.append(block.children)
+        elif nesting == -1:
+            stack.pop()
+        else:
+            stack[-1].append(Block(token.type, token, []))
+    return root
+
+
+@dataclass(slots=True)
 class _Writer:
     """One pass over one markdown text: ``view`` holds each line minus its containers' prefixes."""
 
     view: list[str]
     alert: Alert | None
 
-    def blocks(self, nodes: list[SyntaxTreeNode], start: int, end: int) -> list[list[str]]:
+    def blocks(self, nodes: list[Block], start: int, end: int) -> list[list[str]]:
         """Each child block's lines, plus non-blank lines no block covers (link definitions)."""
         out: list[list[str]] = []
         position = start
-        previous: SyntaxTreeNode | None = None
+        previous: Block | None = None
         for node in nodes:
-            if node.map is None:
+            span = node.token.map
+            if span is None:
                 continue
-            first, last = node.map
-            self.gap(position, first, out)
-            lines = self.block(node)
+            first, last = span
+            if position < first:
+                self.gap(position, first, out)
+            lines = self.block(node, first, last)
             if previous is not None and _merges(previous, node, out[-1], lines):
                 out.append([SEPARATOR])
             out.append(lines)
-            position = max(position, last)
+            if last > position:
+                position = last
             previous = node
-        self.gap(position, end, out)
+        if position < end:
+            self.gap(position, end, out)
         return out
 
     def gap(self, start: int, end: int, out: list[list[str]]) -> None:
-        lines = [self.view[i].strip(BLANK) for i in range(start, end) if self.view[i].strip(BLANK)]
+        lines = [line for line in (self.view[i].strip(BLANK) for i in range(start, end)) if line]
         if lines:
             out.append(lines)
 
-    def block(self, node: SyntaxTreeNode) -> list[str]:
-        assert node.map is not None
-        first, last = node.map
-        kind = node.type
-        if kind in ("bullet_list", "ordered_list"):
+    def block(self, node: Block, first: int, last: int) -> list[str]:
+        kind = node.kind
+        if kind == "paragraph":  # trailing spaces of lines but the last are hard breaks: kept
+            lines = [line.lstrip(BLANK) for line in self.view[first:last] if line.strip(BLANK)]
+            if not lines:
+                return [""]
+            lines[-1] = lines[-1].rstrip(BLANK)
+            return ["\\" + line if line[:1] == "#" else line for line in lines]
+        if kind == "bullet_list" or kind == "ordered_list":
             return self.items(node)
         if kind == "blockquote":
-            return self.quote(node)
+            return self.quote(node, first, last)
+        token = node.token
         if kind == "fence":
-            fence = node.markup
-            content = node.content.split("\n")[:-1] if node.content else []
-            return [fence + node.info, *content, fence]
+            fence = token.markup
+            content = token.content.split("\n")[:-1] if token.content else []
+            return [fence + token.info, *content, fence]
         if kind == "code_block":
-            return [INDENT + line if line else "" for line in node.content.rstrip("\n").split("\n")]
+            return [
+                INDENT + line if line else "" for line in token.content.rstrip("\n").split("\n")
+            ]
         if kind == "hr":
             return ["* * *"]
         if kind == "html_block":
             return [line.rstrip(BLANK) for line in self.view[first:last]]
-        lines = [line.lstrip(BLANK) for line in self.view[first:last] if line.strip(BLANK)] or [""]
-        lines[-1] = lines[-1].rstrip(BLANK)
-        if kind == "paragraph":  # trailing spaces of other lines are hard line breaks: kept
-            return [HASH_START.sub(r"\\\1", line) for line in lines]
-        return [line.rstrip(BLANK) for line in lines]
+        lines = [line.strip(BLANK) for line in self.view[first:last] if line.strip(BLANK)]
+        return lines or [""]
 
-    def items(self, node: SyntaxTreeNode) -> list[str]:
+    def items(self, node: Block) -> list[str]:
         tight = all(
-            child.type in ("paragraph", "bullet_list", "ordered_list")
-            and (child.type != "paragraph" or child.hidden)
+            (child.kind == "paragraph" and child.token.hidden)
+            or child.kind == "bullet_list"
+            or child.kind == "ordered_list"
             for item in node.children
             for child in item.children
         )
-        ordered = node.type == "ordered_list"
-        number = int(str(node.attrs.get("start", 1)))
+        ordered = node.kind == "ordered_list"
+        number = int(str(node.token.attrs.get("start", 1)))
         out: list[str] = []
         for item in node.children:
             marker = f"{number}." if ordered else "-"
@@ -125,15 +170,17 @@ class _Writer:
             out.extend(self.item(item, marker, tight))
         return out
 
-    def item(self, node: SyntaxTreeNode, marker: str, tight: bool) -> list[str]:
-        assert node.map is not None
-        first, last = node.map
-        width = _content_indent(self.view[first])
-        self.view[first] = self.view[first][width:]
+    def item(self, node: Block, marker: str, tight: bool) -> list[str]:
+        assert node.token.map is not None
+        first, last = node.token.map
+        view = self.view
+        width = _content_indent(view[first])
+        view[first] = view[first][width:]
         for index in range(first + 1, last):
-            line = self.view[index]
-            spaces = len(line) - len(line.lstrip(" "))
-            self.view[index] = line[min(spaces, width) :]
+            line = view[index]
+            if line[:1] == " ":
+                spaces = len(line) - len(line.lstrip(" "))
+                view[index] = line[min(spaces, width) :]
         lines = _join(self.blocks(node.children, first, last), tight)
         if not lines:
             return [f"{marker} {SEPARATOR}"]  # an empty item: Python-Markdown needs content
@@ -141,15 +188,14 @@ class _Writer:
         body.extend(INDENT + line if line else "" for line in lines[1:])
         return body
 
-    def quote(self, node: SyntaxTreeNode) -> list[str]:
-        assert node.map is not None
-        first, last = node.map
+    def quote(self, node: Block, first: int, last: int) -> list[str]:
+        view = self.view
         for index in range(first, last):
-            marker = QUOTE_MARKER.match(self.view[index])
+            marker = QUOTE_MARKER.match(view[index])
             if marker is not None:
-                self.view[index] = self.view[index][marker.end() :]
+                view[index] = view[index][marker.end() :]
         blocks = self.blocks(node.children, first, last)
-        if self.alert is not None and node.children and node.children[0].type == "paragraph":
+        if self.alert is not None and node.children and node.children[0].kind == "paragraph":
             converted = self.alert(blocks[0], blocks[1:])
             if converted is not None:
                 return converted
@@ -167,18 +213,16 @@ def _content_indent(line: str) -> int:
     return head.end()
 
 
-def _is_list(node: SyntaxTreeNode) -> bool:
-    return node.type in ("bullet_list", "ordered_list")
+def _is_list(node: Block) -> bool:
+    return node.kind == "bullet_list" or node.kind == "ordered_list"
 
 
-def _merges(
-    previous: SyntaxTreeNode, node: SyntaxTreeNode, before: list[str], lines: list[str]
-) -> bool:
+def _merges(previous: Block, node: Block, before: list[str], lines: list[str]) -> bool:
     """Whether Python-Markdown would merge two adjacent blocks that CommonMark keeps apart:
     two lists, or two blockquotes (unless one became an admonition or a player)."""
     if _is_list(previous) and _is_list(node):
         return True
-    quotes = previous.type == node.type == "blockquote"
+    quotes = previous.kind == node.kind == "blockquote"
     return quotes and before[:1] != [] and before[0].startswith(">") and lines[0].startswith(">")
 
 
@@ -193,11 +237,13 @@ def _join(blocks: list[list[str]], tight: bool) -> list[str]:
 
 def normalize(markdown: str, alert: Alert | None = None) -> str:
     """``markdown`` rewritten so that Python-Markdown gives it the blocks CommonMark gives it."""
-    lines = [_expand_leading_tabs(line) for line in markdown.replace("\r\n", "\n").split("\n")]
-    text = "\n".join(lines)
-    root = SyntaxTreeNode(block_parser().parse(text))
-    writer = _Writer(view=list(lines), alert=alert)
-    out = _join(writer.blocks(root.children, 0, len(lines)), tight=False)
+    text = markdown.replace("\r\n", "\n")
+    lines = text.split("\n")
+    if "\t" in text:  # CommonMark's tab stops of 4, made spaces where they indent
+        lines = [_expand_leading_tabs(line) for line in lines]
+        text = "\n".join(lines)
+    writer = _Writer(view=lines, alert=alert)
+    out = _join(writer.blocks(parse_blocks(text), 0, len(lines)), tight=False)
     return "\n".join(out).rstrip("\n") + "\n" if out else ""
 
 
