@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -22,12 +22,15 @@ def shown() -> bool:
     return not os.environ.get("CI") and sys.stderr.isatty()
 
 
-def counted(items: Sequence[T], label: str) -> Iterator[T]:
-    """Yield ``items``, counting them on stderr as ``label done/total`` when ``shown()``."""
-    if not shown() or not items:
+def counted(items: Iterable[T], label: str, total: int | None = None) -> Iterator[T]:
+    """Yield ``items``, counting them on stderr as ``label done/total`` when ``shown()``;
+    ``total`` is ``len(items)`` unless given (for an iterator)."""
+    if total is None:
+        items = list(items)
+        total = len(items)
+    if not shown() or not total:
         yield from items
         return
-    total = len(items)
     last = 0.0
     for done, item in enumerate(items, 1):
         now = time.monotonic()

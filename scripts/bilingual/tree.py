@@ -6,6 +6,9 @@ home page per language: the index of every article (``home``), under the source'
 ``index.md`` when it has one. Media files are copied once (``media``). Pages are written to a
 staging folder and swapped in, so an interrupted run leaves the previous pages intact and pages
 of deleted sources disappear.
+
+Each article is written by ``write_article``, which returns what the reports need (titles,
+changed links, the error that skipped it); ``write_pages`` merges them in the articles' order.
 """
 
 from __future__ import annotations
@@ -154,6 +157,54 @@ def unused_includes(documents: list[Document]) -> list[str]:
     return sorted(doc.path for doc in documents if not is_article(doc) and doc.path not in included)
 
 
+Side = tuple[SiteLanguage, Language]
+"""A site language and the side of the documents written in it."""
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenPage:
+    """One page of an article as ``write_article`` left it."""
+
+    code: str
+    """Its site language code."""
+    title: str
+    links: tuple[Rewrite, ...]
+    """The links the writer changed."""
+    top: str | None = None
+    """The page's markdown when it is the top of the home page (``index.md``): not written."""
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenArticle:
+    """What ``write_article`` did with one article: its pages, or the error that skipped it."""
+
+    path: str
+    segments: int
+    pages: tuple[WrittenPage, ...] = ()
+    problem: SourceError | None = None
+
+
+def write_article(
+    document: Document, sides: tuple[Side, ...], staging: Path, writer: Writer
+) -> WrittenArticle:
+    """Write the pages of one article under ``staging`` (``<code>/<path>``), one per side; a
+    malformed article writes nothing and comes back with its error."""
+    try:
+        pages = [(site_lang, writer.page(document, language)) for site_lang, language in sides]
+    except SourceError as error:
+        return WrittenArticle(document.path, len(document.segments), problem=error)
+    written = []
+    for site_lang, page in pages:
+        if document.path == home.HOME:
+            written.append(WrittenPage(site_lang.code, page.title, page.links, page.markdown))
+            continue
+        target = staging / site_lang.code / document.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8", newline="")
+        written.append(WrittenPage(site_lang.code, page.title, page.links))
+    return WrittenArticle(document.path, len(document.segments), tuple(written))
+
+
 def write_pages(
     documents: list[Document],
     split: Split,
@@ -171,27 +222,21 @@ def write_pages(
     made: dict[str, dict[str, str]] = {}
     if writer is None:
         writer = Writer(SourceFolder({document.path: document for document in documents}))
-    for document in progress.counted(documents, "split: writing"):
-        if not is_article(document):
+    articles = [document for document in documents if is_article(document)]
+    results = (write_article(document, sides, staging, writer) for document in articles)
+    for article in progress.counted(results, "split: writing", total=len(articles)):
+        if article.problem is not None:
+            split.problems.append(article.problem)
             continue
-        try:
-            pages = [(site_lang, writer.page(document, language)) for site_lang, language in sides]
-        except SourceError as error:
-            split.problems.append(error)
-            continue
-        for site_lang, page in pages:
+        for page in article.pages:
             if page.links:
-                split.rewrites[f"{site_lang.code}/{document.path}"] = list(page.links)
-            titles[site_lang.code].append((page.title, document.path))
-            made.setdefault(document.path, {})[site_lang.code] = page.title
-            if document.path == home.HOME:
-                tops[site_lang.code] = page.markdown
-                continue
-            target = staging / site_lang.code / document.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.markdown, encoding="utf-8", newline="")
-        split.articles.append(document.path)
-        split.segments += len(document.segments)
+                split.rewrites[f"{page.code}/{article.path}"] = list(page.links)
+            titles[page.code].append((page.title, article.path))
+            made.setdefault(article.path, {})[page.code] = page.title
+            if page.top is not None:
+                tops[page.code] = page.top
+        split.articles.append(article.path)
+        split.segments += article.segments
     for site_lang, _ in sides:
         index = staging / site_lang.code / home.HOME
         index.parent.mkdir(parents=True, exist_ok=True)
