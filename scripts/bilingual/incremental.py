@@ -6,7 +6,8 @@ when their text changed, so an unchanged page keeps its modification time); a de
 its pages; changed media files are copied again; the home pages are rewritten only when a title,
 the list of articles, ``index.md`` or ``TOC.yml`` changed. Whatever an incremental update cannot
 place safely (no snapshot, another source folder, a changed file under ``includes/``, a new
-translation locale) falls back to the full split, with its staging and swap.
+translation locale) falls back to the full split, with its staging and swap, in this one process
+(``jobs=1``: the server runs threads, and a change is small).
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ def update_tree(source: Path, docs: Path) -> Update:
     changed = {path for path, stamp in now.items() if before.get(path) != stamp}
     gone = set(before) - set(now)
     if needs_full_split(changed | gone, snap, source) or snap is None:
-        return Update(full=split_tree(source, docs))
+        return Update(full=split_tree(source, docs, jobs=1))
     update = Update()
     codes = {Language.TRANSLATION: snap.translation, Language.ENGLISH: ENGLISH_CODE}
     titles_changed = False
@@ -96,7 +97,7 @@ def update_tree(source: Path, docs: Path) -> Update:
                 continue
             locale = document.content_locale
             if locale and site_code(locale) != snap.translation:
-                return Update(full=split_tree(source, docs))
+                return Update(full=split_tree(source, docs, jobs=1))
             titles = {}
             assert writer is not None
             writer.folder.documents[path] = document

@@ -7,8 +7,11 @@ home page per language: the index of every article (``home``), under the source'
 staging folder and swapped in, so an interrupted run leaves the previous pages intact and pages
 of deleted sources disappear.
 
-Each article is written by ``write_article``, which returns what the reports need (titles,
-changed links, the error that skipped it); ``write_pages`` merges them in the articles' order.
+Each article is written by ``write_article``; from ``PARALLEL_FROM`` articles on, and when more
+than one job is allowed (``workers.jobs``), articles go to worker processes in chunks, the
+tree's shared state (documents, ``Writer``) handed to each worker once when it starts. Their
+results are merged in the articles' order, so reports, manifests and pages are those of a
+one-process run.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import home, progress, sources
+from . import home, progress, sources, workers
 from .docfx import included_paths
 from .errors import BilingualError, SourceError
 from .links import ENGLISH_LOCALE, LinkContext, Rewrite, learn_locale
@@ -37,6 +40,10 @@ from .toc import TocEntry, read_toc
 MANIFEST = ".pages.json"
 INCLUDES = "includes"
 LINKS_AUDIT = ".links.json"
+PARALLEL_FROM = 200
+"""Articles from which worker processes write the pages (below, starting them costs more)."""
+CHUNKS_PER_WORKER = 8
+"""Chunks of articles per worker: few enough to keep messages rare, enough to even out the load."""
 
 
 @dataclass(slots=True)
@@ -205,17 +212,55 @@ def write_article(
     return WrittenArticle(document.path, len(document.segments), tuple(written))
 
 
+_worker: tuple[list[Document], tuple[Side, ...], Path, Writer] | None = None
+"""A worker process's share of the tree (set once by ``_start_worker``)."""
+
+
+def _start_worker(
+    articles: list[Document], sides: tuple[Side, ...], staging: Path, writer: Writer
+) -> None:
+    global _worker  # one worker process's state, set once when it starts
+    _worker = (articles, sides, staging, writer)
+
+
+def _write_nth(index: int) -> WrittenArticle:
+    """``write_article`` of the worker's ``index``-th article."""
+    assert _worker is not None, "_start_worker runs first in every worker"
+    articles, sides, staging, writer = _worker
+    return write_article(articles[index], sides, staging, writer)
+
+
+def write_articles(
+    articles: list[Document],
+    sides: tuple[Side, ...],
+    staging: Path,
+    writer: Writer,
+    jobs: int = 1,
+) -> Iterator[WrittenArticle]:
+    """``write_article`` of every article, in their order: in this process, or, from
+    ``PARALLEL_FROM`` articles on, by ``jobs`` worker processes."""
+    if jobs <= 1 or len(articles) < PARALLEL_FROM:
+        for document in articles:
+            yield write_article(document, sides, staging, writer)
+        return
+    chunk = -(-len(articles) // (jobs * CHUNKS_PER_WORKER))
+    with workers.pool(jobs, _start_worker, (articles, sides, staging, writer)) as executor:
+        yield from executor.map(_write_nth, range(len(articles)), chunksize=chunk)
+
+
 def write_pages(
     documents: list[Document],
     split: Split,
     staging: Path,
     writer: Writer | None = None,
     toc: list[TocEntry] | None = None,
+    jobs: int = 1,
 ) -> dict[str, dict[str, str]]:
     """Write every article's page in both languages, and the home pages, under ``staging``.
 
     The source's ``index.md`` is the top of the home page, above the index of every article.
-    Returns each article's title per site language (``{path: {code: title}}``)."""
+    ``jobs`` > 1 lets that many worker processes write the articles' pages (see
+    ``write_articles``). Returns each article's title per site language (``{path: {code: title}}``)."""
     sides = ((split.translation, Language.TRANSLATION), (split.english, Language.ENGLISH))
     titles: dict[str, list[tuple[str, str]]] = {lang.code: [] for lang, _ in sides}
     tops: dict[str, str] = {}
@@ -223,7 +268,7 @@ def write_pages(
     if writer is None:
         writer = Writer(SourceFolder({document.path: document for document in documents}))
     articles = [document for document in documents if is_article(document)]
-    results = (write_article(document, sides, staging, writer) for document in articles)
+    results = write_articles(articles, sides, staging, writer, jobs)
     for article in progress.counted(results, "split: writing", total=len(articles)):
         if article.problem is not None:
             split.problems.append(article.problem)
@@ -291,8 +336,10 @@ def recover(docs: Path) -> None:
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def split_tree(source: Path, docs: Path) -> Split:
-    """Split every bilingual source under ``source`` into pages under ``docs``."""
+def split_tree(source: Path, docs: Path, *, jobs: int | None = None) -> Split:
+    """Split every bilingual source under ``source`` into pages under ``docs``.
+
+    ``jobs``: processes writing pages at once (``None``: ``workers.jobs()``; 1: this process)."""
     problems: list[SourceError] = []
     documents = read_documents(source, problems)
     split = Split(
@@ -311,7 +358,7 @@ def split_tree(source: Path, docs: Path) -> Split:
     media = [path.relative_to(source).as_posix() for path in media_files(source, [])]
     writer = Writer.of(source, documents, media)
     try:
-        titles = write_pages(documents, split, staging, writer, toc)
+        titles = write_pages(documents, split, staging, writer, toc, workers.jobs(jobs))
         copy_media(source, [staging / lang.code for lang in split.languages], split.problems)
         swap_in(staging, docs, [lang.code for lang in split.languages])
         sources.save(docs, sources.snapshot(source, titles, split))
