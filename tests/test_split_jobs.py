@@ -200,3 +200,20 @@ def test_write_article_is_the_unit_of_work(tmp_path: Path) -> None:
             tmp_path / "docs" / target
         ).read_bytes()
         assert list(page.links) == split.rewrites[f"{page.code}/article-007.md"]
+
+
+def test_the_split_command_passes_its_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bilingual import cli
+    from conftest import SEED_SOURCE
+
+    asked: list[int | None] = []
+
+    def recording(source: Path, docs: Path, *, jobs: int | None = None) -> Split:
+        asked.append(jobs)
+        return split_tree(source, docs, jobs=jobs)
+
+    monkeypatch.setattr(cli, "split_tree", recording)
+    docs = str(tmp_path / "docs")
+    assert cli.main(["split", "--source", str(SEED_SOURCE), "--docs", docs, "--jobs", "2"]) == 0
+    assert cli.main(["split", "--source", str(SEED_SOURCE), "--docs", docs]) == 0
+    assert asked == [2, None]

@@ -44,7 +44,7 @@ def _report(split: Split, strict: bool) -> int:
 
 
 def _split(args: argparse.Namespace) -> int:
-    return _report(split_tree(args.source, args.docs), args.strict)
+    return _report(split_tree(args.source, args.docs, jobs=args.jobs), args.strict)
 
 
 def _site(args: argparse.Namespace) -> int:
