@@ -7,8 +7,11 @@ list of files and read and decode every one of them, so reading costs the same o
 - *split*: read, decode, ``parse`` and ``render_page`` in both languages (the page markdown is
   made, not written to disk; writing is the file system's cost, not the split's).
 
-The two are run alternately, ``--repeat`` times, and the medians compared. Prints one line per
-side, then one line of JSON with the figures and ``ratio`` = split / regex (target: <= 2.0).
+The two are run alternately, ``--repeat`` times, and the medians compared. Then the full page
+writing, ``tree.split_tree`` into a fresh temporary folder (includes, links, ``blocks.normalize``,
+pages, home pages and media written), is timed ``--write-repeat`` times in one process and in
+``workers.jobs()`` processes, alternately. Prints one line per side, then one line of JSON with
+the figures and ``ratio`` = split / regex (target: <= 2.0).
 """
 
 from __future__ import annotations
@@ -16,17 +19,20 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from bilingual import workers
 from bilingual.errors import SourceError
 from bilingual.model import Language
 from bilingual.parse import decode, parse
 from bilingual.render import render_page
-from bilingual.tree import source_files
+from bilingual.tree import source_files, split_tree
 
 PAIR = re.compile(
     r'<span data-ttu-id="([^"]*)">(.*?)</span><span class="sxs-lookup">'
@@ -74,10 +80,24 @@ def timed(run: Callable[[list[tuple[Path, str]]], int], files: list[tuple[Path, 
     return time.perf_counter() - start
 
 
+def timed_write(source: Path, jobs: int) -> float:
+    """Seconds of one ``split_tree`` of ``source`` into a fresh folder (removed after, untimed)."""
+    folder = Path(tempfile.mkdtemp(prefix="bench-split-"))
+    try:
+        start = time.perf_counter()
+        split_tree(source, folder / "docs", jobs=jobs)
+        return time.perf_counter() - start
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     options.add_argument("source", type=Path, help="folder of bilingual sources")
     options.add_argument("--repeat", type=int, default=9, help="runs of each side (median)")
+    options.add_argument(
+        "--write-repeat", type=int, default=3, help="runs of the full page writing (median)"
+    )
     args = options.parse_args(argv)
     files = [(p, p.relative_to(args.source).as_posix()) for p in source_files(args.source)]
     if not files:
@@ -91,9 +111,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         regex_times.append(timed(regex_pass, files))
         split_times.append(timed(split_pass, files))
     regex, split = statistics.median(regex_times), statistics.median(split_times)
+    jobs = workers.jobs()
+    one_times: list[float] = []
+    jobs_times: list[float] = []
+    for _ in range(args.write_repeat):
+        one_times.append(timed_write(args.source, 1))
+        jobs_times.append(timed_write(args.source, jobs))
+    one, parallel = statistics.median(one_times), statistics.median(jobs_times)
     megabytes = sum(path.stat().st_size for path, _ in files) / 1e6
     print(f"regex: {regex * 1000:8.1f} ms median of {args.repeat}  ({pairs} pairs)")
     print(f"split: {split * 1000:8.1f} ms median of {args.repeat}  ({segments} segments)")
+    print(f"write: {one * 1000:8.1f} ms median of {args.write_repeat}  (1 process)")
+    print(f"write: {parallel * 1000:8.1f} ms median of {args.write_repeat}  ({jobs} processes)")
     figures = {
         "files": len(files),
         "megabytes": round(megabytes, 2),
@@ -101,6 +130,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "regex_ms": round(regex * 1000, 1),
         "split_ms": round(split * 1000, 1),
         "ratio": round(split / regex, 2),
+        "write_repeat": args.write_repeat,
+        "write_ms": round(one * 1000, 1),
+        "jobs": jobs,
+        "write_jobs_ms": round(parallel * 1000, 1),
     }
     print(json.dumps(figures))
     return 0
