@@ -13,7 +13,9 @@ SCALE  ?= 1
 REPEAT ?= 1
 STRICT_FLAG := $(if $(filter 1 yes true,$(STRICT)),--strict,)
 JOBS   ?=
-JOBS_FLAG := $(if $(JOBS),--jobs "$(JOBS)",)
+ifneq ($(JOBS),)
+export BILINGUAL_JOBS := $(JOBS)
+endif
 FORMAT ?= text
 ONLINE ?=
 REMAP ?=
@@ -28,7 +30,7 @@ $(STAMP): requirements.txt
 	touch $(STAMP)
 
 site: $(STAMP)  ## split SOURCE into one page per language, then build the site into SITE
-	$(BILINGUAL) site --source "$(SOURCE)" --docs "$(DOCS)" --site "$(SITE)" $(STRICT_FLAG) $(JOBS_FLAG)
+	$(BILINGUAL) site --source "$(SOURCE)" --docs "$(DOCS)" --site "$(SITE)" $(STRICT_FLAG)
 
 serve: $(STAMP)  ## split SOURCE, then serve the site with live reload on ADDRESS
 	$(BILINGUAL) serve --source "$(SOURCE)" --docs "$(DOCS)" --address "$(ADDRESS)"

@@ -50,7 +50,7 @@ def _split(args: argparse.Namespace) -> int:
 def _site(args: argparse.Namespace) -> int:
     from .mkdocs_site import build
 
-    split = split_tree(args.source, args.docs)
+    split = split_tree(args.source, args.docs, jobs=args.jobs)
     status = _report(split, args.strict)
     if status:
         return status
@@ -62,7 +62,7 @@ def _site(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from .mkdocs_site import serve
 
-    split = split_tree(args.source, args.docs)
+    split = split_tree(args.source, args.docs, jobs=args.jobs)
     _report(split, strict=False)
     serve(split.translation, args.docs, args.address, source=args.source)
     return 0

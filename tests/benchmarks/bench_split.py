@@ -4,14 +4,19 @@ Run on demand (``make bench-split SOURCE=dir``), never by pytest. Both sides sta
 list of files and read and decode every one of them, so reading costs the same on both sides:
 
 - *regex*: read, decode, and ``re.findall`` of the pair pattern over the text;
-- *split*: read, decode, ``parse`` and ``render_page`` in both languages (the page markdown is
-  made, not written to disk; writing is the file system's cost, not the split's).
+- *split*: read, decode, ``parse`` into the document model (checked: ids, spans, pairs) and
+  ``render_body`` in both languages: the split itself, every segment in its language and the
+  text between them in both;
+- *page*: the split, then ``render_page`` in both languages: what the site's writer adds to a
+  split page (front matter, DocFX alerts and includes, CommonMark made Python-Markdown by
+  ``blocks.normalize``, links, the hover spans), in memory.
 
-The two are run alternately, ``--repeat`` times, and the medians compared. Then the full page
-writing, ``tree.split_tree`` into a fresh temporary folder (includes, links, ``blocks.normalize``,
-pages, home pages and media written), is timed ``--write-repeat`` times in one process and in
-``workers.jobs()`` processes, alternately. Prints one line per side, then one line of JSON with
-the figures and ``ratio`` = split / regex (target: <= 2.0).
+The three are run alternately, ``--repeat`` times, and the medians compared. Then the full page
+writing, ``tree.split_tree`` into a fresh temporary folder (includes, links, pages, home pages
+and media written), is timed ``--write-repeat`` times in one process and in ``workers.jobs()``
+processes, alternately. Prints one line per pass, then one line of JSON with the figures,
+``ratio`` = split / regex (target: <= 2.0) and ``page_ratio`` = page / regex (no target: the
+writer's work, beyond splitting).
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from bilingual import workers
 from bilingual.errors import SourceError
 from bilingual.model import Language
 from bilingual.parse import decode, parse
-from bilingual.render import render_page
+from bilingual.render import render_body, render_page
 from bilingual.tree import source_files, split_tree
 
 PAIR = re.compile(
@@ -50,7 +55,21 @@ def regex_pass(files: list[tuple[Path, str]]) -> int:
 
 
 def split_pass(files: list[tuple[Path, str]]) -> int:
-    """Read, decode, parse and render both languages' pages; the number of articles split."""
+    """Read, decode, parse and write both languages' text; the number of articles split."""
+    articles = 0
+    for path, name in files:
+        try:
+            document = parse(decode(path.read_bytes(), name), name)
+        except SourceError:
+            continue
+        render_body(document, Language.TRANSLATION)
+        render_body(document, Language.ENGLISH)
+        articles += 1
+    return articles
+
+
+def page_pass(files: list[tuple[Path, str]]) -> int:
+    """Read, decode, parse and render both languages' pages; the number of articles."""
     articles = 0
     for path, name in files:
         try:
@@ -104,13 +123,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{args.source}: no markdown sources here", file=sys.stderr)
         return 1
     pairs, segments = regex_pass(files), count_segments(files)  # warms the caches too
-    split_pass(files)
+    page_pass(files)
     regex_times: list[float] = []
     split_times: list[float] = []
+    page_times: list[float] = []
     for _ in range(args.repeat):
         regex_times.append(timed(regex_pass, files))
         split_times.append(timed(split_pass, files))
+        page_times.append(timed(page_pass, files))
     regex, split = statistics.median(regex_times), statistics.median(split_times)
+    page = statistics.median(page_times)
     jobs = workers.jobs()
     one_times: list[float] = []
     jobs_times: list[float] = []
@@ -121,6 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     megabytes = sum(path.stat().st_size for path, _ in files) / 1e6
     print(f"regex: {regex * 1000:8.1f} ms median of {args.repeat}  ({pairs} pairs)")
     print(f"split: {split * 1000:8.1f} ms median of {args.repeat}  ({segments} segments)")
+    print(f"page:  {page * 1000:8.1f} ms median of {args.repeat}  (both languages' pages)")
     print(f"write: {one * 1000:8.1f} ms median of {args.write_repeat}  (1 process)")
     print(f"write: {parallel * 1000:8.1f} ms median of {args.write_repeat}  ({jobs} processes)")
     figures = {
@@ -130,6 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "regex_ms": round(regex * 1000, 1),
         "split_ms": round(split * 1000, 1),
         "ratio": round(split / regex, 2),
+        "page_ms": round(page * 1000, 1),
+        "page_ratio": round(page / regex, 2),
         "write_repeat": args.write_repeat,
         "write_ms": round(one * 1000, 1),
         "jobs": jobs,
