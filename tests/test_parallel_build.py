@@ -149,3 +149,17 @@ def test_a_killed_worker_is_one_line_not_a_traceback(tmp_path: Path) -> None:
         err.strip().splitlines()[-1].startswith("error: a worker process ended without an answer")
     )
     assert "Traceback" not in err
+
+
+def test_worker_folders_of_dead_runs_are_removed_live_ones_kept(tmp_path: Path) -> None:
+    from bilingual.locales import site_language
+
+    docs = split(SEED_SOURCE, tmp_path)
+    dead = tmp_path / ".site.languages-4194305"  # above Linux's highest pid: no such process
+    live = tmp_path / f".site.languages-{os.getppid()}"  # pytest's parent: running
+    for folder in (dead, live):
+        (folder / "en").mkdir(parents=True)
+    build(site_language("lv"), docs, tmp_path / "site", jobs=2)
+    assert not dead.exists()
+    assert live.is_dir()
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(["docs", "site", live.name])

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Iterator
 from concurrent import futures
 from contextlib import contextmanager
@@ -173,7 +172,7 @@ def build(
             if PROGRESS is not None:
                 _show_progress(codes, end="\n")
             return
-        staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-", dir=site.resolve().parent))
+        staging = _languages_folder(site)
         try:
             with workers.pool(helpers, _start_worker, (PROGRESS,)) as executor:
                 others = [
@@ -196,6 +195,20 @@ def build(
                 site_merge.merge(staging / code, site)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _languages_folder(site: Path) -> Path:
+    """The folder beside ``site`` the workers build their languages into, named by this
+    process (``.site.languages-<pid>``); those left by runs that died are removed."""
+    parent = site.resolve().parent
+    prefix = f".{site.name}.languages-"
+    for left in parent.glob(f"{prefix}*"):
+        pid = left.name.removeprefix(prefix)
+        if not (pid.isdigit() and workers.alive(int(pid))) or int(pid) == os.getpid():
+            shutil.rmtree(left, ignore_errors=True)
+    folder = parent / f"{prefix}{os.getpid()}"
+    folder.mkdir(parents=True)
+    return folder
 
 
 def _start_worker(counts: Any) -> None:

@@ -310,17 +310,6 @@ def swap_in(staging: Path, docs: Path, codes: list[str]) -> None:
     manifest.write_text(json.dumps({"languages": codes}) + "\n", encoding="utf-8")
 
 
-def _running(pid: int) -> bool:
-    """Whether process ``pid`` is alive (signal 0 checks without sending anything)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        pass  # alive, owned by someone else
-    return True
-
-
 def recover(docs: Path) -> None:
     """Undo what an interrupted run left in ``docs``: a language folder caught between the two
     renames of ``swap_in`` is put back, and staging folders of dead runs are removed."""
@@ -332,7 +321,7 @@ def recover(docs: Path) -> None:
             os.replace(old, target)
     for staging in docs.glob(".staging-*"):
         pid = staging.name.removeprefix(".staging-")
-        if not (pid.isdigit() and _running(int(pid))):
+        if not (pid.isdigit() and workers.alive(int(pid))):
             shutil.rmtree(staging, ignore_errors=True)
 
 

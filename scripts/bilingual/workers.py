@@ -58,6 +58,17 @@ def jobs(requested: int | None = None) -> int:
     return max(1, requested)
 
 
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` is running (signal 0 checks without sending anything)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # alive, owned by someone else
+    return True
+
+
 def context() -> BaseContext:
     """Fork when this process runs one thread (cheap, nothing re-imported), else spawn."""
     method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
