@@ -34,7 +34,7 @@ from pathlib import Path
 
 from bilingual import workers
 from bilingual.errors import SourceError
-from bilingual.model import Language
+from bilingual.model import Document, Language
 from bilingual.parse import decode, parse
 from bilingual.render import render_body, render_page
 from bilingual.tree import source_files, split_tree
@@ -54,32 +54,31 @@ def regex_pass(files: list[tuple[Path, str]]) -> int:
     return pairs
 
 
-def split_pass(files: list[tuple[Path, str]]) -> int:
-    """Read, decode, parse and write both languages' text; the number of articles split."""
+def each_language(
+    files: list[tuple[Path, str]], make: Callable[[Document, Language], object]
+) -> int:
+    """Read, decode and parse every file, then ``make`` each language from the document; the
+    number of articles."""
     articles = 0
     for path, name in files:
         try:
             document = parse(decode(path.read_bytes(), name), name)
         except SourceError:
             continue
-        render_body(document, Language.TRANSLATION)
-        render_body(document, Language.ENGLISH)
+        make(document, Language.TRANSLATION)
+        make(document, Language.ENGLISH)
         articles += 1
     return articles
+
+
+def split_pass(files: list[tuple[Path, str]]) -> int:
+    """The split: each language's text (``render_body``)."""
+    return each_language(files, render_body)
 
 
 def page_pass(files: list[tuple[Path, str]]) -> int:
-    """Read, decode, parse and render both languages' pages; the number of articles."""
-    articles = 0
-    for path, name in files:
-        try:
-            document = parse(decode(path.read_bytes(), name), name)
-        except SourceError:
-            continue
-        render_page(document, Language.TRANSLATION)
-        render_page(document, Language.ENGLISH)
-        articles += 1
-    return articles
+    """The pages: each language's page as the writer makes it (``render_page``)."""
+    return each_language(files, render_page)
 
 
 def count_segments(files: list[tuple[Path, str]]) -> int:
