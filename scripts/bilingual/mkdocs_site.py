@@ -7,6 +7,7 @@ set them before MkDocs loads the config.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import sys
@@ -48,13 +49,13 @@ def _environ(values: dict[str, str]) -> Iterator[None]:
                 os.environ[name] = value
 
 
-PROGRESS: Any = None
-"""Pages done and pages in total of each language's build (shared between the build's processes,
-two integers per language in build order), or None when progress is not shown."""
+Counts = Any
+"""Pages done and pages in total of each language's build, two integers per language in build
+order, in memory shared between the build's processes (``multiprocessing.RawArray``)."""
 
 
-def _progress_plugin(codes: list[str], printer: bool) -> Any:
-    """A plugin counting the pages of the language being built into ``PROGRESS``; the printer
+def _progress_plugin(counts: Counts, codes: list[str], printer: bool) -> Any:
+    """A plugin counting the pages of the language being built into ``counts``; the printer
     (the process building the default language) shows every language's count on one line."""
     from mkdocs.plugins import BasePlugin
 
@@ -63,23 +64,23 @@ def _progress_plugin(codes: list[str], printer: bool) -> Any:
 
         def on_nav(self, nav: Any, /, *, config: Any, files: Any) -> None:
             self.slot = slot = codes.index(config.plugins["i18n"].current_language)
-            PROGRESS[2 * slot] = 0
-            PROGRESS[2 * slot + 1] = len(files.documentation_pages())  # static-i18n kept one
+            counts[2 * slot] = 0
+            counts[2 * slot + 1] = len(files.documentation_pages())  # static-i18n kept one
 
         def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str:
-            PROGRESS[2 * self.slot] += 1
-            if printer and PROGRESS[2 * self.slot] % 50 == 0:
-                _show_progress(codes)
+            counts[2 * self.slot] += 1
+            if printer and counts[2 * self.slot] % 50 == 0:
+                _show_progress(counts, codes)
             return output
 
     return BuildProgress()
 
 
-def _show_progress(codes: list[str], end: str = "") -> None:
-    counts = ", ".join(
-        f"{code} {PROGRESS[2 * slot]}/{PROGRESS[2 * slot + 1]}" for slot, code in enumerate(codes)
+def _show_progress(counts: Counts, codes: list[str], end: str = "") -> None:
+    shown = ", ".join(
+        f"{code} {counts[2 * slot]}/{counts[2 * slot + 1]}" for slot, code in enumerate(codes)
     )
-    print(f"\rbuild: {counts}", end=end, file=sys.stderr, flush=True)
+    print(f"\rbuild: {shown}", end=end, file=sys.stderr, flush=True)
 
 
 @contextmanager
@@ -155,7 +156,6 @@ def build(
     ``site``, moved in when all are done (``site_merge``): the same files as one process makes,
     in about the time of the longest language.
     """
-    global PROGRESS
     with _environ(environment(translation)):
         config = _load(docs, site, strict)
         i18n = config.plugins["i18n"]
@@ -163,18 +163,17 @@ def build(
             code for code in i18n.build_languages if code != i18n.default_language
         ]
         helpers = min(workers.jobs(jobs) - 1, len(codes) - 1)
-        context = workers.context()
-        PROGRESS = context.Array("i", 2 * len(codes), lock=False) if progress.shown() else None
-        if PROGRESS is not None:
-            config.plugins["bilingual-progress"] = _progress_plugin(codes, printer=True)
+        counts = multiprocessing.RawArray("i", 2 * len(codes)) if progress.shown() else None
+        if counts is not None:
+            config.plugins["bilingual-progress"] = _progress_plugin(counts, codes, printer=True)
         if helpers < 1:
             _run(config)  # static-i18n builds the other languages inside the default's build
-            if PROGRESS is not None:
-                _show_progress(codes, end="\n")
+            if counts is not None:
+                _show_progress(counts, codes, end="\n")
             return
         staging = _languages_folder(site)
         try:
-            with workers.pool(helpers, _start_worker, (PROGRESS,)) as executor:
+            with workers.pool(helpers, counts) as executor:
                 others = [
                     executor.submit(
                         _build_language, translation, docs, staging / code, strict, code, codes
@@ -184,13 +183,13 @@ def build(
                 i18n.building = True  # the workers build the other languages, not static-i18n
                 _run(config)
                 while not all(other.done() for other in others):
-                    if PROGRESS is not None:
-                        _show_progress(codes)
+                    if counts is not None:
+                        _show_progress(counts, codes)
                     futures.wait(others, timeout=progress.INTERVAL)
                 for other in others:
                     other.result()
-            if PROGRESS is not None:
-                _show_progress(codes, end="\n")
+            if counts is not None:
+                _show_progress(counts, codes, end="\n")
             for code in codes[1:]:
                 site_merge.merge(staging / code, site)
         finally:
@@ -211,22 +210,18 @@ def _languages_folder(site: Path) -> Path:
     return folder
 
 
-def _start_worker(counts: Any) -> None:
-    global PROGRESS
-    PROGRESS = counts
-
-
 def _build_language(
     translation: SiteLanguage, docs: Path, site: Path, strict: bool, code: str, codes: list[str]
 ) -> None:
     """In a worker process: build the pages of language ``code`` alone into ``site``."""
+    counts: Counts = workers.shared()
     with _environ(environment(translation)):
         config = _load(docs, site, strict)
         i18n = config.plugins["i18n"]
         i18n.current_language = code  # static-i18n builds this language (on_config keeps it)
         i18n.building = True  # and no other
-        if PROGRESS is not None:
-            config.plugins["bilingual-progress"] = _progress_plugin(codes, printer=False)
+        if counts is not None:
+            config.plugins["bilingual-progress"] = _progress_plugin(counts, codes, printer=False)
         _run(config)
 
 

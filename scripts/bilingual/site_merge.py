@@ -56,6 +56,7 @@ def write_sitemap_gz(path: Path, text: str, mtime: int) -> None:
 def merge(language_site: Path, site: Path) -> None:
     """Move the files of ``language_site`` (one language built apart) into ``site``."""
     sitemap_gz: bytes | None = None
+    sitemap: str | None = None
     for folder, _, names in os.walk(language_site):
         for name in names:
             path = Path(folder, name)
@@ -64,15 +65,16 @@ def merge(language_site: Path, site: Path) -> None:
             if relative in KEPT:
                 continue
             if relative == SITEMAP and target.exists():
-                text = merged_sitemap(
+                sitemap = merged_sitemap(
                     target.read_text(encoding="utf-8"), path.read_text(encoding="utf-8")
                 )
-                target.write_text(text, encoding="utf-8")
+                target.write_text(sitemap, encoding="utf-8")
             elif relative == SITEMAP_GZ and target.exists():
                 sitemap_gz = path.read_bytes()
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(path, target)
     if sitemap_gz is not None:
-        text = (site / SITEMAP).read_text(encoding="utf-8")
-        write_sitemap_gz(site / SITEMAP_GZ, text, gzip_mtime(sitemap_gz))
+        if sitemap is None:  # the language's sitemap.xml.gz without its sitemap.xml: the site's
+            sitemap = (site / SITEMAP).read_text(encoding="utf-8")
+        write_sitemap_gz(site / SITEMAP_GZ, sitemap, gzip_mtime(sitemap_gz))

@@ -212,21 +212,9 @@ def write_article(
     return WrittenArticle(document.path, len(document.segments), tuple(written))
 
 
-_worker: tuple[list[Document], tuple[Side, ...], Path, Writer] | None = None
-"""A worker process's share of the tree (set once by ``_start_worker``)."""
-
-
-def _start_worker(
-    articles: list[Document], sides: tuple[Side, ...], staging: Path, writer: Writer
-) -> None:
-    global _worker  # one worker process's state, set once when it starts
-    _worker = (articles, sides, staging, writer)
-
-
 def _write_nth(index: int) -> WrittenArticle:
-    """``write_article`` of the worker's ``index``-th article."""
-    assert _worker is not None, "_start_worker runs first in every worker"
-    articles, sides, staging, writer = _worker
+    """In a worker process: ``write_article`` of the ``index``-th article of its pool's share."""
+    articles, sides, staging, writer = workers.shared()
     return write_article(articles[index], sides, staging, writer)
 
 
@@ -244,7 +232,7 @@ def write_articles(
             yield write_article(document, sides, staging, writer)
         return
     chunk = -(-len(articles) // (jobs * CHUNKS_PER_WORKER))
-    with workers.pool(jobs, _start_worker, (articles, sides, staging, writer)) as executor:
+    with workers.pool(jobs, (articles, sides, staging, writer)) as executor:
         yield from executor.map(_write_nth, range(len(articles)), chunksize=chunk)
 
 

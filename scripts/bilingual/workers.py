@@ -18,7 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -75,15 +75,29 @@ def context() -> BaseContext:
     return multiprocessing.get_context(method)
 
 
+_SHARED: Any = None
+"""In a worker process: what its pool was given to share (``pool(..., shared)``)."""
+
+
+def _share(value: Any) -> None:
+    global _SHARED  # one worker process's share, set once when it starts
+    _SHARED = value
+
+
+def shared() -> Any:
+    """In a worker process: the value its pool shares with every task (``pool``'s ``shared``)."""
+    return _SHARED
+
+
 @contextmanager
-def pool(
-    workers: int,
-    initializer: Callable[..., object] | None = None,
-    initargs: tuple[Any, ...] = (),
-) -> Iterator[ProcessPoolExecutor]:
-    """A process pool of ``workers``; a worker's death becomes ``WorkerDied``."""
+def pool(workers: int, shared: Any = None) -> Iterator[ProcessPoolExecutor]:
+    """A process pool of ``workers``; a worker's death becomes ``WorkerDied``.
+
+    ``shared`` reaches each worker once, when it starts (inherited by a fork, pickled once for a
+    spawn), and its tasks read it with ``shared()``: large state need not travel with every task.
+    """
     executor = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context(), initializer=initializer, initargs=initargs
+        max_workers=workers, mp_context=context(), initializer=_share, initargs=(shared,)
     )
     try:
         yield executor
