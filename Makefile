@@ -48,7 +48,7 @@ bench-split: $(STAMP)  ## time splitting SOURCE against a bare regex pass over t
 	PYTHONPATH=scripts $(BIN)/python tests/benchmarks/bench_split.py "$(SOURCE)"
 
 reproducible: $(STAMP)  ## build SOURCE twice (the second as if on another day), compare byte for byte
-	PYTHONPATH=scripts $(BIN)/python -m bilingual.reproduce --source "$(SOURCE)"
+	PYTHONPATH=scripts $(BIN)/python -m bilingual.checks.reproduce --source "$(SOURCE)"
 
 parity: $(STAMP)  ## build SOURCE into a temporary site, compare its pages' blocks with CommonMark's
 	$(BILINGUAL) parity --source "$(SOURCE)"

@@ -11,6 +11,8 @@ FIXTURES = PROJECT / "tests" / "fixtures"
 SEED_SOURCE = PROJECT / "source"
 SEED_ARTICLE = "troubleshoot-flow-authentication-errors"
 CORPUS = PROJECT.parent / "shared" / "corpus"
+PREFIX = {"lv": "", "en": "en/"}
+"""Where each language's pages of a Latvian site live, relative to the site."""
 HOSTILE_CASES = sorted(path for path in (FIXTURES / "hostile").iterdir() if path.is_dir())
 
 
@@ -25,8 +27,8 @@ def corpus() -> Path:
 @pytest.fixture(scope="session")
 def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project's own sources (the seed article) built into a temporary site."""
-    from bilingual.mkdocs_site import build
-    from bilingual.tree import split_tree
+    from bilingual.site.build import build
+    from bilingual.split.full import split_tree
 
     root = tmp_path_factory.mktemp("seed")
     split = split_tree(SEED_SOURCE, root / "docs")
@@ -53,8 +55,8 @@ def hostile_sources(target: Path) -> Path:
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The hostile cases and the seed built into a temporary site."""
-    from bilingual.mkdocs_site import build
-    from bilingual.tree import split_tree
+    from bilingual.site.build import build
+    from bilingual.split.full import split_tree
 
     root = tmp_path_factory.mktemp("hostile")
     split = split_tree(hostile_sources(root / "source"), root / "docs")
@@ -69,8 +71,8 @@ SITES = FIXTURES / "sites"
 
 def build_source(source: Path, root: Path) -> Path:
     """Split ``source`` into ``root/docs`` and build the site into ``root/site``."""
-    from bilingual.mkdocs_site import build
-    from bilingual.tree import split_tree
+    from bilingual.site.build import build
+    from bilingual.split.full import split_tree
 
     split = split_tree(source, root / "docs")
     build(split.translation, root / "docs", root / "site")
@@ -93,8 +95,8 @@ def rtl_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def fallback_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed site plus a page that exists only in Latvian."""
     from bilingual.locales import site_language
-    from bilingual.mkdocs_site import build
-    from bilingual.tree import split_tree
+    from bilingual.site.build import build
+    from bilingual.split.full import split_tree
 
     root = tmp_path_factory.mktemp("fallback")
     split = split_tree(SEED_SOURCE, root / "docs")

@@ -12,7 +12,7 @@ from collections import Counter
 
 from bs4 import BeautifulSoup, Tag
 
-from bilingual.sanitize import is_video_player
+from bilingual.site.sanitize import is_video_player
 
 ACTIVE = frozenset(
     {

@@ -19,9 +19,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import BilingualError
-from .linkcache import DEFAULT_PATH as CACHE
-from .tree import Split, split_tree
+from bilingual.checks.links.cache import DEFAULT_PATH as CACHE
+from bilingual.errors import BilingualError
+from bilingual.split.full import Split, split_tree
 
 DEFAULT_SOURCE = Path("source")
 DEFAULT_DOCS = Path("docs")
@@ -31,8 +31,8 @@ DEFAULT_SITE = Path("site")
 def _report(split: Split, strict: bool) -> int:
     for problem in split.problems:
         print(problem, file=sys.stderr)
-    for notice in split.notices:
-        print(notice, file=sys.stderr)
+    for warning in split.warnings:
+        print(warning, file=sys.stderr)
     for include in split.unused_includes:
         print(f"{include}: included by no article, so on no page of the site", file=sys.stderr)
     print(
@@ -40,7 +40,7 @@ def _report(split: Split, strict: bool) -> int:
         f"languages {split.translation.code} (default) and {split.english.code}"
         + (f", {len(split.problems)} skipped" if split.problems else "")
     )
-    return 1 if strict and (split.problems or split.notices) else 0
+    return 1 if strict and (split.problems or split.warnings) else 0
 
 
 def _split(args: argparse.Namespace) -> int:
@@ -48,7 +48,7 @@ def _split(args: argparse.Namespace) -> int:
 
 
 def _site(args: argparse.Namespace) -> int:
-    from .mkdocs_site import build
+    from bilingual.site.build import build
 
     split = split_tree(args.source, args.docs, jobs=args.jobs)
     status = _report(split, args.strict)
@@ -60,7 +60,7 @@ def _site(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .mkdocs_site import serve
+    from bilingual.site.build import serve
 
     split = split_tree(args.source, args.docs, jobs=args.jobs)
     _report(split, strict=False)
@@ -69,8 +69,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _links(args: argparse.Namespace) -> int:
-    from .checklinks import OnlineOptions, run
-    from .online import Settings, parse_remap
+    from bilingual.checks.links.online import Settings, parse_remap
+    from bilingual.checks.links.report import OnlineOptions, run
 
     online = None
     if args.online:
@@ -83,7 +83,7 @@ def _links(args: argparse.Namespace) -> int:
 
 
 def _audit(args: argparse.Namespace) -> int:
-    from .audit import audit_tree
+    from bilingual.checks.audit import audit_tree
 
     audit = audit_tree(args.source)
     for problem in audit.problems:
@@ -95,8 +95,8 @@ def _audit(args: argparse.Namespace) -> int:
 def _parity(args: argparse.Namespace) -> int:
     import tempfile
 
-    from .mkdocs_site import build
-    from .parity import compare
+    from bilingual.checks.parity import compare
+    from bilingual.site.build import build
 
     with tempfile.TemporaryDirectory(prefix="parity-") as temporary:
         site = args.site

@@ -11,7 +11,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import SourceError
+from bilingual.errors import SourceError
 
 
 class Language(enum.Enum):
@@ -62,7 +62,7 @@ class Document:
     """The front matter as parsed YAML (``{}`` when there is none)."""
     parts: list[Part] = field(default_factory=list)
     """Shared text and segments, in source order; shared text is kept exactly."""
-    notices: list[SourceError] = field(default_factory=list)
+    warnings: list[SourceError] = field(default_factory=list)
     """Malformed markup the parser read around without losing text (e.g. a stray ``</span>``
     inside a segment): reported, and fatal in strict mode, but the document is usable."""
 

@@ -26,8 +26,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from bilingual.incremental import update_tree
-from bilingual.tree import split_tree
+from bilingual.split.full import split_tree
+from bilingual.split.incremental import update_tree
 
 
 def edit(path: Path, number: int) -> None:

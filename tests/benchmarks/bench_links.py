@@ -21,9 +21,9 @@ import sys
 import time
 from pathlib import Path
 
-from bilingual.linkcache import SuccessCache
-from bilingual.linkcheck import SiteCheck, html_pages
-from bilingual.online import Settings, check_online
+from bilingual.checks.links.built_site import SiteCheck, html_pages
+from bilingual.checks.links.cache import SuccessCache
+from bilingual.checks.links.online import Settings, check_online
 
 HERE = Path(__file__).resolve().parent
 MOCK = HERE.parent / "mock_microsoft.py"

@@ -77,7 +77,7 @@ def peak_rss_mb() -> float:
 def jobs() -> int:
     """The processes the split and the build may use (``--jobs``' default)."""
     sys.path.insert(0, str(SCRIPTS))
-    from bilingual import workers
+    from bilingual.split import workers
 
     return workers.jobs()
 
@@ -94,8 +94,8 @@ def phase(name: str, source: Path, work: Path) -> None:
             raise SystemExit(status)
     elif name == "build":
         from bilingual.locales import site_language
-        from bilingual.mkdocs_site import build
-        from bilingual.sources import load
+        from bilingual.site.build import build
+        from bilingual.split.snapshot import load
 
         snap = load(docs)
         assert snap is not None, "split first"

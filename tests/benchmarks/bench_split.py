@@ -32,12 +32,13 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bilingual import workers
 from bilingual.errors import SourceError
 from bilingual.model import Document, Language
-from bilingual.parse import decode, parse
-from bilingual.render import render_body, render_page
-from bilingual.tree import source_files, split_tree
+from bilingual.pages.render import render_body, render_page
+from bilingual.source.folder import source_files
+from bilingual.source.parse import decode, parse
+from bilingual.split import workers
+from bilingual.split.full import split_tree
 
 PAIR = re.compile(
     r'<span data-ttu-id="([^"]*)">(.*?)</span><span class="sxs-lookup">'

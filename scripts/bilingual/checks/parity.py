@@ -1,0 +1,147 @@
+"""Block parity: does each built page have the block structure CommonMark gives its source?
+
+For every article and language, the *reference* is markdown-it-py's CommonMark (plus tables)
+rendering of the page's source text in that language — the body with its segments in that
+language and its includes, ``:::image:::`` and xrefs expanded (``docfx.expand``), before any
+rewriting for Python-Markdown. The *built* side is the ``<article>`` of the page MkDocs wrote.
+Both are reduced to a block skeleton (``skeleton``); a page is equal when the skeletons are.
+Material writes the page title as an ``h1`` when the markdown has none; that ``h1`` is left out
+when the reference has no ``h1``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bilingual.checks.skeleton import Node, skeleton
+from bilingual.errors import SourceError
+from bilingual.locales import ENGLISH_CODE
+from bilingual.model import Document, Language
+from bilingual.pages import docfx, home
+from bilingual.pages.blocks import commonmark
+from bilingual.pages.render import render_body
+from bilingual.pages.resolver import SourceFolder
+from bilingual.source.folder import is_article, read_documents, translation_code
+
+THRESHOLD = 99.5
+CONTEXT = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    """A page whose built skeleton differs from its reference."""
+
+    article: str
+    code: str
+    reference: str
+    built: str
+
+    def __str__(self) -> str:
+        at = next(
+            (i for i, (a, b) in enumerate(zip(self.reference, self.built, strict=False)) if a != b),
+            min(len(self.reference), len(self.built)),
+        )
+        start = max(0, at - CONTEXT)
+        return (
+            f"{self.article} [{self.code}]: at {at}: "
+            f"reference …{self.reference[start : at + CONTEXT]}… "
+            f"built …{self.built[start : at + CONTEXT]}…"
+        )
+
+
+@dataclass(slots=True)
+class Report:
+    """Pages compared and equal, per site language, and the mismatches."""
+
+    pages: dict[str, int] = field(default_factory=dict)
+    equal: dict[str, int] = field(default_factory=dict)
+    mismatches: list[Mismatch] = field(default_factory=list)
+    problems: list[SourceError] = field(default_factory=list)
+
+    def percent(self, code: str) -> float:
+        pages = self.pages.get(code, 0)
+        return round(100.0 * self.equal.get(code, 0) / pages, 2) if pages else 100.0
+
+    def passed(self) -> bool:
+        return all(self.percent(code) >= THRESHOLD for code in self.pages)
+
+    def summary(self) -> str:
+        """The one JSON line: percentage of equal pages per language, and the counts."""
+        return json.dumps(
+            {
+                "parity": {code: self.percent(code) for code in self.pages},
+                "pages": self.pages,
+                "equal": self.equal,
+                "threshold": THRESHOLD,
+            },
+            ensure_ascii=False,
+        )
+
+
+def reference_markdown(document: Document, language: Language, folder: SourceFolder) -> str:
+    """The page's source text in ``language``, DocFX text constructs expanded."""
+    return docfx.expand(render_body(document, language), folder.for_page(document, language))
+
+
+def reference_skeleton(markdown: str) -> Node:
+    """The skeleton of markdown-it-py's CommonMark rendering of ``markdown``."""
+    return skeleton(commonmark().render(markdown), reference=True)
+
+
+def built_skeleton(html: str, reference: Node) -> Node:
+    """The skeleton of a built page's article; Material's own title ``h1`` dropped if unmeant."""
+    start = html.find('<article class="md-content__inner')
+    end = html.rfind("</article>")
+    if 0 <= start < end:  # pages carry the whole navigation: parse only their article
+        html = html[start : end + len("</article>")]
+    built = skeleton(html, article_only=True)
+    if (
+        built.children
+        and built.children[0].name == "h1"
+        and not any(child.name == "h1" for child in reference.children)
+    ):
+        built.children = built.children[1:]
+    return built
+
+
+def page_file(site: Path, code: str, default: str, article: str) -> Path:
+    """Where MkDocs wrote the page of ``article`` (a source path) in site language ``code``."""
+    root = site if code == default else site / code
+    stem = article.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return root / stem.removesuffix("index") / "index.html"
+    return root / stem / "index.html"
+
+
+def compare(source: Path, site: Path) -> Report:
+    """Compare every article of ``source`` with its pages in the built ``site``."""
+    report = Report()
+    documents = read_documents(source, report.problems)
+    default = translation_code(documents)
+    folder = SourceFolder({document.path: document for document in documents}, source)
+    sides = ((default, Language.TRANSLATION), (ENGLISH_CODE, Language.ENGLISH))
+    for document in documents:
+        if not is_article(document):
+            continue
+        for code, language in sides:
+            try:
+                reference = reference_skeleton(reference_markdown(document, language, folder))
+            except SourceError as error:
+                report.problems.append(error)
+                break
+            built_file = page_file(site, code, default, document.path)
+            html = built_file.read_text(encoding="utf-8") if built_file.is_file() else ""
+            built = built_skeleton(html, reference)
+            if document.path == home.HOME:  # the home page is the source's index.md, then the
+                built.children = built.children[: len(reference.children)]  # generated index
+            report.pages[code] = report.pages.get(code, 0) + 1
+            if str(built) == str(reference):
+                report.equal[code] = report.equal.get(code, 0) + 1
+            else:
+                report.equal.setdefault(code, 0)
+                report.mismatches.append(
+                    Mismatch(document.path, code, str(reference), str(built) if html else "")
+                )
+    return report

@@ -1,0 +1,182 @@
+"""HTML -> block skeleton: the block structure of a page, without its text.
+
+The skeleton is what ``make parity`` compares between the CommonMark rendering of a source
+(markdown-it-py, the reference) and the page MkDocs built. It keeps, in document order and with
+their nesting:
+
+- ``ol`` (with ``[start]`` when it is not 1), ``ul``, ``li``, ``p``, ``h1`` to ``h6``, ``table``,
+  ``pre``, ``blockquote``, ``hr`` and ``img``;
+- ``admonition`` for a Material admonition (``div.admonition``; its title paragraph left out) and,
+  on the reference side, for a blockquote whose first paragraph starts with a DocFX alert marker
+  (``[!NOTE]`` …; the marker left out);
+- nothing for the generator's own blocks (``.bilingual-notice``, ``.sxs-bar``);
+- ``video`` for the project's embedded player (``span.docfx-video``) and, on the reference side,
+  for a ``> [!VIDEO url]`` blockquote with an http(s) URL.
+
+Every other element is transparent (its children take its place). A ``p`` with no text and no
+``img`` or ``video`` in it is left out (``<br>`` alone, an HTML comment), a ``p`` holding only one
+``img`` or ``video`` is that element (CommonMark leaves a lone ``<img>`` line unwrapped, Python-
+Markdown wraps it), and the text of a tight list item counts as its paragraph (``<li>text`` reads as
+``li(p)``, like ``<li><p>text</p>``): tight and loose lists differ in spacing, not in structure. The skeleton is written as ``ol[3](li(p ul(li)))``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from bilingual.pages.docfx import ALERT_MARKER, VIDEO_CLASS, VIDEO_MARKER, video
+
+KEPT = frozenset(
+    {"ol", "ul", "li", "p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "pre", "blockquote"}
+)
+VOID = frozenset({"img", "hr", "br", "input", "meta", "link", "source", "wbr", "area", "col"})
+ARTICLE_CLASS = "md-content__inner"
+GENERATED = frozenset({"bilingual-notice", "sxs-bar"})
+"""Classes of the generator's own blocks (reader notices, the English-original toggle): left out."""
+
+
+@dataclass(slots=True)
+class Node:
+    """One element of a skeleton."""
+
+    name: str
+    children: list[Node] = field(default_factory=list)
+    text: str = ""
+
+    def __str__(self) -> str:
+        if not self.children:
+            return self.name
+        return f"{self.name}({' '.join(str(child) for child in self.children)})"
+
+
+class _Builder(HTMLParser):
+    """Collects the kept elements of an HTML text into a tree of ``Node``."""
+
+    def __init__(self, *, article_only: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("root")
+        self.stack: list[tuple[str, Node | None]] = []
+        self.article_only = article_only
+        self.article_depth: int | None = None
+        self.skip_depth: int | None = None
+        self.done = False
+        self.implicit: Node | None = None
+
+    def current(self) -> Node:
+        for _, node in reversed(self.stack):
+            if node is not None:
+                return node
+        return self.root
+
+    def inline_parent(self) -> Node:
+        """Where text and images go: a list item's text counts as its (implicit) paragraph."""
+        node = self.current()
+        if node.name != "li":
+            return node
+        if not node.children or node.children[-1] is not self.implicit:
+            self.implicit = Node("p")
+            node.children.append(self.implicit)
+        return self.implicit
+
+    def inside(self) -> bool:
+        return not self.article_only or self.article_depth is not None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.done:
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        if self.article_only and self.article_depth is None:
+            if tag == "article" and ARTICLE_CLASS in classes:
+                self.article_depth = len(self.stack)
+                self.stack.append((tag, None))
+            elif tag not in VOID:
+                self.stack.append((tag, None))
+            return
+        node: Node | None = None
+        if self.skip_depth is not None:
+            pass
+        elif (tag == "p" and "admonition-title" in classes) or GENERATED.intersection(classes):
+            self.skip_depth = len(self.stack)
+        elif tag == "div" and "admonition" in classes:
+            node = Node("admonition")
+        elif VIDEO_CLASS in classes:
+            node = Node("video")
+            self.current().children.append(node)
+            if tag not in VOID:
+                self.stack.append((tag, None))
+                self.skip_depth = len(self.stack) - 1
+            return
+        elif tag in KEPT:
+            node = Node(tag)
+            start = dict(attrs).get("start")
+            if tag == "ol" and start not in (None, "1"):
+                node.name = f"ol[{start}]"
+        elif tag == "img":
+            if self.skip_depth is None:
+                self.inline_parent().children.append(Node(tag))
+            return
+        elif tag == "hr":
+            if self.skip_depth is None:
+                self.current().children.append(Node(tag))
+            return
+        if node is not None:
+            self.current().children.append(node)
+        if tag not in VOID:
+            self.stack.append((tag, node))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID and self.stack and self.stack[-1][0] == tag:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.done:
+            return
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                del self.stack[index:]
+                if self.skip_depth is not None and index <= self.skip_depth:
+                    self.skip_depth = None
+                if self.article_depth is not None and index <= self.article_depth:
+                    self.article_depth = None
+                    self.done = True
+                return
+
+    def handle_data(self, data: str) -> None:
+        if not self.done and self.inside() and self.skip_depth is None and data.strip():
+            self.inline_parent().text += data
+
+
+def _tidy(node: Node, *, reference: bool) -> Node:
+    children = [_tidy(child, reference=reference) for child in node.children]
+    node.children = [child for child in children if not _empty_paragraph(child)]
+    lone = len(node.children) == 1 and node.children[0].name in ("video", "img")
+    if node.name == "p" and lone and not node.text.strip():
+        return node.children[0]
+    if reference and node.name == "blockquote" and node.children:
+        first = node.children[0]
+        if first.name == "p":
+            text = first.text.lstrip()
+            player = VIDEO_MARKER.match(text)
+            if player is not None and video(player.group(1), "") is not None:
+                return Node("video")
+            alert = ALERT_MARKER.match(text)
+            if alert is not None:
+                first.text = text[alert.end() :]
+                node.name = "admonition"
+                if _empty_paragraph(first):
+                    node.children = node.children[1:]
+    return node
+
+
+def _empty_paragraph(node: Node) -> bool:
+    return node.name == "p" and not node.text.strip() and not node.children
+
+
+def skeleton(html: str, *, reference: bool = False, article_only: bool = False) -> Node:
+    """The block skeleton of ``html``; ``article_only`` reads a built page's ``<article>``."""
+    builder = _Builder(article_only=article_only)
+    builder.feed(html)
+    builder.close()
+    return _tidy(builder.root, reference=reference)

@@ -1,0 +1,121 @@
+"""The translation page's segments carry their English original, for the reader's hover mode.
+
+Each segment of the translation page is written as
+``<span class="sxs" tabindex="0" data-en="English as plain text">translation</span>``. The
+English is reduced to plain text (tags, markdown emphasis and link syntax dropped) and written
+as an attribute value in which every character that HTML or markdown could act on is a numeric
+character reference: the value can never close the tag, start markup, split a table cell or
+run in the reader's browser. A segment is left bare where a tag cannot stand: inside fenced
+code, inline code, an image's alt text, a link's target, an HTML tag, or when it spans a blank
+line.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from bilingual.model import Document, Language, Segment
+from bilingual.pages.html_elements import HTML_ELEMENTS
+
+# HTML tags are dropped; a placeholder such as <email> (no HTML element) is text to show.
+TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
+IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
+SPACE = re.compile(r"\s+")
+FENCE = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)
+OPEN_TAG = re.compile(r"<[A-Za-z/][^>]*$")
+OPEN_IMAGE_ALT = re.compile(r"!\[[^\]]*$")
+OPEN_LINK_TARGET = re.compile(r"\]\([^)]*$")
+OPEN_DIRECTIVE = re.compile(r":::[ \t]*[A-Za-z](?:(?!:::).)*$")  # inside :::image …:::
+LEADING_BLOCK = re.compile(
+    r"[ \t]*(?:(?:(?:\d{1,9}[.)]|[-*+]|#{1,6})[ \t]+|>[ \t]?)+|\[![A-Za-z]+\][ \t]*)"
+)
+# What may stand before a segment on its line and still leave it at the start of a block:
+# indentation, blockquote markers and list markers (``- 2020. gada …`` nests a list in CommonMark).
+BLOCK_PREFIX = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*")
+# Characters written as numeric references in the attribute: HTML's and markdown's own.
+SPECIAL = frozenset("&<>\"'`|*_[](){}\\!#~^=:$%")
+REFERENCES = {ord(char): f"&#{ord(char)};" for char in SPECIAL} | {
+    code: f"&#{code};" for code in range(32)
+}
+"""``str.translate`` table: each special or control character -> its numeric reference."""
+
+
+def plain_text(markup: str) -> str:
+    """The reader-visible text of a segment's markdown: tags, emphasis and link syntax dropped."""
+    text = TAG.sub(lambda tag: "" if tag.group(1).lower() in HTML_ELEMENTS else tag.group(), markup)
+    text = IMAGE.sub(r"\1", text)
+    text = LINK.sub(r"\1", text)
+    previous = None
+    while previous != text:
+        previous, text = text, EMPHASIS.sub(r"\2", text)
+    return SPACE.sub(" ", html.unescape(text)).strip()
+
+
+def attribute_value(text: str) -> str:
+    """``text`` as a double-quoted attribute value that neither HTML nor markdown acts on."""
+    return text.translate(REFERENCES)
+
+
+def wrapped(segment: Segment, at_line_start: bool = False) -> str:
+    """The segment's translation in a span that carries its English original.
+
+    At the start of a line, block markup that opens the segment's translation (a list marker,
+    a heading's ``#``, a DocFX ``[!NOTE]``) stays outside the span, so it still makes its block.
+    """
+    translation = segment.translation
+    marker = ""
+    if at_line_start:
+        found = LEADING_BLOCK.match(translation)
+        if found is not None:
+            marker, translation = translation[: found.end()], translation[found.end() :]
+            if not translation.strip():
+                return segment.translation
+    english = attribute_value(plain_text(segment.english))
+    return f'{marker}<span class="sxs" tabindex="0" data-en="{english}">{translation}</span>'
+
+
+def can_wrap(fences: int, line: str, segment: Segment) -> bool:
+    """Whether a span may stand here: ``fences`` code fences so far, ``line`` the line so far."""
+    if fences % 2 or "\n\n" in segment.translation.replace("\r", ""):
+        return False
+    if line.count("`") % 2:
+        return False
+    return not (
+        OPEN_TAG.search(line)
+        or OPEN_IMAGE_ALT.search(line)
+        or OPEN_LINK_TARGET.search(line)
+        or OPEN_DIRECTIVE.search(line)
+    )
+
+
+def hover_body(document: Document, language: Language, body: str) -> str:
+    """The translation page's body with each segment carrying its English; English unchanged."""
+    if language is not Language.TRANSLATION:
+        return body
+    pieces: list[str] = []
+    fences = 0
+    line = ""
+    for part in document.parts:
+        text = part if isinstance(part, str) else part.translation
+        if isinstance(part, str):
+            pieces.append(part)
+        else:
+            at_line_start = BLOCK_PREFIX.fullmatch(line) is not None
+            pieces.append(wrapped(part, at_line_start) if can_wrap(fences, line, part) else text)
+        fences += len(FENCE.findall(text))
+        line = text.rsplit("\n", 1)[-1] if "\n" in text else line + text
+    return "".join(pieces)
+
+
+ESCAPED_WRAPPER = re.compile(
+    r'&lt;span class="sxs" tabindex="0" data-en="[^"]*"&gt;(.*?)&lt;/span&gt;', re.S
+)
+
+
+def unwrap_in_code(page_html: str) -> str:
+    """Rendered HTML where a wrapped segment landed in code (an indented block ``can_wrap``
+    cannot see) shows the translation as the source did, not the wrapper's markup."""
+    return ESCAPED_WRAPPER.sub(r"\1", page_html)

@@ -1,0 +1,209 @@
+"""The thin MkDocs layer: build or serve the pages that ``split.full.split_tree`` wrote.
+
+``mkdocs.yml`` reads the site's languages from the environment (``!ENV``), so one config serves
+any source locale: ``environment`` gives the variables for a split, and ``build`` and ``serve``
+set them before MkDocs loads the config.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from concurrent import futures
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from bilingual.split import progress, workers
+from bilingual.site import internals, merge
+from bilingual import ui_text
+from bilingual.locales import SiteLanguage
+
+PROJECT = Path(__file__).resolve().parents[3]
+CONFIG = PROJECT / "mkdocs.yml"
+
+
+def environment(translation: SiteLanguage) -> dict[str, str]:
+    """The variables ``mkdocs.yml`` reads for a site whose default language is ``translation``."""
+    return {
+        "SITE_LANGUAGE": translation.code,
+        "SITE_LANGUAGE_NAME": translation.name,
+        "SITE_DIRECTION": translation.direction,
+        "SITE_NAME_TRANSLATION": os.environ.get("SITE_NAME_TRANSLATION")
+        or ui_text.text(translation.code, "site_name"),
+    }
+
+
+@contextmanager
+def _environ(values: dict[str, str]) -> Iterator[None]:
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+Counts = Any
+"""Pages done and pages in total of each language's build, two integers per language in build
+order, in memory shared between the build's processes (``multiprocessing.RawArray``)."""
+
+
+def _progress_plugin(counts: Counts, codes: list[str], printer: bool) -> Any:
+    """A plugin counting the pages of the language being built into ``counts``; the printer
+    (the process building the default language) shows every language's count on one line."""
+    from mkdocs.plugins import BasePlugin
+
+    class BuildProgress(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+        slot = 0
+
+        def on_nav(self, nav: Any, /, *, config: Any, files: Any) -> None:
+            self.slot = slot = codes.index(internals.languages(config).current)
+            counts[2 * slot] = 0
+            counts[2 * slot + 1] = len(files.documentation_pages())  # static-i18n kept one
+
+        def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str:
+            counts[2 * self.slot] += 1
+            if printer and counts[2 * self.slot] % 50 == 0:
+                _show_progress(counts, codes)
+            return output
+
+    return BuildProgress()
+
+
+def _show_progress(counts: Counts, codes: list[str], end: str = "") -> None:
+    shown = ", ".join(
+        f"{code} {counts[2 * slot]}/{counts[2 * slot + 1]}" for slot, code in enumerate(codes)
+    )
+    print(f"\rbuild: {shown}", end=end, file=sys.stderr, flush=True)
+
+
+def _load(docs: Path, site: Path, strict: bool) -> Any:
+    from mkdocs.config import load_config
+
+    config = load_config(
+        str(CONFIG), docs_dir=str(docs.resolve()), site_dir=str(site.resolve()), strict=strict
+    )
+    internals.require(config)
+    return config
+
+
+def _run(config: Any) -> None:
+    """MkDocs' build of ``config``, between its plugins' startup and shutdown events."""
+    from mkdocs.commands.build import build as mkdocs_build
+
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        with internals.shared_markdown():
+            mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def build(
+    translation: SiteLanguage,
+    docs: Path,
+    site: Path,
+    *,
+    strict: bool = False,
+    jobs: int | None = None,
+) -> None:
+    """Build the site from the pages in ``docs`` into ``site``.
+
+    With more than one job (``workers.jobs``), the default language is built in this process
+    while worker processes build the other languages, each into a folder of its own next to
+    ``site``, moved in when all are done (``merge``): the same files as one process makes,
+    in about the time of the longest language.
+    """
+    with _environ(environment(translation)):
+        config = _load(docs, site, strict)
+        languages = internals.languages(config)
+        codes = [languages.default] + [
+            code for code in languages.built if code != languages.default
+        ]
+        helpers = min(workers.jobs(jobs) - 1, len(codes) - 1)
+        counts = multiprocessing.RawArray("i", 2 * len(codes)) if progress.shown() else None
+        if counts is not None:
+            config.plugins["bilingual-progress"] = _progress_plugin(counts, codes, printer=True)
+        if helpers < 1:
+            _run(config)  # static-i18n builds the other languages inside the default's build
+            if counts is not None:
+                _show_progress(counts, codes, end="\n")
+            return
+        staging = _languages_folder(site)
+        try:
+            with workers.pool(helpers, counts) as executor:
+                others = [
+                    executor.submit(
+                        _build_language, translation, docs, staging / code, strict, code, codes
+                    )
+                    for code in codes[1:]
+                ]
+                internals.build_one_language(config)  # the workers build the other languages
+                _run(config)
+                while not all(other.done() for other in others):
+                    if counts is not None:
+                        _show_progress(counts, codes)
+                    futures.wait(others, timeout=progress.INTERVAL)
+                for other in others:
+                    other.result()
+            if counts is not None:
+                _show_progress(counts, codes, end="\n")
+            for code in codes[1:]:
+                merge.merge(staging / code, site)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _languages_folder(site: Path) -> Path:
+    """The folder beside ``site`` the workers build their languages into, named by this
+    process (``.site.languages-<pid>``); those left by runs that died are removed."""
+    parent = site.resolve().parent
+    prefix = f".{site.name}.languages-"
+    for left in parent.glob(f"{prefix}*"):
+        pid = left.name.removeprefix(prefix)
+        if not (pid.isdigit() and workers.alive(int(pid))) or int(pid) == os.getpid():
+            shutil.rmtree(left, ignore_errors=True)
+    folder = parent / f"{prefix}{os.getpid()}"
+    folder.mkdir(parents=True)
+    return folder
+
+
+def _build_language(
+    translation: SiteLanguage, docs: Path, site: Path, strict: bool, code: str, codes: list[str]
+) -> None:
+    """In a worker process: build the pages of language ``code`` alone into ``site``."""
+    counts: Counts = workers.shared()
+    with _environ(environment(translation)):
+        config = _load(docs, site, strict)
+        internals.build_one_language(config, code)
+        if counts is not None:
+            config.plugins["bilingual-progress"] = _progress_plugin(counts, codes, printer=False)
+        _run(config)
+
+
+def serve(translation: SiteLanguage, docs: Path, address: str, source: Path | None = None) -> None:
+    """Serve the site from ``docs`` with live reload; with ``source``, a change there is
+    re-split at once (``watch.watch_source``) and the page reloads."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    observer = None
+    if source is not None:
+        from bilingual.split.watch import report_update, watch_source
+
+        observer = watch_source(source, docs, report_update)
+    try:
+        with _environ(environment(translation)):
+            mkdocs_serve(
+                str(CONFIG), docs_dir=str(docs.resolve()), dev_addr=address, livereload=True
+            )
+    finally:
+        if observer is not None:
+            observer.stop()

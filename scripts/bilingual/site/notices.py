@@ -1,0 +1,55 @@
+"""Notices written at the top of an article page: machine translation, fallback, hover toggle.
+
+Each is a small HTML block placed right after the page's first level-1 heading (or at the top
+when it has none). All text is the generator's own (``ui_text``), escaped; links are escaped URLs.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from bilingual import ui_text
+
+
+def machine_translation(code: str, english_url: str) -> str:
+    """The notice of a machine-translated page, with a link to the same article in English."""
+    text = html.escape(ui_text.text(code, "mt_notice"))
+    link = html.escape(ui_text.text(code, "read_in_english"))
+    url = html.escape(english_url, quote=True)
+    return (
+        '<div class="admonition info bilingual-notice mt-notice" role="note" data-search-exclude>\n'
+        f'<p>{text} <a href="{url}" hreflang="en">{link}</a></p>\n</div>'
+    )
+
+
+def fallback(code: str, language: str, original: str) -> str:
+    """The notice of a page shown in ``original`` because it is missing in ``language``."""
+    text = ui_text.text(code, "fallback_notice").format(language=language, original=original)
+    return (
+        f'<div class="admonition warning bilingual-notice fallback-notice" role="note" data-search-exclude lang="{html.escape(code)}">\n'
+        f"<p>{html.escape(text)}</p>\n</div>"
+    )
+
+
+def hover_toggle(code: str) -> str:
+    """The switch that turns the English originals on hover, focus and tap on or off."""
+    label = html.escape(ui_text.text(code, "sxs_toggle"))
+    return (
+        '<p class="sxs-bar" data-search-exclude><button type="button" class="sxs-toggle" aria-pressed="true">'
+        f"{label}</button></p>"
+    )
+
+
+H1_END = re.compile(r"</h1>", re.IGNORECASE)
+
+
+def insert_html(content: str, blocks: list[str]) -> str:
+    """An article's HTML with ``blocks`` after its first ``</h1>`` (or at its top)."""
+    if not blocks:
+        return content
+    text = "\n".join(blocks)
+    match = H1_END.search(content)
+    if match is None:
+        return f"{text}\n{content}"
+    return f"{content[: match.end()]}\n{text}\n{content[match.end() :]}"

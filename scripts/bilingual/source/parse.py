@@ -1,0 +1,358 @@
+"""Bilingual text -> ``Document``.
+
+In Microsoft's side-by-side markdown every translated sentence is a *pair* (its markup is
+defined once, in ``pairs``): the ``data-ttu-id`` span holds the translation (the locale named by
+``ms.contentlocale``), the ``data-stu-id`` span inside ``sxs-lookup`` the English original, both
+ids equal. Text inside a span may itself contain ``<span>…</span>`` (for instance around ``https:``), markdown
+and other HTML; it is kept exactly. Everything outside the pairs belongs to both languages and is
+kept exactly too, so that writing the document back reproduces the source byte for byte.
+
+Where a pair starts and ends is read from its frame: the translation ends where its span's
+``</span>`` is followed by the ``sxs-lookup`` half, the English where its span's ``</span>`` is
+followed by the closing ``</span>`` of ``sxs-lookup``. Spans inside the text are counted so that a
+nested ``<span>https:</span>`` does not end the pair early. Real sources also hold text whose own
+spans do not balance (a stray ``</span>`` copied from the English); when counting finds no frame,
+the first frame before the next pair is taken, and the text, stray tag included, kept as it is.
+Shared text must hold no half of a pair and no unbalanced ``</span>``.
+
+Most pairs hold no span of their own; one regular expression reads those, and only the rest go
+through the counting. Front matter is read by ``frontmatter.load``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+
+from bilingual.errors import ParseError
+from bilingual.model import Document, Part, Segment
+from bilingual.source import frontmatter
+from bilingual.source.pairs import (
+    EMPTY_PAIR_LENGTH,
+    ENGLISH_FRAME,
+    ENGLISH_OPEN,
+    LOOKUP_OPEN,
+    PAIR_MARKUP,
+    PAIR_SHAPE,
+    PAIR_START,
+    SIMPLE_PAIR,
+    SPAN_CLOSE,
+    SPAN_TAG,
+    TRANSLATION_FRAME,
+    TRANSLATION_OPEN,
+)
+from bilingual.source.positions import LineIndex
+
+FRONT_MATTER = re.compile(r"---[ \t]*\r?\n((?:[^\n]*\n)*?)---[ \t]*(?:\r?\n|\Z)")
+NOT_BLANK = re.compile(r"[^\ufeff \t\r\n]")
+
+
+def _segment_factory() -> Callable[[str, str, str, int, int], Segment]:
+    """Builds a ``Segment`` through its slots: the same object as ``Segment(...)``, twice as fast
+    (a frozen dataclass's ``__init__`` goes through ``object.__setattr__`` for every field).
+    Should ``Segment`` gain a field, this falls back to its constructor."""
+    names = ("id", "translation", "english", "line", "column")
+    if tuple(f.name for f in dataclasses.fields(Segment)) != names:
+        return Segment
+    new = Segment.__new__
+    slots = vars(Segment)
+    set_id, set_translation, set_english, set_line, set_column = (
+        slots[name].__set__ for name in names
+    )
+
+    def segment(segment_id: str, translation: str, english: str, line: int, column: int) -> Segment:
+        made = new(Segment)
+        set_id(made, segment_id)
+        set_translation(made, translation)
+        set_english(made, english)
+        set_line(made, line)
+        set_column(made, column)
+        return made
+
+    return segment
+
+
+_segment = _segment_factory()
+
+
+class _Parser:
+    """State of one pass over one source text."""
+
+    def __init__(self, text: str, path: str) -> None:
+        self.text = text
+        self.path = path
+        self._lines: LineIndex | None = None
+        self.warnings: list[ParseError] = []
+
+    @property
+    def lines(self) -> LineIndex:
+        """Line starts, computed only when an error needs them."""
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines
+
+    def error(self, offset: int, what: str, expected: str = "") -> ParseError:
+        line, column = self.lines.position(offset)
+        return ParseError(self.path, line, column, what, expected)
+
+    def front_matter(self) -> tuple[str, dict[str, Any], int]:
+        """The BOM and raw front matter, the parsed metadata, and where the body starts."""
+        start = 1 if self.text.startswith("\ufeff") else 0
+        if not self.text.startswith("---", start):
+            return self.text[:start], {}, start
+        match = FRONT_MATTER.match(self.text, start)
+        if match is None:
+            raise self.error(start, "front matter is not closed", "a line holding only '---'")
+        try:
+            metadata = frontmatter.load(match.group(1))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            offset = match.start(1)
+            if mark is not None:
+                line_offset = self.lines.position(offset)[0] + mark.line
+                raise ParseError(
+                    self.path,
+                    line_offset,
+                    mark.column + 1,
+                    f"front matter is not valid YAML ({getattr(exc, 'problem', exc)})",
+                    "'key: value' lines",
+                ) from None
+            raise self.error(
+                offset, "front matter is not valid YAML", "'key: value' lines"
+            ) from None
+        if metadata is None:
+            metadata = {}
+        if not isinstance(metadata, dict):
+            raise self.error(match.start(1), "front matter is not a mapping", "'key: value' lines")
+        return self.text[: match.end()], metadata, match.end()
+
+    def balanced(self, start: int) -> int | None:
+        """Offset of the ``</span>`` that closes a span whose text starts at ``start``."""
+        depth = 1
+        for tag in SPAN_TAG.finditer(self.text, start):
+            if tag.group().startswith("</"):
+                depth -= 1
+                if depth == 0:
+                    return tag.start()
+            else:
+                depth += 1
+        return None
+
+    def closing(self, start: int, opener: int, what: str) -> int:
+        """Offset of the ``</span>`` that closes the span opened at ``opener``."""
+        end = self.balanced(start)
+        if end is None:
+            raise self.error(opener, f"{what} span is not closed", "a matching '</span>'")
+        return end
+
+    def framed(self, start: int, frame: str, limit: int, what: str) -> int | None:
+        """End of a text starting at ``start``: its balanced ``</span>`` if ``frame`` follows
+        there, else the first ``frame`` before ``limit`` (the text's own spans do not balance,
+        which is noted)."""
+        end = self.balanced(start)
+        if end is not None and self.text.startswith(frame, end):
+            return end
+        end = self.text.find(frame, start, limit)
+        if end < 0:
+            return None
+        self.warnings.append(
+            self.error(
+                start,
+                f"{what} holds unbalanced span tags (read up to the pair's frame, kept as written)",
+                "'<span>' and '</span>' in pairs inside a segment",
+            )
+        )
+        return end
+
+    def check_inner(self, start: int, end: int) -> None:
+        """A segment's text must not hold pair markup of its own."""
+        nested = PAIR_MARKUP.search(self.text, start, end)
+        if nested is not None:
+            raise self.error(nested.start(), "segment pair nested inside a segment", PAIR_SHAPE)
+
+    def check_shared(self, start: int, end: int) -> None:
+        """Shared text must not hold half of a pair or a stray ``</span>``."""
+        text = self.text
+        if (
+            text.find("span", start, end) < 0
+            and text.find("-id=", start, end) < 0
+            and text.find("sxs-lookup", start, end) < 0
+        ):
+            return
+        stray = PAIR_MARKUP.search(text, start, end)
+        if stray is not None:
+            raise self.error(stray.start(), "half of a segment pair outside a pair", PAIR_SHAPE)
+        depth = 0
+        for tag in SPAN_TAG.finditer(text, start, end):
+            depth += -1 if tag.group().startswith("</") else 1
+            if depth < 0:
+                raise self.error(
+                    tag.start(), "stray '</span>'", "'</span>' only after its '<span>'"
+                )
+
+    def next_pair(self, start: int) -> int:
+        """Offset of the next pair opener at or after ``start``, or the text's length."""
+        opened = TRANSLATION_OPEN.search(self.text, start)
+        return len(self.text) if opened is None else opened.start()
+
+    def segment_ends(self, opened: re.Match[str]) -> tuple[int, re.Match[str], int]:
+        """Where the translation ends, the English span's opener and where the English ends."""
+        text = self.text
+        segment_id = opened.group(1)
+        limit = self.next_pair(opened.end())
+        translation_end = self.framed(
+            opened.end(), TRANSLATION_FRAME, limit, f"the translation of segment {segment_id}"
+        )
+        if translation_end is None:
+            end = self.closing(opened.end(), opened.start(), "translation")
+            self.check_inner(opened.end(), end)
+            raise self.error(
+                end + len(SPAN_CLOSE), f"segment {segment_id} has no sxs-lookup half", PAIR_SHAPE
+            )
+        self.check_inner(opened.end(), translation_end)
+        lookup = translation_end + len(SPAN_CLOSE)
+        english_open = ENGLISH_OPEN.match(text, lookup + len(LOOKUP_OPEN))
+        if english_open is None:
+            raise self.error(
+                lookup + len(LOOKUP_OPEN),
+                f"segment {segment_id} has no data-stu-id span in its sxs-lookup half",
+                PAIR_SHAPE,
+            )
+        if english_open.group(1) != segment_id:
+            raise self.error(
+                english_open.start(),
+                f'ttu/stu id mismatch: data-ttu-id="{segment_id}" '
+                f'but data-stu-id="{english_open.group(1)}"',
+                "both ids equal",
+            )
+        limit = self.next_pair(english_open.end())
+        english_end = self.framed(
+            english_open.end(), ENGLISH_FRAME, limit, f"the English of segment {segment_id}"
+        )
+        if english_end is None:
+            end = self.closing(english_open.end(), english_open.start(), "English")
+            self.check_inner(english_open.end(), end)
+            raise self.error(
+                lookup, f"sxs-lookup span of segment {segment_id} is not closed", PAIR_SHAPE
+            )
+        self.check_inner(english_open.end(), english_end)
+        return translation_end, english_open, english_end
+
+    def simple_parts(self, position: int) -> list[Part] | None:
+        """The parts of a body whose pairs are all simple and whose shared text holds no span
+        markup (nearly every real source), read with one ``re.split``; else None."""
+        text = self.text
+        pieces = SIMPLE_PAIR.split(text[position:] if position else text)
+        shared = pieces[0::4]
+        for piece in shared:
+            if "span" in piece or "-id=" in piece or "sxs-lookup" in piece:
+                return None
+        ids, translations, englishes = pieces[1::4], pieces[2::4], pieces[3::4]
+        if len(set(ids)) < len(ids):
+            first: dict[str, tuple[str, str]] = {}
+            for texts in zip(ids, zip(translations, englishes, strict=True), strict=True):
+                if first.setdefault(*texts) != texts[1]:
+                    return None  # the general pass reports it
+        parts: list[Part] = []
+        append = parts.append
+        count, rfind = text.count, text.rfind
+        line, line_start, counted = 1, 0, 0
+        offset = position
+        empty_pair = EMPTY_PAIR_LENGTH
+        for before, segment_id, translation, english in zip(
+            shared, ids, translations, englishes, strict=False
+        ):
+            start = offset + len(before)
+            if before:
+                append(before)
+            newlines = count("\n", counted, start)
+            if newlines:
+                line += newlines
+                line_start = rfind("\n", counted, start) + 1
+            counted = start
+            append(_segment(segment_id, translation, english, line, start - line_start + 1))
+            offset = start + empty_pair + 2 * len(segment_id) + len(translation) + len(english)
+        if shared[-1]:
+            append(shared[-1])
+        return parts
+
+    def document(self) -> Document:
+        prefix, metadata, position = self.front_matter()
+        simple_parts = self.simple_parts(position)
+        if simple_parts is not None:
+            return Document(path=self.path, prefix=prefix, metadata=metadata, parts=simple_parts)
+        parts: list[Part] = []
+        append = parts.append
+        seen: dict[str, Segment] = {}
+        text = self.text
+        find, count = text.find, text.count
+        simple = SIMPLE_PAIR.match
+        line, line_start, counted = 1, 0, 0
+        while (start := find(PAIR_START, position)) >= 0:
+            if start > position:
+                shared = text[position:start]
+                if "span" in shared or "-id=" in shared or "sxs-lookup" in shared:
+                    self.check_shared(position, start)
+                append(shared)
+            newlines = count("\n", counted, start)
+            if newlines:
+                line += newlines
+                line_start = text.rfind("\n", counted, start) + 1
+            counted = start
+            pair = simple(text, start)
+            if pair is not None:
+                segment_id, translation, english = pair.groups()
+                position = pair.end()
+            else:
+                opened = TRANSLATION_OPEN.match(text, start)
+                if opened is None:  # an id holding quotes or brackets
+                    raise self.error(start, "malformed data-ttu-id span", '<span data-ttu-id="ID">')
+                translation_end, english_open, english_end = self.segment_ends(opened)
+                segment_id = opened.group(1)
+                translation = text[opened.end() : translation_end]
+                english = text[english_open.end() : english_end]
+                position = english_end + len(SPAN_CLOSE) * 2
+            segment = Segment(segment_id, translation, english, line, start - line_start + 1)
+            earlier = seen.setdefault(segment_id, segment)
+            if earlier is not segment and (
+                earlier.translation != translation or earlier.english != english
+            ):
+                raise self.error(
+                    start,
+                    f"duplicate segment id {segment_id} with different text "
+                    f"(first at line {earlier.line})",
+                    "each id once, or repeated with the same text",
+                )
+            append(segment)
+        if position < len(text):
+            self.check_shared(position, len(text))
+            append(text[position:])
+        return Document(
+            path=self.path, prefix=prefix, metadata=metadata, parts=parts, warnings=[*self.warnings]
+        )
+
+
+def parse(text: str, path: str = "<string>") -> Document:
+    """Parse a bilingual source text into a ``Document``.
+
+    ``path`` names the source in error messages. Raises ``ParseError`` (with line and column)
+    when the pair markup or the front matter is malformed, or when the source is empty.
+    """
+    if NOT_BLANK.search(text) is None:
+        raise ParseError(path, 1, 1, "source is empty", "front matter and markdown text")
+    return _Parser(text, path).document()
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode a source file's bytes as UTF-8, or raise a ``ParseError`` at the first bad byte."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise ParseError(path, line, column, "invalid UTF-8", "a UTF-8 text file") from None

@@ -1,0 +1,177 @@
+"""A folder of bilingual sources -> a folder of pages, one subfolder per site language.
+
+``split_tree`` reads every ``*.md`` under the source folder, parses it, and writes
+``<docs>/<code>/<path>.md`` for the translation and ``<docs>/en/<path>.md`` for English, plus a
+home page per language: the index of every article (``home``), under the source's own
+``index.md`` when it has one. Media files are copied once (``media``). Pages are written to a
+staging folder and swapped in, so an interrupted run leaves the previous pages intact and pages
+of deleted sources disappear.
+
+Each article is written by ``write_article``; from ``PARALLEL_FROM`` articles on, and when more
+than one job is allowed (``workers.jobs``), articles go to worker processes in chunks, the
+tree's shared state (documents, ``Writer``) handed to each worker once when it starts. Their
+results are merged in the articles' order, so reports, manifests and pages are those of a
+one-process run.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bilingual.errors import SourceError
+from bilingual.locales import ENGLISH_CODE, SiteLanguage, site_language
+from bilingual.model import Document, Language
+from bilingual.pages.link_rewrite import Rewrite
+from bilingual.pages.resolver import SourceFolder
+from bilingual.source.folder import is_article, read_documents, source_files, translation_code
+from bilingual.source.includes import unused_includes
+from bilingual.source.media import media_files
+from bilingual.source.toc import TocEntry, read_toc
+from bilingual.split import progress, snapshot, workers
+from bilingual.split.staging import recover, staging_folder, swap_in
+from bilingual.split.writer import (
+    Side,
+    Writer,
+    WrittenArticle,
+    copy_media,
+    write_article,
+    write_home_pages,
+)
+
+LINKS_AUDIT = ".links.json"
+PARALLEL_FROM = 200
+"""Articles from which worker processes write the pages (below, starting them costs more)."""
+CHUNKS_PER_WORKER = 8
+"""Chunks of articles per worker: few enough to keep messages rare, enough to even out the load."""
+
+
+@dataclass(slots=True)
+class Split:
+    """What ``split_tree`` made of a source folder."""
+
+    translation: SiteLanguage
+    """The translation's site language (the site's default, at its root)."""
+    english: SiteLanguage
+    """English, under ``/en/``."""
+    articles: list[str] = field(default_factory=list)
+    """Source paths (relative, ``/``-separated) written as pages."""
+    segments: int = 0
+    """Segments in the written articles."""
+    problems: list[SourceError] = field(default_factory=list)
+    """Sources skipped because they are malformed."""
+    warnings: list[SourceError] = field(default_factory=list)
+    """Malformed markup read around without loss (the source was written; strict mode fails)."""
+    rewrites: dict[str, list[Rewrite]] = field(default_factory=dict)
+    """Links the writer changed, by page (``<code>/<path>``), each with its original target."""
+    unused_includes: list[str] = field(default_factory=list)
+    """Files under ``includes/`` whose name no article mentions: on no page of the site."""
+
+    @property
+    def languages(self) -> tuple[SiteLanguage, SiteLanguage]:
+        return (self.translation, self.english)
+
+
+def _write_nth(index: int) -> WrittenArticle:
+    """In a worker process: ``write_article`` of the ``index``-th article of its pool's share."""
+    articles, sides, staging, writer = workers.shared()
+    return write_article(articles[index], sides, staging, writer)
+
+
+def write_articles(
+    articles: list[Document],
+    sides: tuple[Side, ...],
+    staging: Path,
+    writer: Writer,
+    jobs: int = 1,
+) -> Iterator[WrittenArticle]:
+    """``write_article`` of every article, in their order: in this process, or, from
+    ``PARALLEL_FROM`` articles on, by ``jobs`` worker processes."""
+    if jobs <= 1 or len(articles) < PARALLEL_FROM:
+        for document in articles:
+            yield write_article(document, sides, staging, writer)
+        return
+    chunk = -(-len(articles) // (jobs * CHUNKS_PER_WORKER))
+    with workers.pool(jobs, (articles, sides, staging, writer)) as executor:
+        yield from executor.map(_write_nth, range(len(articles)), chunksize=chunk)
+
+
+def write_pages(
+    documents: list[Document],
+    split: Split,
+    staging: Path,
+    writer: Writer | None = None,
+    toc: list[TocEntry] | None = None,
+    jobs: int = 1,
+) -> dict[str, dict[str, str]]:
+    """Write every article's page in both languages, and the home pages, under ``staging``.
+
+    The source's ``index.md`` is the top of the home page, above the index of every article.
+    ``jobs`` > 1 lets that many worker processes write the articles' pages (see
+    ``write_articles``). Returns each article's title per site language (``{path: {code: title}}``)."""
+    sides = ((split.translation, Language.TRANSLATION), (split.english, Language.ENGLISH))
+    titles: dict[str, list[tuple[str, str]]] = {lang.code: [] for lang, _ in sides}
+    tops: dict[str, str] = {}
+    made: dict[str, dict[str, str]] = {}
+    if writer is None:
+        writer = Writer(SourceFolder({document.path: document for document in documents}))
+    articles = [document for document in documents if is_article(document)]
+    results = write_articles(articles, sides, staging, writer, jobs)
+    for article in progress.counted(results, "split: writing", total=len(articles)):
+        if article.problem is not None:
+            split.problems.append(article.problem)
+            continue
+        for page in article.pages:
+            if page.links:
+                split.rewrites[f"{page.code}/{article.path}"] = list(page.links)
+            titles[page.code].append((page.title, article.path))
+            made.setdefault(article.path, {})[page.code] = page.title
+            if page.top is not None:
+                tops[page.code] = page.top
+        split.articles.append(article.path)
+        split.segments += article.segments
+    write_home_pages(staging, [lang for lang, _ in sides], titles, tops, toc or [])
+    return made
+
+
+def split_tree(source: Path, docs: Path, *, jobs: int | None = None) -> Split:
+    """Split every bilingual source under ``source`` into pages under ``docs``.
+
+    ``jobs``: processes writing pages at once (``None``: ``workers.jobs()``; 1: this process)."""
+    problems: list[SourceError] = []
+    files = progress.counted(list(source_files(source)), "split: reading")
+    documents = read_documents(source, problems, files)
+    split = Split(
+        translation=site_language(translation_code(documents)),
+        english=site_language(ENGLISH_CODE),
+        problems=problems,
+        warnings=[warning for document in documents for warning in document.warnings],
+    )
+    toc = read_toc(source, problems)
+    split.unused_includes = unused_includes(documents)
+    docs.mkdir(parents=True, exist_ok=True)
+    recover(docs)
+    staging = staging_folder(docs)
+    media = [path.relative_to(source).as_posix() for path in media_files(source, [])]
+    writer = Writer.of(source, documents, media)
+    try:
+        titles = write_pages(documents, split, staging, writer, toc, workers.jobs(jobs))
+        copy_media(source, [staging / lang.code for lang in split.languages], split.problems)
+        swap_in(staging, docs, [lang.code for lang in split.languages])
+        snapshot.save(docs, snapshot.snapshot(source, titles, split.translation.code))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    write_links_audit(docs / LINKS_AUDIT, split.rewrites)
+    return split
+
+
+def write_links_audit(path: Path, rewrites: dict[str, list[Rewrite]]) -> None:
+    """Every changed link by page, with its original target and the rule that changed it."""
+    audit = {
+        page: [{"original": r.original, "target": r.target, "rule": r.rule} for r in changed]
+        for page, changed in sorted(rewrites.items())
+    }
+    path.write_text(json.dumps(audit, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

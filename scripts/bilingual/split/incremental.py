@@ -1,0 +1,165 @@
+"""Incremental split: redo only the sources that changed since the last split.
+
+``update_tree`` compares the source folder with the snapshot the last split saved
+(``snapshot.Snapshot``): a changed or new article is parsed and its pages written by the same
+page writer as the full split (``writer.write_article``), only where their text changed, so an
+unchanged page keeps its modification time; a deleted one loses its pages; changed media files
+are copied again; the home pages are rewritten (``writer.write_home_pages``, ``index.md`` through
+the same writer) only when a title, the list of articles, ``index.md`` or ``TOC.yml`` changed.
+Whatever an incremental update cannot place safely (no snapshot, another source folder, a changed
+include, a new translation locale) falls back to the full split, with its staging and swap, in
+this one process (``jobs=1``: the server runs threads, and a change is small).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bilingual.errors import SourceError
+from bilingual.locales import ENGLISH_CODE, site_code, site_language
+from bilingual.model import Document, Language
+from bilingual.pages import home
+from bilingual.source.folder import is_include, read_document, read_documents, source_files
+from bilingual.source.media import is_media, media_files
+from bilingual.source.toc import TOC_NAMES, read_toc
+from bilingual.split import snapshot
+from bilingual.split.full import Split, split_tree
+from bilingual.split.writer import Side, Writer, write_article, write_home_pages, write_if_changed
+
+
+@dataclass(slots=True)
+class Update:
+    """What ``update_tree`` did."""
+
+    full: Split | None = None
+    """The full split, when the update fell back to one."""
+    written: list[str] = field(default_factory=list)
+    """Pages (relative to ``docs``) whose text was written."""
+    removed: list[str] = field(default_factory=list)
+    """Pages and media removed because their source is gone."""
+    problems: list[SourceError] = field(default_factory=list)
+    """Changed sources that are malformed (their previous pages are kept)."""
+
+
+def needs_full_split(changed: set[str], snap: snapshot.Snapshot | None, source: Path) -> bool:
+    if snap is None or snap.source != str(source.resolve()):
+        return True
+    return any(is_include(path) and path.endswith(".md") for path in changed)
+
+
+def writer_for(source: Path, articles: set[str], problems: list[SourceError]) -> Writer:
+    """The page writer of the tree: its includes parsed (they are few), its articles and media."""
+    files = [
+        path for path in source_files(source) if is_include(path.relative_to(source).as_posix())
+    ]
+    includes = read_documents(source, problems, files)
+    media = [path.relative_to(source).as_posix() for path in media_files(source, [])]
+    return Writer.of(source, includes, media, sorted(articles))
+
+
+def sides_of(snap: snapshot.Snapshot) -> tuple[Side, ...]:
+    """The site languages of the snapshot's split, each with its side of the documents."""
+    return (
+        (site_language(snap.translation), Language.TRANSLATION),
+        (site_language(ENGLISH_CODE), Language.ENGLISH),
+    )
+
+
+def update_tree(source: Path, docs: Path) -> Update:
+    """Bring the pages in ``docs`` up to date with ``source``, redoing only what changed."""
+    snap = snapshot.load(docs)
+    now = snapshot.stamps(source)
+    before = snap.stamps if snap is not None else {}
+    changed = {path for path, stamp in now.items() if before.get(path) != stamp}
+    gone = set(before) - set(now)
+    if snap is None or needs_full_split(changed | gone, snap, source):
+        return Update(full=split_tree(source, docs, jobs=1))
+    update = Update()
+    if not changed and not gone:
+        return update
+    sides = sides_of(snap)
+    titles_changed = False
+    articles = {path for path in now if path.endswith(".md") and not is_include(path)}
+    writer = writer_for(source, articles, update.problems)
+    for path in sorted(changed):
+        if path.endswith(".md"):
+            try:
+                document = read_document(source, path)
+            except SourceError as error:
+                update.problems.append(error)
+                continue
+            locale = document.content_locale
+            if locale and site_code(locale) != snap.translation:
+                return Update(full=split_tree(source, docs, jobs=1))
+            writer.folder.documents[path] = document
+            article = write_article(document, sides, docs, writer, write_if_changed)
+            if article.problem is not None:
+                update.problems.append(article.problem)
+                continue
+            titles = {page.code: page.title for page in article.pages}
+            update.written += [f"{page.code}/{path}" for page in article.pages if page.written]
+            titles_changed |= snap.titles.get(path) != titles or path == home.HOME
+            snap.titles[path] = titles
+        elif is_media(Path(path)):
+            for language, _ in sides:
+                target = docs / language.code / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes((source / path).read_bytes())
+                update.written.append(f"{language.code}/{path}")
+        titles_changed |= path in TOC_NAMES
+    for path in sorted(gone):
+        kept = path.endswith(".md") or is_media(Path(path))
+        for stale in [f"{language.code}/{path}" for language, _ in sides] if kept else []:
+            if (docs / stale).exists():
+                (docs / stale).unlink()
+                update.removed.append(stale)
+        titles_changed |= snap.titles.pop(path, None) is not None
+    if titles_changed:
+        update.written += update_home_pages(source, docs, snap, writer, update.problems)
+    if changed or gone:
+        snap.stamps = now
+        snapshot.save(docs, snap)
+    return update
+
+
+def update_home_pages(
+    source: Path,
+    docs: Path,
+    snap: snapshot.Snapshot,
+    writer: Writer,
+    problems: list[SourceError],
+) -> list[str]:
+    """Rewrite the home pages from the snapshot's titles, ``index.md`` written by the page
+    writer as in the full split; the pages written."""
+    sides = sides_of(snap)
+    toc = read_toc(source, problems)
+    tops: dict[str, str] = {}
+    if home.HOME in snap.titles and (source / home.HOME).is_file():
+        top = home_document(source, writer, problems)
+        if top is not None:
+            article = write_article(top, sides, docs, writer, write_if_changed)
+            if article.problem is not None:
+                problems.append(article.problem)
+            tops = {page.code: page.top for page in article.pages if page.top is not None}
+    titles = {
+        language.code: [
+            (t[language.code], path) for path, t in snap.titles.items() if language.code in t
+        ]
+        for language, _ in sides
+    }
+    return write_home_pages(
+        docs, [language for language, _ in sides], titles, tops, toc, write_if_changed
+    )
+
+
+def home_document(source: Path, writer: Writer, problems: list[SourceError]) -> Document | None:
+    """The source's ``index.md``, parsed (the writer's copy when this update read it)."""
+    known = writer.folder.documents.get(home.HOME)
+    if known is not None:
+        return known
+    try:
+        return read_document(source, home.HOME)
+    except SourceError as error:
+        problems.append(error)
+        return None

@@ -1,0 +1,187 @@
+"""The page writer: one article -> its page in each language, written under a docs folder.
+
+``write_article`` is the one place pages are written, for the full split (into its staging
+folder, ``split.full``) and for the incremental update ``make serve`` runs (into ``docs/``
+itself, rewriting only pages whose text changed, ``split.incremental``). A ``Writer`` holds what a
+page needs from the rest of the tree: the parsed sources (for includes), the media files and the
+link rules. The source's ``index.md`` is not written as a page: its text is the top of the home
+page (``home_page``), which lists every article below it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bilingual.errors import SourceError
+from bilingual.locales import SiteLanguage
+from bilingual.model import Document, Language
+from bilingual.pages import home
+from bilingual.pages.link_rewrite import ENGLISH_LOCALE, LinkContext, Rewrite, learn_locale
+from bilingual.pages.render import PageText, render_page
+from bilingual.pages.resolver import SourceFolder
+from bilingual.source.folder import is_article
+from bilingual.source.media import media_files
+from bilingual.source.toc import TocEntry
+
+Side = tuple[SiteLanguage, Language]
+"""A site language and the side of the documents written in it."""
+
+WriteFile = Callable[[Path, str], bool]
+"""Writes a page's text to a path; whether it wrote (``write_new``, ``write_if_changed``)."""
+
+
+def write_new(path: Path, text: str) -> bool:
+    """Write ``text`` to ``path`` (its folders made): a page of a new staging folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="")
+    return True
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write ``text`` unless the file already holds it (an unchanged page keeps its time)."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except OSError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="")
+    return True
+
+
+def page_links(
+    links: LinkContext | None, document: Document, language: Language
+) -> LinkContext | None:
+    """The link context of one page: the tree's, in the page's locale."""
+    if links is None:
+        return None
+    if language is Language.ENGLISH:
+        return dataclasses.replace(links, locale=ENGLISH_LOCALE)
+    return dataclasses.replace(links, locale=learn_locale(document.content_locale))
+
+
+@dataclass(slots=True)
+class Writer:
+    """What a page needs from the rest of the tree: includes and media, and the links' rules."""
+
+    folder: SourceFolder
+    links: LinkContext | None = None
+
+    @classmethod
+    def of(
+        cls,
+        source: Path,
+        documents: list[Document],
+        media: list[str],
+        articles: list[str] | None = None,
+    ) -> Writer:
+        """The writer of the tree at ``source``: ``documents`` parsed (at least its includes),
+        ``media`` its media paths, ``articles`` its article paths (by default those of
+        ``documents``)."""
+        if articles is None:
+            articles = [document.path for document in documents if is_article(document)]
+        return cls(
+            SourceFolder({document.path: document for document in documents}, source),
+            LinkContext.of(articles, ENGLISH_LOCALE, media),
+        )
+
+    def page(self, document: Document, language: Language) -> PageText:
+        """The page of ``document`` in ``language``: includes, media and links resolved."""
+        resolver = self.folder.for_page(document, language)
+        return render_page(document, language, resolver, page_links(self.links, document, language))
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenPage:
+    """One page of an article as ``write_article`` left it."""
+
+    code: str
+    """Its site language code."""
+    title: str
+    links: tuple[Rewrite, ...]
+    """The links the writer changed."""
+    top: str | None = None
+    """The page's markdown when it is the top of the home page (``index.md``): not written."""
+    written: bool = False
+    """Whether its file was written (``write_if_changed`` leaves an unchanged page alone)."""
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenArticle:
+    """What ``write_article`` did with one article: its pages, or the error that skipped it."""
+
+    path: str
+    segments: int
+    pages: tuple[WrittenPage, ...] = ()
+    problem: SourceError | None = None
+
+
+def write_article(
+    document: Document,
+    sides: tuple[Side, ...],
+    root: Path,
+    writer: Writer,
+    write: WriteFile = write_new,
+) -> WrittenArticle:
+    """Write the pages of one article under ``root`` (``<code>/<path>``), one per side, with
+    ``write``; a malformed article writes nothing and comes back with its error."""
+    try:
+        pages = [(site_lang, writer.page(document, language)) for site_lang, language in sides]
+    except SourceError as error:
+        return WrittenArticle(document.path, len(document.segments), problem=error)
+    written = []
+    for site_lang, page in pages:
+        if document.path == home.HOME:
+            written.append(WrittenPage(site_lang.code, page.title, page.links, page.markdown))
+            continue
+        wrote = write(root / site_lang.code / document.path, page.markdown)
+        written.append(WrittenPage(site_lang.code, page.title, page.links, written=wrote))
+    return WrittenArticle(document.path, len(document.segments), tuple(written))
+
+
+def home_page(
+    language: SiteLanguage,
+    titles: list[tuple[str, str]],
+    top: str | None = None,
+    toc: list[TocEntry] | None = None,
+) -> str:
+    """The home page of one language: the source's ``index.md`` page (``top``) or a generated
+    heading, then the index of the articles (title, page path) -- see ``pages.home``."""
+    entries = [home.IndexEntry(title, path) for title, path in titles]
+    return home.home_markdown(language.code, top, entries, toc or [])
+
+
+def write_home_pages(
+    root: Path,
+    languages: list[SiteLanguage],
+    titles: dict[str, list[tuple[str, str]]],
+    tops: dict[str, str],
+    toc: list[TocEntry],
+    write: WriteFile = write_new,
+) -> list[str]:
+    """Write each language's home page under ``root`` with ``write``: its ``index.md`` page
+    (``tops``) over the index of the articles (``titles``: title and path per site code). Returns
+    the pages written (``<code>/index.md``)."""
+    written = []
+    for language in languages:
+        code = language.code
+        text = home_page(language, titles.get(code, []), tops.get(code), toc)
+        if write(root / code / home.HOME, text):
+            written.append(f"{code}/{home.HOME}")
+    return written
+
+
+def copy_media(source: Path, targets: list[Path], problems: list[SourceError]) -> int:
+    """Copy every media file of ``source`` into each folder of ``targets``; the count copied."""
+    count = 0
+    for path in media_files(source, problems):
+        relative = path.relative_to(source)
+        for target in targets:
+            destination = target / relative
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, destination)
+        count += 1
+    return count

@@ -1,0 +1,170 @@
+"""Link resolution in the writer: each kind of link, in both languages, on a small fixture tree."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from bilingual.checks.links.built_site import check_site
+from bilingual.pages.link_rewrite import LinkContext, resolve, resolve_links
+from bilingual.split.full import split_tree
+from conftest import FIXTURES
+
+SOURCE = FIXTURES / "links" / "source"
+CONTEXT = LinkContext.of(["a.md", "b.md", "sub/c.md"], "lv-LV", ["media/shot.png"])
+
+
+@pytest.mark.parametrize(
+    ("url", "page", "expected"),
+    [
+        ("/AlchemyInsights/b", "a.md", ("b.md", "docset")),
+        ("/AlchemyInsights/b.md", "sub/c.md", ("../b.md", "docset")),
+        ("/AlchemyInsights/sub/c#part-two", "a.md", ("sub/c.md#part-two", "docset")),
+        (
+            "/microsoft-365/admin/add-users",
+            "a.md",
+            ("https://learn.microsoft.com/lv-lv/microsoft-365/admin/add-users", "learn"),
+        ),
+        (
+            "/AlchemyInsights/not-in-this-tree",
+            "a.md",
+            ("https://learn.microsoft.com/lv-lv/AlchemyInsights/not-in-this-tree", "learn"),
+        ),
+        (
+            "https://docs.microsoft.com/en-us/microsoftteams/x?view=1#y",
+            "a.md",
+            ("https://docs.microsoft.com/lv-lv/microsoftteams/x?view=1#y", "locale"),
+        ),
+        (
+            "https://support.office.com/EN-GB/article/x",
+            "a.md",
+            ("https://support.office.com/lv-lv/article/x", "locale"),
+        ),
+        ("https://support.office.com/lv-lv/article/x", "a.md", None),
+        ("media/Shot.PNG", "a.md", ("media/shot.png", "case")),
+        ("../media/SHOT.png", "sub/c.md", ("../media/shot.png", "case")),
+        ("media/shot.png", "a.md", None),
+        ("b.md", "a.md", None),
+        ("../a.md#x", "sub/c.md", None),
+        ("ms-settings:windowsupdate", "a.md", None),
+        ("mailto:help@example.com", "a.md", None),
+        ("#section", "a.md", None),
+        ("https://go.microsoft.com/fwlink/?linkid=1", "a.md", None),
+    ],
+)
+def test_rules(url: str, page: str, expected: tuple[str, str] | None) -> None:
+    assert resolve(url, page, CONTEXT) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "page", "expected"),
+    [
+        ("/AlchemyInsights/b", "a.md", ("../b/", "docset")),
+        ("/AlchemyInsights/sub/c#x", "b.md", ("../sub/c/#x", "docset")),
+        ("b.md", "a.md", ("../b/", "html")),
+        ("../a.md", "sub/c.md", ("../../a/", "html")),
+        ("media/Shot.PNG", "a.md", ("../media/shot.png", "html")),
+        ("a.md", "index.md", ("a/", "html")),
+        ("#x", "a.md", None),
+    ],
+)
+def test_rules_in_raw_html(url: str, page: str, expected: tuple[str, str] | None) -> None:
+    assert resolve(url, page, CONTEXT, html=True) == expected
+
+
+def test_code_is_left_alone_and_every_link_is_kept() -> None:
+    markdown = (
+        "[a](/AlchemyInsights/b) <a href='/windows/x'>w</a>\n"
+        "[ref]: /AlchemyInsights/sub/c\n\n```\n[code](/AlchemyInsights/b)\n```\n"
+    )
+    resolved, rewrites = resolve_links(markdown, "a.md", CONTEXT)
+    assert resolved == (
+        "[a](b.md) <a href='https://learn.microsoft.com/lv-lv/windows/x'>w</a>\n"
+        "[ref]: sub/c.md\n\n```\n[code](/AlchemyInsights/b)\n```\n"
+    )
+    assert [(r.original, r.rule) for r in rewrites] == [
+        ("/AlchemyInsights/b", "docset"),
+        ("/windows/x", "learn"),
+        ("/AlchemyInsights/sub/c", "docset"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    docs = tmp_path_factory.mktemp("links") / "docs"
+    split_tree(SOURCE, docs)
+    return docs
+
+
+@pytest.mark.parametrize(
+    ("code", "locale"),
+    [("lv", "lv-lv"), ("en", "en-us")],
+)
+def test_each_kind_in_both_languages(docs: Path, code: str, locale: str) -> None:
+    page = (docs / code / "a.md").read_text(encoding="utf-8")
+    assert "](b.md)" in page
+    assert "](sub/c.md#part-two)" in page
+    assert (
+        f"](https://learn.microsoft.com/{locale}/microsoft-365/admin/add-users/add-users)" in page
+    )
+    assert f"](https://docs.microsoft.com/{locale}/microsoftteams/teams-overview)" in page
+    assert f"](https://support.office.com/{locale}/article/abc)" in page
+    assert "](ms-settings:windowsupdate)" in page
+    assert '<a href="../b/">' in page  # raw HTML: relative to the built page, a/
+    assert "](media/shot.png)" in page
+    assert "[not a link](/AlchemyInsights/b)" in page  # code is not rewritten
+    other = (docs / code / "sub" / "c.md").read_text(encoding="utf-8")
+    assert "](../a.md)" in other
+    assert "](../b.md)" in other
+    assert (docs / code / "media" / "shot.png").is_file()
+
+
+def test_audit_keeps_every_original_target(docs: Path) -> None:
+    audit = json.loads((docs / ".links.json").read_text(encoding="utf-8"))
+    originals = {(r["original"], r["rule"]) for r in audit["lv/a.md"]}
+    assert originals == {
+        ("/AlchemyInsights/b", "docset"),
+        ("/AlchemyInsights/sub/c.md#part-two", "docset"),
+        ("/microsoft-365/admin/add-users/add-users", "learn"),
+        ("https://docs.microsoft.com/en-us/microsoftteams/teams-overview", "locale"),
+        ("https://support.office.com/lv-LV/article/abc", "locale"),
+    }  # media/Shot.PNG -> media/shot.png is corrected earlier, by docfx's media resolver
+    assert len(audit["lv/a.md"]) == 6
+    assert {"original": "/AlchemyInsights/b", "target": "../b/", "rule": "docset"} in audit[
+        "lv/a.md"
+    ]
+    assert {r["target"] for r in audit["en/a.md"] if r["rule"] == "learn"} == {
+        "https://learn.microsoft.com/en-us/microsoft-365/admin/add-users/add-users"
+    }
+
+
+@pytest.mark.site
+def test_built_fixture_site_has_no_broken_link(tmp_path: Path) -> None:
+    from bilingual.site.build import build
+
+    split = split_tree(SOURCE, tmp_path / "docs")
+    build(split.translation, tmp_path / "docs", tmp_path / "site")
+    assert [str(p) for p in check_site(tmp_path / "site")] == []
+    for code, prefix in (("lv", ""), ("en", "en/")):
+        html = (tmp_path / "site" / prefix / "a" / "index.html").read_text(encoding="utf-8")
+        article = BeautifulSoup(html, "html.parser").select_one("article")
+        assert article is not None
+        hrefs = [a["href"] for a in article.select("a[href]") if not a.get("class")]
+        assert hrefs == [
+            "../b/",
+            "../sub/c/#part-two",
+            f"https://learn.microsoft.com/{'lv-lv' if code == 'lv' else 'en-us'}"
+            "/microsoft-365/admin/add-users/add-users",
+            f"https://docs.microsoft.com/{'lv-lv' if code == 'lv' else 'en-us'}"
+            "/microsoftteams/teams-overview",
+            f"https://support.office.com/{'lv-lv' if code == 'lv' else 'en-us'}/article/abc",
+            "ms-settings:windowsupdate",
+            "../b/",
+            "../sub/c/",
+            "../b/",
+            "#links-example",
+        ]
+        assert [img["src"] for img in article.select("img")] == ["../media/shot.png"]

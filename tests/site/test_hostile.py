@@ -1,0 +1,126 @@
+"""Hostile sources built into a real site: nothing in them may run, the text around them stays.
+
+Each folder of ``tests/fixtures/hostile`` is one case: ``source.md`` (a bilingual source with
+payloads inside segments and between them) and ``keep.txt`` (``lv: text`` / ``en: text`` lines
+that must still be read on that language's page). All cases and the seed are built into one
+site; every page is parsed as a browser parses it (``executable``) and checked element by
+element and attribute by attribute against the seed's page in the same language.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from bilingual.site.sanitize import is_video_player
+from conftest import HOSTILE_CASES as CASES
+from conftest import PREFIX, SEED_ARTICLE
+from executable import active_elements, executable, parse
+
+pytestmark = pytest.mark.site
+
+
+
+def page(site: Path, code: str, article: str) -> BeautifulSoup:
+    return parse((site / PREFIX[code] / article / "index.html").read_text(encoding="utf-8"))
+
+
+def kept_text(case: Path, code: str) -> list[str]:
+    lines = (case / "keep.txt").read_text(encoding="utf-8").splitlines()
+    return [line.split(": ", 1)[1] for line in lines if line.startswith(f"{code}: ")]
+
+
+@pytest.mark.parametrize("code", ["lv", "en"])
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_nothing_in_the_page_can_run(hostile_site: Path, case: Path, code: str) -> None:
+    hostile = page(hostile_site, code, case.name)
+    assert executable(hostile) == []
+    benign = active_elements(page(hostile_site, code, SEED_ARTICLE))
+    assert active_elements(hostile) - benign == {}
+
+
+@pytest.mark.parametrize("code", ["lv", "en"])
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_the_article_holds_only_content(hostile_site: Path, case: Path, code: str) -> None:
+    article = page(hostile_site, code, case.name).select_one("article")
+    assert article is not None
+    names = {element.name for element in article.find_all(True)}
+    assert not names & {"script", "style", "svg", "math", "object", "embed", "form", "base"}
+    for frame in article.find_all("iframe"):
+        assert is_video_player(str(frame["src"]))
+
+
+@pytest.mark.parametrize("code", ["lv", "en"])
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_the_text_around_is_kept(hostile_site: Path, case: Path, code: str) -> None:
+    article = page(hostile_site, code, case.name).select_one("article")
+    assert article is not None
+    text = re.sub(r"\s+", " ", article.get_text())
+    missing = [wanted for wanted in kept_text(case, code) if wanted not in text]
+    assert missing == []
+    assert kept_text(case, code), "keep.txt names no text for this language"
+
+
+@pytest.mark.parametrize("code", ["lv", "en"])
+def test_the_video_player_is_the_only_iframe(hostile_site: Path, code: str) -> None:
+    frames = page(hostile_site, code, "iframe-video-player").select("article iframe")
+    assert [frame.attrs for frame in frames] == [
+        {
+            "src": "https://www.microsoft.com/videoplayer/embed/RE1FOfN?autoplay=false",
+            "allowfullscreen": "",
+        }
+    ]
+    assert frames[0].contents == []
+    assert page(hostile_site, code, "iframe-foreign").select("iframe") == []
+
+
+@pytest.mark.parametrize("code", ["lv", "en"])
+def test_placeholders_are_text_and_app_links_stay(hostile_site: Path, code: str) -> None:
+    article = page(hostile_site, code, "placeholders").select_one("article")
+    assert article is not None
+    for own in article.select(".sxs-bar, .bilingual-notice"):  # the generator's, not the source's
+        own.decompose()
+    for sentence in article.select("span.sxs"):  # a segment carrying its English original
+        sentence.unwrap()
+    assert {el.name for el in article.find_all(True)} <= {"h1", "a", "p", "code", "ul", "li"}
+    assert [a["href"] for a in article.select("a[href^='ms-settings:']")] == [
+        "ms-settings:windowsupdate"
+    ]
+    raw = (hostile_site / PREFIX[code] / "placeholders" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;CustomDomain&gt;" in raw
+
+
+@pytest.mark.parametrize("code", ["lv", "en"])
+def test_inlined_image_becomes_a_file(hostile_site: Path, code: str) -> None:
+    images = page(hostile_site, code, "data-urls").select("article img[src]")
+    sources = [str(image["src"]) for image in images]
+    assert len(sources) == 1
+    assert sources[0].startswith(("../assets/inline/", "../../assets/inline/"))
+    here = hostile_site / PREFIX[code] / "data-urls"
+    assert (here / sources[0]).read_bytes().startswith(b"GIF89a")
+
+
+def test_front_matter_is_text_in_the_head(hostile_site: Path) -> None:
+    head = page(hostile_site, "lv", "front-matter").head
+    assert head is not None
+    assert head.title is not None
+    assert head.title.get_text().startswith('Virsraksts ">')
+    author = head.select_one("meta[name=author]")
+    assert author is not None
+    assert author["content"] == 'x" onmouseover="document.documentElement.dataset.pwned=1'
+
+
+def test_the_search_index_holds_nothing_that_runs(hostile_site: Path) -> None:
+    """Material's search shows titles and text of the index as HTML: they pass the same check."""
+    index = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    hostile = [doc for doc in index["docs"] if doc["location"].split("/")[0] != SEED_ARTICLE]
+    assert len(hostile) >= len(CASES)
+    for doc in hostile:
+        for field in ("title", "text"):
+            fragment = parse(doc[field])
+            assert executable(fragment) == [], doc["location"]
+            assert active_elements(fragment) == {}, doc["location"]
