@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 SOURCE ?= source
 SITE   ?= site
 DOCS   ?= docs
@@ -22,12 +23,17 @@ REMAP ?=
 LINKS_FLAGS := --format "$(FORMAT)" $(if $(filter 1 yes true,$(ONLINE)),--online,) $(foreach r,$(REMAP),--remap "$(r)")
 BILINGUAL := PYTHONPATH=scripts $(BIN)/python -m bilingual
 
-.PHONY: site serve test links lint clean audit parity reproducible bench bench-site bench-split bench-incremental bench-links bench-search
+.PHONY: site serve test test-fast links lint clean audit parity reproducible bench bench-site bench-split bench-incremental bench-links bench-search
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
+
+# The JavaScript linter (ESLint, pinned in package-lock.json), for make lint.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
 
 site: $(STAMP)  ## split SOURCE into one page per language, then build the site into SITE
 	$(BILINGUAL) site --source "$(SOURCE)" --docs "$(DOCS)" --site "$(SITE)" $(STRICT_FLAG)
@@ -61,17 +67,21 @@ bench-incremental: $(STAMP)  ## edit one article of a copy of SOURCE, time bring
 bench-site: $(STAMP)  ## split + build of SOURCE against a plain MkDocs build; SCALE=N adds N x the articles
 	$(BIN)/python tests/benchmarks/bench_site.py --source "$(SOURCE)" --scale "$(SCALE)" --repeat "$(REPEAT)"
 
-lint: $(STAMP)  ## ruff and mypy over the code and the tests
+lint: $(STAMP) $(NODE_STAMP)  ## ruff and mypy over the code and the tests, ESLint over overrides/
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
+	node_modules/.bin/eslint overrides eslint.config.js
 
 test: lint  ## lint, then every test (tests that need ../shared skip without it)
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)  ## every test that builds no site and starts no browser (no lint)
+	$(BIN)/python -m pytest -m "not site and not browser"
 
 bench-search: $(STAMP)  ## search latency in Chromium on a cold page, on the site in SITE
 	$(BIN)/python tests/benchmarks/bench_search.py --site "$(SITE)" $(if $(PAGE),--page "$(PAGE)",)
 
 clean:  ## remove generated pages, the built site and caches
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site test-output .pytest_cache .mypy_cache .ruff_cache
 	find docs -mindepth 1 -not -name .gitignore -exec rm -rf {} +

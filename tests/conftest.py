@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -106,3 +107,25 @@ def fallback_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     build(site_language(split.translation.code), root / "docs", root / "site")
     return root / "site"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
+    """A test that builds a site (its fixtures included) carries the ``site`` marker, which
+    ``make test-fast`` leaves out: an unmarked test that builds one fails, naming itself."""
+    if item.get_closest_marker("site") is not None:
+        yield
+        return
+    from bilingual.site import build as site_build
+
+    def refuse(config: Any) -> None:
+        raise AssertionError(
+            f"{item.nodeid} builds a site: mark it pytest.mark.site (make test-fast skips those)"
+        )
+
+    original = site_build.run_mkdocs
+    site_build.run_mkdocs = refuse
+    try:
+        yield
+    finally:
+        site_build.run_mkdocs = original

@@ -163,6 +163,29 @@ def test_hover_a_sentence_shows_its_english_then_toggle_it_off(page: Page, seed_
     assert not page.locator("#sxs-tip").is_visible()
 
 
+def test_the_toggle_holds_on_a_page_instant_navigation_loads(page: Page, seed_url: str) -> None:
+    """Material's instant navigation swaps the page's content and announces it on document$;
+    the hover script applies the reader's choice to the new content."""
+    page.goto(f"{seed_url}{SEED_ARTICLE}/")
+    page.locator("button.sxs-toggle").click()
+    assert page.locator("article span.sxs").first.get_attribute("tabindex") == "-1"
+    fresh = page.evaluate(
+        """() => {
+          const article = document.querySelector("article");
+          const html = article.innerHTML
+            .replaceAll('tabindex="-1"', 'tabindex="0"')
+            .replaceAll('aria-pressed="false"', 'aria-pressed="true"');
+          article.innerHTML = html;  // the new page's content, as the server sent it
+          const before = article.querySelector("span.sxs").getAttribute("tabindex");
+          document$.next(document);
+          return before;
+        }"""
+    )
+    assert fresh == "0"
+    assert page.locator("article span.sxs").first.get_attribute("tabindex") == "-1"
+    assert page.locator("button.sxs-toggle").get_attribute("aria-pressed") == "false"
+
+
 def test_tap_a_sentence_on_a_touch_screen(browser: Browser, seed_url: str) -> None:
     context = browser.new_context(
         has_touch=True, is_mobile=True, viewport={"width": 390, "height": 800}

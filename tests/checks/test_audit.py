@@ -22,7 +22,8 @@ from bilingual.split import writer
 from conftest import FIXTURES, SEED_SOURCE
 
 KEYS = ["files", "segments", "roundtrip_failures", "lost_segments", "errors"]
-CORPORA = ["alchemy-lv-LV", "alchemy-de-DE-sample", "alchemy-ja-JP-sample"]
+CORPORA = ["alchemy-de-DE-sample", "alchemy-ja-JP-sample"]
+"""The samples; ``make audit`` runs on the whole trees."""
 
 
 def run_audit(

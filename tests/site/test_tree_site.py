@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from bilingual_text import article, pair
 from conftest import FIXTURES
 
 pytestmark = pytest.mark.site
@@ -168,3 +169,29 @@ def test_the_index_is_left_out_of_search(tree_site: Path) -> None:
         locations = {doc["location"].split("#")[0] for doc in index["docs"]}
         assert "" not in locations
         assert "set-up-mail/" in locations
+
+
+@pytest.mark.parametrize("folder", ["my_folder", "Two Words", "a.b/c_d"])
+def test_the_breadcrumb_links_to_its_folders_group_on_the_home_page(
+    folder: str, tmp_path: Path
+) -> None:
+    """The breadcrumb's anchor and the home page's group id come from one function
+    (``pages.home.folder_anchor``), whatever the folder's name."""
+    from bilingual.checks.links.built_site import check_site
+    from bilingual.site.build import build
+    from bilingual.split.full import split_tree
+
+    source = tmp_path / "source"
+    (source / folder).mkdir(parents=True)
+    (source / folder / "raksts.md").write_text(
+        article("# " + pair("b-1", "Raksts", "Article") + "\n"), encoding="utf-8"
+    )
+    split = split_tree(source, tmp_path / "docs")
+    build(split.translation, tmp_path / "docs", tmp_path / "site", jobs=1)
+    for code, home in HOMES.items():
+        page = tmp_path / "site" / (f"{code}/" if code != "lv" else "") / folder / "raksts"
+        crumbs = html(tmp_path / "site", str((page / "index.html").relative_to(tmp_path / "site")))
+        group = crumbs.select(".md-path__link")[-1]["href"]
+        anchor = str(group).rpartition("#")[2]
+        assert html(tmp_path / "site", home).find(id=anchor) is not None, (code, anchor)
+    assert [p for p in check_site(tmp_path / "site") if p.kind == "anchor"] == []

@@ -12,6 +12,7 @@ import pytest
 from bilingual.split.full import split_tree
 from bilingual.split.incremental import update_tree
 from bilingual.split.watch import watch_source
+from bilingual_text import pair
 from conftest import FIXTURES
 
 OLD = 1_000_000_000_000_000_000  # 2001, in nanoseconds
@@ -109,3 +110,54 @@ def test_watcher_resplits_a_saved_source(split_copy: tuple[Path, Path]) -> None:
         observer.join()
     assert "Open Settings." in page.read_text("utf-8")
     assert updates
+
+
+def test_a_saved_index_md_is_written_as_the_full_split_writes_it(
+    split_copy: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """``make serve`` and ``make site`` write the same home page: a saved ``index.md`` with an
+    include and a docset link goes through the one page writer, includes and links resolved."""
+    source, docs = split_copy
+    index = source / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8")
+        + "\n[!INCLUDE[note](includes/shared-note.md)]\n\n"
+        + pair(
+            "h-9",
+            "Sk. [licences](/Docset/guides/licenses).",
+            "See [licenses](/Docset/guides/licenses).",
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    update = update_tree(source, docs)
+    assert update.full is None
+    assert sorted(update.written) == ["en/index.md", "lv/index.md"]
+    split_tree(source, tmp_path / "full")
+    for code in ("lv", "en"):
+        served = (docs / code / "index.md").read_text(encoding="utf-8")
+        assert served == (tmp_path / "full" / code / "index.md").read_text(encoding="utf-8")
+    english = (docs / "en" / "index.md").read_text(encoding="utf-8")
+    assert "This note is included in other articles." in english
+    assert "[licenses](guides/licenses.md)" in english
+
+
+def test_a_changed_title_rewrites_the_home_page_as_the_full_split_writes_it(
+    split_copy: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """A home page rewritten for another article's new title keeps ``index.md``'s include."""
+    source, docs = split_copy
+    index = source / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8") + "\n[!INCLUDE[note](includes/shared-note.md)]\n",
+        encoding="utf-8",
+    )
+    split_tree(source, docs)
+    article = source / "record-a-call.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("title: Zvanu ierakstīšana", "title: Zvana ieraksts"), "utf-8")
+    update_tree(source, docs)
+    split_tree(source, tmp_path / "full")
+    for code in ("lv", "en"):
+        served = (docs / code / "index.md").read_text(encoding="utf-8")
+        assert served == (tmp_path / "full" / code / "index.md").read_text(encoding="utf-8")

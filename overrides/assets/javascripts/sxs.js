@@ -1,6 +1,8 @@
 // The English original of a translated sentence, on hover, keyboard focus or tap.
 // Each sentence is <span class="sxs" tabindex="0" data-en="...">; the English is put into the
 // tooltip as text (textContent), never as markup. The toggle's state is kept in localStorage.
+// The listeners sit on the document, which outlives Material's instant navigation; the toggle's
+// state is applied to each page as Material's document$ announces it.
 (function () {
   "use strict";
   var KEY = "bilingual.sxs";
@@ -9,7 +11,7 @@
   function enabled() {
     try {
       return window.localStorage.getItem(KEY) !== "off";
-    } catch (error) {
+    } catch {
       return true;
     }
   }
@@ -17,13 +19,13 @@
   function remember(on) {
     try {
       window.localStorage.setItem(KEY, on ? "on" : "off");
-    } catch (error) {
+    } catch {
       /* storage unavailable: the choice lasts for this page */
     }
   }
 
   function tooltip() {
-    if (tip === null) {
+    if (tip === null || !tip.isConnected) {
       tip = document.createElement("div");
       tip.id = "sxs-tip";
       tip.className = "sxs-tip";
@@ -95,5 +97,13 @@
     apply(on);
   });
 
-  apply(enabled());
+  function start() {
+    apply(enabled());
+  }
+
+  if (typeof document$ !== "undefined" && typeof document$.subscribe === "function") {
+    document$.subscribe(start); // every page, the first one and those instant navigation loads
+  } else {
+    start();
+  }
 })();

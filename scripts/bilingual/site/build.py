@@ -95,7 +95,7 @@ def _load(docs: Path, site: Path, strict: bool) -> Any:
     return config
 
 
-def _run(config: Any) -> None:
+def run_mkdocs(config: Any) -> None:
     """MkDocs' build of ``config``, between its plugins' startup and shutdown events."""
     from mkdocs.commands.build import build as mkdocs_build
 
@@ -133,7 +133,7 @@ def build(
         if counts is not None:
             config.plugins["bilingual-progress"] = _progress_plugin(counts, codes, printer=True)
         if helpers < 1:
-            _run(config)  # static-i18n builds the other languages inside the default's build
+            run_mkdocs(config)  # static-i18n builds the other languages inside the default's build
             if counts is not None:
                 _show_progress(counts, codes, end="\n")
             return
@@ -147,7 +147,7 @@ def build(
                     for code in codes[1:]
                 ]
                 internals.build_one_language(config)  # the workers build the other languages
-                _run(config)
+                run_mkdocs(config)
                 while not all(other.done() for other in others):
                     if counts is not None:
                         _show_progress(counts, codes)
@@ -186,7 +186,7 @@ def _build_language(
         internals.build_one_language(config, code)
         if counts is not None:
             config.plugins["bilingual-progress"] = _progress_plugin(counts, codes, printer=False)
-        _run(config)
+        run_mkdocs(config)
 
 
 def serve(translation: SiteLanguage, docs: Path, address: str, source: Path | None = None) -> None:
