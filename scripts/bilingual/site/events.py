@@ -1,0 +1,194 @@
+"""The MkDocs events of the help site: one object, ``SiteEvents``, holding the build's state.
+
+``scripts/hooks.py`` (loaded through ``hooks:`` in mkdocs.yml; MkDocs loads it anew with every
+config, so one ``SiteEvents`` lives exactly as long as one build's config) hands each event to a
+method here, which hands the work to pure functions:
+
+* ``on_page_markdown``: the page's front matter values become safe HTML text (the theme writes
+  ``title``, ``description`` and ``author`` into the page unescaped), the page is dated by its
+  source (``dates``) rather than by the day of the build, and its reader notices are chosen
+  (fallback, machine translation, the English-original toggle).
+* ``on_page_content``: inlined raster images become files, the article's HTML passes the
+  sanitiser's allowlist (``sanitize``), then the generator's own notices are inserted.
+* ``on_env``: pages without a date of their own take the newest date of the site; templates get
+  the ``index_anchor`` filter (``pages.home.folder_anchor``) for the breadcrumbs.
+* page language, ``x-default`` alternates, per-language search index and 404 pages:
+  mkdocs-static-i18n builds the default language, then every other language inside the default
+  build's ``on_post_build``; ``on_post_build`` here runs after its own (priority -200), so the
+  default language's files are written last and win.
+
+What mkdocs-static-i18n and Material do not promise is read through ``internals``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
+
+from bilingual import ui_text
+from bilingual.locales import ENGLISH_CODE, site_language
+from bilingual.pages.home import folder_anchor
+from bilingual.pages.hover import unwrap_in_code
+from bilingual.site import internals, notices
+from bilingual.site.alternates import add_x_default, set_content_language, set_language
+from bilingual.site.dates import newest, page_date
+from bilingual.site.inline_images import extract_inline_images
+from bilingual.site.sanitize import plain_text, sanitize_html
+from bilingual.site.search_index import language_index, with_search_base, with_search_worker
+
+INLINE_IMAGES = "assets/inline/"
+"""Where images inlined as ``data:`` URLs are written, relative to the site."""
+
+
+def safe_value(value: Any) -> Any:
+    """A front matter value as plain HTML text (lists item by item)."""
+    if isinstance(value, str):
+        return plain_text(value)
+    if isinstance(value, list):
+        return [safe_value(item) for item in value]
+    return value
+
+
+@dataclass(slots=True)
+class SiteEvents:
+    """The help site's MkDocs events and the state they pass on within one build."""
+
+    builds: list[internals.BuildLanguages] = field(default_factory=list)
+    """The builds running, innermost last (static-i18n nests them), each with its languages
+    (read once per build, not per page)."""
+    not_found: dict[str, str] = field(default_factory=dict)
+    """The 404 page each language's build rendered, written to its folder after the build."""
+    dates: dict[int, str | None] = field(default_factory=dict)
+    """Each page's own date, from ``on_page_markdown`` to ``on_env``."""
+    page_notices: dict[int, list[str]] = field(default_factory=dict)
+    """Each page's reader notices, from ``on_page_markdown`` to ``on_page_content``."""
+
+    def languages(self, config: Any) -> internals.BuildLanguages:
+        """The languages of the build running now."""
+        return self.builds[-1] if self.builds else internals.languages(config)
+
+    def on_pre_build(self, *, config: Any) -> None:
+        self.builds.append(internals.languages(config))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.builds.clear()
+
+    def on_pre_template(self, template: Any, /, *, template_name: str, config: Any) -> Any:
+        if template_name == "404.html":
+            # The switcher of a 404 page offers each language's home, not the last page's
+            # alternates. static-i18n sets ``extra.alternate`` as an attribute, read first.
+            config.extra.alternate = internals.home_alternates(config)
+        return template
+
+    def on_template_context(self, context: Any, /, *, template_name: str, config: Any) -> Any:
+        if template_name == "404.html":
+            current = self.languages(config).current
+            context["not_found"] = {
+                "title": ui_text.text(current, "not_found_title"),
+                "text": ui_text.text(current, "not_found_text"),
+                "home": internals.language_homes(config).get(current, "/"),
+                "home_label": ui_text.text(current, "home_title"),
+            }
+        return context
+
+    def reader_notices(self, markdown: str, page: Any, config: Any) -> list[str]:
+        """The reader notices of a page: fallback, machine translation, the hover toggle."""
+        current = self.languages(config).current
+        locale = internals.file_locale(page.file, current)
+        blocks = []
+        if locale != current:
+            blocks.append(
+                notices.fallback(current, site_language(current).name, site_language(locale).name)
+            )
+        elif current != ENGLISH_CODE and str(page.meta.get("ms.translationtype", "")).upper() == "MT":
+            english = internals.file_alternates(page.file).get(ENGLISH_CODE)
+            if english is not None:
+                blocks.append(
+                    notices.machine_translation(current, get_relative_url(english.url, page.url))
+                )
+        if current != ENGLISH_CODE and 'class="sxs"' in markdown:
+            blocks.append(notices.hover_toggle(current))
+        return blocks
+
+    def localise(self, output: str, config: Any) -> str:
+        """A built page in the language being built: ``lang``/``dir``, alternates, search."""
+        build = self.languages(config)
+        output = set_language(output, build.current, site_language(build.current).direction)
+        output = add_x_default(output, build.default)
+        output = with_search_worker(output)
+        return output if build.current == build.default else with_search_base(output, build.current)
+
+    def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str:
+        current = self.languages(config).current
+        locale = internals.file_locale(page.file, current)
+        if locale != current:
+            output = set_content_language(output, locale, site_language(locale).direction)
+        return self.localise(output, config)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: Any) -> str:
+        if template_name != "404.html":
+            return output_content
+        current = self.languages(config).current
+        self.not_found[current] = self.localise(output_content, config)
+        return self.not_found[current]
+
+    @event_priority(-200)
+    def on_post_build(self, *, config: Any) -> None:
+        build = self.builds.pop() if self.builds else internals.languages(config)
+        site = Path(config.site_dir)
+        prefix = build.prefix(build.current)
+        if build.current in self.not_found:
+            target = site / prefix / "404.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(self.not_found[build.current], encoding="utf-8")
+        merged = site / "search" / "search_index.json"
+        if not merged.exists():
+            return
+        others = [
+            build.prefix(code) for code in build.built if code not in (build.current, build.default)
+        ]
+        stemmer = internals.lunr_language(build.current)
+        index = language_index(
+            json.loads(merged.read_text(encoding="utf-8")), prefix, others, stemmer
+        )
+        target = site / prefix / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
+
+    def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any, files: Any) -> str:
+        date = self.dates[id(page)] = page_date(page.meta)
+        for key, value in page.meta.items():
+            page.meta[key] = safe_value(value)
+        if date is not None:
+            page.update_date = date
+        self.page_notices[id(page)] = self.reader_notices(markdown, page, config)
+        return markdown
+
+    def on_page_content(self, html: str, /, *, page: Any, config: Any, files: Any) -> str:
+        html = unwrap_in_code(html)  # a segment's span shows as text inside code: take it off
+        folder_url = get_relative_url(INLINE_IMAGES, page.url)
+        html, images = extract_inline_images(html, folder_url)
+        folder = Path(config.site_dir) / INLINE_IMAGES
+        for name, data in images.items():
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_bytes(data)
+        # The generator's own notices go in after the sanitiser: their markup is not the source's.
+        return notices.insert_html(sanitize_html(html), self.page_notices.pop(id(page), []))
+
+    def on_env(self, env: Any, /, *, config: Any, files: Any) -> Any:
+        env.filters["index_anchor"] = folder_anchor
+        pages = [file.page for file in files.documentation_pages() if file.page is not None]
+        dates = [self.dates.pop(id(page), None) for page in pages]
+        site_date = newest(dates)
+        if site_date is not None:
+            for page, date in zip(pages, dates, strict=True):
+                if date is None:
+                    page.update_date = site_date
+        return env

@@ -1,0 +1,197 @@
+"""What the build relies on that MkDocs, Material and mkdocs-static-i18n do not promise.
+
+Every attribute, template id and file name below is an implementation detail of a pinned
+version (``requirements.txt``), read here and nowhere else, so an upgrade that changes one breaks
+in one place, loudly: ``check`` names each one that is missing, ``require`` turns that into an
+``InternalsChanged`` error before a build starts, and ``tests/site/test_internals.py`` runs it on
+the pinned versions.
+
+mkdocs-static-i18n (1.3.1), its plugin object ``config.plugins["i18n"]``:
+
+* ``current_language``: the language being built (set before a build to build that language);
+* ``default_language``, ``build_languages``: the site's languages;
+* ``building``: ``True`` stops its ``on_post_build`` from building the other languages itself;
+* ``extra_alternate``: the language switcher's entries (each language's home page);
+* on each ``File``: ``locale`` (the language of the file built) and ``alternates`` (the same
+  article's ``File`` per language).
+
+Material (9.8.1): the ``<script id="__config">`` JSON of every page (``CONFIG_SCRIPT``), the
+search worker's file name ``search.<hash>.min.js`` inside it (``MATERIAL_WORKER``), and its lunr
+language files (``LUNR``).
+
+MkDocs (1.6.1): ``mkdocs.structure.pages.markdown``, the module a page's converter is made from
+(``shared_markdown`` puts one converter in its place for a whole build).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from copy import deepcopy
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bilingual.errors import BilingualError
+from bilingual.locales import ENGLISH_CODE
+
+I18N = "i18n"
+"""The name of mkdocs-static-i18n's plugin in ``config.plugins``."""
+I18N_ATTRIBUTES = (
+    "current_language",
+    "default_language",
+    "build_languages",
+    "building",
+    "extra_alternate",
+)
+CONFIG_SCRIPT = re.compile(
+    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S
+)
+"""Material's page configuration: JSON in a script element of every page."""
+MATERIAL_WORKER = re.compile(r"(?P<folder>.*/)(?P<material>search\.[0-9a-f]+\.min\.js)$")
+"""The search worker Material's ``__config`` names."""
+MATERIAL = Path(str(__import__("material").__file__)).parent / "templates"
+LUNR = MATERIAL / "assets/javascripts/lunr/min"
+"""Material's lunr language files (``lunr.de.min.js`` …)."""
+
+
+class InternalsChanged(BilingualError):
+    """An upgraded MkDocs, Material or mkdocs-static-i18n lacks what the build relies on."""
+
+
+@dataclass(frozen=True, slots=True)
+class BuildLanguages:
+    """The languages of one build: the one being built, the default, and every one built."""
+
+    current: str
+    default: str
+    built: tuple[str, ...]
+
+    def prefix(self, code: str) -> str:
+        """The URL prefix of ``code``'s pages (``en/``; ``""`` for the default language)."""
+        return "" if code == self.default else f"{code}/"
+
+
+def i18n(config: Any) -> Any:
+    """mkdocs-static-i18n's plugin object."""
+    return config.plugins[I18N]
+
+
+def languages(config: Any) -> BuildLanguages:
+    """The languages static-i18n is building now."""
+    plugin = i18n(config)
+    return BuildLanguages(
+        plugin.current_language, plugin.default_language, tuple(plugin.build_languages)
+    )
+
+
+def build_one_language(config: Any, code: str | None = None) -> None:
+    """Make the build of ``config`` build ``code`` (default: the one it would) and no other:
+    static-i18n's own loop over the other languages is switched off."""
+    plugin = i18n(config)
+    if code is not None:
+        plugin.current_language = code  # static-i18n's on_config keeps a language already set
+    plugin.building = True
+
+
+def language_homes(config: Any) -> dict[str, str]:
+    """Each language's home page link, as the switcher offers it."""
+    return {alt["lang"]: alt["link"] for alt in i18n(config).extra_alternate}
+
+
+def home_alternates(config: Any) -> Any:
+    """A copy of the switcher's entries pointing at each language's home page."""
+    return deepcopy(i18n(config).extra_alternate)
+
+
+def file_locale(file: Any, default: str) -> str:
+    """The language static-i18n built ``file`` in (``default`` when it did not say)."""
+    return str(getattr(file, "locale", default))
+
+
+def file_alternates(file: Any) -> dict[str, Any]:
+    """The same article's ``File`` in each language, as static-i18n found them."""
+    return dict(getattr(file, "alternates", {}))
+
+
+def lunr_language(code: str) -> str | None:
+    """The lunr language that stems ``code`` (``pt-BR`` -> ``pt``), or None (Latvian)."""
+    language = code.split("-")[0].lower()
+    if language == ENGLISH_CODE or (LUNR / f"lunr.{language}.min.js").exists():
+        return language
+    return None
+
+
+@contextmanager
+def shared_markdown() -> Iterator[None]:
+    """One Markdown converter per set of extensions for a whole build, instead of MkDocs' new
+    converter (every extension set up again) for each page: about a tenth of a large build.
+    Python-Markdown converters are made to be reused (``reset()`` clears each extension's state;
+    MkDocs' own per-page processors replace the previous page's, registered under the same
+    names)."""
+    import markdown  # type: ignore[import-untyped]
+    from mkdocs.structure import pages
+
+    pool: dict[tuple[int, str], tuple[object, Any]] = {}
+
+    class SharedMarkdownModule:
+        """``markdown`` as ``mkdocs.structure.pages`` sees it, with a shared ``Markdown``."""
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(markdown, name)
+
+        @staticmethod
+        def Markdown(*, extensions: Any, extension_configs: Any) -> Any:
+            key = (id(extensions), repr(extension_configs))
+            kept = pool.get(key)
+            if kept is not None and kept[0] is extensions:
+                return kept[1].reset()
+            converter = markdown.Markdown(
+                extensions=extensions, extension_configs=extension_configs
+            )
+            pool[key] = (extensions, converter)
+            return converter
+
+    original = getattr(pages, "markdown")  # noqa: B009
+    setattr(pages, "markdown", SharedMarkdownModule())  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(pages, "markdown", original)  # noqa: B010
+
+
+def check(config: Any) -> list[str]:
+    """What of the above a loaded ``config`` and the installed packages lack, one line each."""
+    from mkdocs.structure import pages
+
+    missing = []
+    plugin = config.plugins.get(I18N)
+    if plugin is None:
+        missing.append(f"mkdocs-static-i18n: no plugin named {I18N!r} in config.plugins")
+    else:
+        missing += [
+            f"mkdocs-static-i18n: its plugin has no attribute {name!r}"
+            for name in I18N_ATTRIBUTES
+            if not hasattr(plugin, name)
+        ]
+    base = MATERIAL / "base.html"
+    if not base.is_file() or 'id="__config"' not in base.read_text(encoding="utf-8"):
+        missing.append(f"mkdocs-material: {base} writes no <script id=\"__config\">")
+    workers = list((MATERIAL / "assets/javascripts/workers").glob("search.*.min.js"))
+    if not any(MATERIAL_WORKER.match(f"x/{worker.name}") for worker in workers):
+        missing.append("mkdocs-material: no search worker named search.<hash>.min.js")
+    if not (LUNR / "lunr.de.min.js").is_file():
+        missing.append(f"mkdocs-material: no lunr language files in {LUNR}")
+    if not hasattr(pages, "markdown"):
+        missing.append("mkdocs: mkdocs.structure.pages has no attribute 'markdown'")
+    return missing
+
+
+def require(config: Any) -> None:
+    """Raise ``InternalsChanged`` naming everything ``check`` finds missing."""
+    missing = check(config)
+    if missing:
+        raise InternalsChanged(
+            "; ".join(missing) + " (the build relies on the versions pinned in requirements.txt)"
+        )
