@@ -24,7 +24,6 @@ from executable import active_elements, executable, parse
 pytestmark = pytest.mark.site
 
 
-
 def page(site: Path, code: str, article: str) -> BeautifulSoup:
     return parse((site / PREFIX[code] / article / "index.html").read_text(encoding="utf-8"))
 

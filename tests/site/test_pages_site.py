@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from bilingual.cli import main
 from bilingual.checks.parity import compare
+from bilingual.cli import main
 from conftest import FIXTURES
 
 pytestmark = pytest.mark.site

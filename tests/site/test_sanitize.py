@@ -21,11 +21,10 @@ from bs4.element import Comment, NavigableString, PageElement, Tag
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bilingual.site.inline_images import extract_inline_images, image_name
 from bilingual.model import Language
-from bilingual.site.dates import iso_date, newest, page_date
-from bilingual.source.parse import decode, parse
 from bilingual.pages.render import render_page
+from bilingual.site.dates import iso_date, newest, page_date
+from bilingual.site.inline_images import extract_inline_images, image_name
 from bilingual.site.sanitize import (
     PLAIN_AS_IS,
     _plain_text,
@@ -36,6 +35,7 @@ from bilingual.site.sanitize import (
     url_schemes,
 )
 from bilingual.source.folder import source_files
+from bilingual.source.parse import decode, parse
 from conftest import FIXTURES
 
 Tree = tuple[object, ...] | str

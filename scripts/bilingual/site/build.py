@@ -17,10 +17,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from bilingual.split import progress, workers
-from bilingual.site import internals, merge
 from bilingual import ui_text
 from bilingual.locales import SiteLanguage
+from bilingual.site import internals, merge
+from bilingual.split import progress, workers
 
 PROJECT = Path(__file__).resolve().parents[3]
 CONFIG = PROJECT / "mkdocs.yml"

@@ -105,7 +105,9 @@ class SiteEvents:
             blocks.append(
                 notices.fallback(current, site_language(current).name, site_language(locale).name)
             )
-        elif current != ENGLISH_CODE and str(page.meta.get("ms.translationtype", "")).upper() == "MT":
+        elif (
+            current != ENGLISH_CODE and str(page.meta.get("ms.translationtype", "")).upper() == "MT"
+        ):
             english = internals.file_alternates(page.file).get(ENGLISH_CODE)
             if english is not None:
                 blocks.append(

@@ -177,7 +177,7 @@ def check(config: Any) -> list[str]:
         ]
     base = MATERIAL / "base.html"
     if not base.is_file() or 'id="__config"' not in base.read_text(encoding="utf-8"):
-        missing.append(f"mkdocs-material: {base} writes no <script id=\"__config\">")
+        missing.append(f'mkdocs-material: {base} writes no <script id="__config">')
     workers = list((MATERIAL / "assets/javascripts/workers").glob("search.*.min.js"))
     if not any(MATERIAL_WORKER.match(f"x/{worker.name}") for worker in workers):
         missing.append("mkdocs-material: no search worker named search.<hash>.min.js")

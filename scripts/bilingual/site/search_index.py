@@ -24,6 +24,7 @@ from bilingual.site.internals import CONFIG_SCRIPT, MATERIAL_WORKER
 SEPARATOR = r"""[\s\-,:;!?=\[\](){}"'`/|\\\u00ab\u00bb\u201c\u201d\u201e\u2018\u2019\u2026]+|\.(?!\d)|&[lg]t;"""
 ENGLISH_PIPELINE = ["stopWordFilter"]
 
+
 def belongs(location: str, prefix: str, other_prefixes: list[str]) -> bool:
     """Whether a search entry's location is a page of the language under ``prefix``."""
     if prefix:
