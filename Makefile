@@ -68,8 +68,8 @@ bench-site: $(STAMP)  ## split + build of SOURCE against a plain MkDocs build; S
 	$(BIN)/python tests/benchmarks/bench_site.py --source "$(SOURCE)" --scale "$(SCALE)" --repeat "$(REPEAT)"
 
 lint: $(STAMP) $(NODE_STAMP)  ## ruff and mypy over the code and the tests, ESLint over overrides/
-	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
+	$(BIN)/ruff check --no-cache scripts tests
+	$(BIN)/ruff format --no-cache --check scripts tests
 	$(BIN)/mypy
 	node_modules/.bin/eslint overrides eslint.config.js
 
