@@ -56,7 +56,7 @@ def test_pages_of_deleted_sources_and_stale_languages_disappear(tmp_path: Path) 
     assert not [p for p in docs.iterdir() if p.name.startswith((".staging", ".old"))]
 
 
-def test_malformed_source_is_skipped_by_default_and_fails_in_strict_mode(
+def test_malformed_source_is_built_with_a_warning_and_fails_in_strict_mode(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = copy_seed(tmp_path)
@@ -68,7 +68,9 @@ def test_malformed_source_is_skipped_by_default_and_fails_in_strict_mode(
     err = capsys.readouterr().err
     assert "broken.md:4:33: segment x-1 has no sxs-lookup half" in err
     assert (docs / "lv" / f"{SEED_ARTICLE}.md").exists()
-    assert not (docs / "lv" / "broken.md").exists()
+    assert '&lt;span data-ttu-id="x-1"&gt;a&lt;/span&gt; b' in (
+        docs / "en" / "broken.md"
+    ).read_text(encoding="utf-8")
     assert main(["split", "--source", str(source), "--docs", str(docs), "--strict"]) == 1
 
 

@@ -35,6 +35,12 @@ def _report(split: Split, strict: bool) -> int:
         print(warning, file=sys.stderr)
     for include in split.unused_includes:
         print(f"{include}: included by no article, so on no page of the site", file=sys.stderr)
+    for code, count in sorted(split.missing_media.items()):
+        print(
+            f"split: {code}: {count} images are not in the source; their pages show the alt text "
+            "(make links lists each)",
+            file=sys.stderr,
+        )
     print(
         f"split: {len(split.articles)} articles, {split.segments} segments, "
         f"languages {split.translation.code} (default) and {split.english.code}"

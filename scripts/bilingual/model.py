@@ -43,8 +43,38 @@ class Segment:
         return self.translation if language is Language.TRANSLATION else self.english
 
 
-Part = str | Segment
-"""A document body is a sequence of shared text and segments."""
+@dataclass(frozen=True, slots=True)
+class Malformed:
+    """Source text the parser could not read as pairs (a span not closed, half a pair, ids that
+    differ): kept as written, so the round trip holds, and shown on every page as the literal
+    text it is, escaped, so that nothing of it is lost or runs as markup."""
+
+    source: str
+    """The text exactly as in the source."""
+    line: int
+    column: int
+
+    @property
+    def shown(self) -> str:
+        """The text as a page shows it: ``&``, ``<`` and ``>`` escaped, so tags read as text."""
+        return self.source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+    @property
+    def translation(self) -> str:
+        """What the translation page shows: the literal text (as for English)."""
+        return self.shown
+
+    @property
+    def english(self) -> str:
+        """What the English page shows: the literal text."""
+        return self.shown
+
+    def text(self, language: Language) -> str:
+        return self.shown
+
+
+Part = str | Segment | Malformed
+"""A document body is a sequence of shared text, segments and malformed markup."""
 
 
 @dataclass(slots=True)
@@ -63,8 +93,9 @@ class Document:
     parts: list[Part] = field(default_factory=list)
     """Shared text and segments, in source order; shared text is kept exactly."""
     warnings: list[SourceError] = field(default_factory=list)
-    """Malformed markup the parser read around without losing text (e.g. a stray ``</span>``
-    inside a segment): reported, and fatal in strict mode, but the document is usable."""
+    """Malformed markup the parser read around without losing text (a stray ``</span>`` inside a
+    segment; a pair it could not read, kept as ``Malformed``; front matter that is not YAML):
+    reported, and fatal in strict mode, but the document is usable."""
 
     @property
     def segments(self) -> list[Segment]:

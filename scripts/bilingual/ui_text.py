@@ -108,5 +108,33 @@ READER: dict[str, dict[str, str]] = {
         "site_name": "تعليمات Microsoft 365",
     },
 }
-for _code, _strings in READER.items():
+# Placeholders: what a page shows where a construct could not be rendered (pages/placeholders.py).
+PLACEHOLDERS: dict[str, dict[str, str]] = {
+    "en": {
+        "missing_include": "The included text {path} could not be found.",
+        "missing_code": "The code sample {path} could not be found.",
+        "image_missing": "Image not available",
+    },
+    "lv": {
+        "missing_include": "Iekļauto tekstu {path} nevarēja atrast.",
+        "missing_code": "Koda paraugu {path} nevarēja atrast.",
+        "image_missing": "Attēls nav pieejams",
+    },
+    "de": {
+        "missing_include": "Der eingebundene Text {path} wurde nicht gefunden.",
+        "missing_code": "Das Codebeispiel {path} wurde nicht gefunden.",
+        "image_missing": "Bild nicht verfügbar",
+    },
+    "ja": {
+        "missing_include": "インクルードされたテキスト {path} が見つかりません。",
+        "missing_code": "コード サンプル {path} が見つかりません。",
+        "image_missing": "画像を利用できません",
+    },
+    "ar": {
+        "missing_include": "تعذّر العثور على النص المضمَّن {path}.",
+        "missing_code": "تعذّر العثور على نموذج التعليمات البرمجية {path}.",
+        "image_missing": "الصورة غير متوفرة",
+    },
+}
+for _code, _strings in [*READER.items(), *PLACEHOLDERS.items()]:
     STRINGS.setdefault(_code, {}).update(_strings)

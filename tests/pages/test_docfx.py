@@ -21,7 +21,7 @@ FRONT = "---\ntitle: T\nms.contentlocale: lv-LV\n---\n"
 
 
 def folder_of(files: dict[str, str], root: Path | None = None) -> SourceFolder:
-    return SourceFolder({path: parse(text, path) for path, text in files.items()}, root)
+    return SourceFolder.at({path: parse(text, path) for path, text in files.items()}, root)
 
 
 @pytest.mark.parametrize(
@@ -104,26 +104,29 @@ def test_rebase_moves_relative_links_only() -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "target", "column"),
+    ("line", "target", "column", "why"),
     [
-        ("[!INCLUDE[x](../../secret.md)]", "../../secret.md", 1),
-        ("Text [!INCLUDE[x](/etc/passwd)]", "/etc/passwd", 6),
-        ("  ![x](../../../etc/hosts.png)", "../../../etc/hosts.png", 3),
-        (':::image type=content source="../out.png" alt-text="x":::', "../out.png", 1),
-        ("[!INCLUDE[x](C:/Windows/win.ini)]", "C:/Windows/win.ini", 1),
+        ("[!INCLUDE[x](../../secret.md)]", "../../secret.md", 1, "leaves the repository"),
+        ("Text [!INCLUDE[x](/etc/passwd)]", "/etc/passwd", 6, "is absolute"),
+        ("  ![x](../../../etc/hosts.png)", "../../../etc/hosts.png", 3, "leaves the repository"),
+        (':::image type=content source="../out.png" alt-text="x":::', "../out.png", 1, "leaves"),
+        ("[!INCLUDE[x](C:/Windows/win.ini)]", "C:/Windows/win.ini", 1, "is absolute"),
     ],
 )
-def test_paths_leaving_the_source_folder_are_refused_at_their_place(
-    line: str, target: str, column: int
+def test_paths_leaving_the_repository_are_refused_at_their_place(
+    line: str, target: str, column: int, why: str, tmp_path: Path
 ) -> None:
-    folder = folder_of({"page.md": FRONT + "# T\n\n" + line + "\n"})
+    """The page is built with a placeholder where the construct stood; the refusal is a
+    warning at the construct's place."""
+    (tmp_path / "page.md").write_text(FRONT + "# T\n\n" + line + "\n", encoding="utf-8")
+    folder = folder_of({"page.md": FRONT + "# T\n\n" + line + "\n"}, tmp_path)
     page = folder.documents["page.md"]
-    with pytest.raises(SourceError) as caught:
-        render_page(page, Language.ENGLISH, folder.for_page(page, Language.ENGLISH))
-    assert str(caught.value) == (
-        f"page.md:7:{column}: path '{target}' leaves the source folder; "
-        "expected a relative path to a file inside the source folder"
-    )
+    resolver = folder.for_page(page, Language.ENGLISH)
+    built = render_page(page, Language.ENGLISH, resolver)
+    (warning,) = resolver.warnings
+    assert str(warning).startswith(f"page.md:7:{column}: path '{target}' {why}")
+    assert str(warning).endswith("; expected a relative path to a file inside the repository")
+    assert 'class="docfx-missing"' in built.markdown or 'class="missing-media"' in built.markdown
 
 
 def test_error_positions_point_into_the_source_for_both_languages() -> None:
@@ -148,11 +151,21 @@ def test_missing_and_circular_includes() -> None:
         }
     )
     page = folder.documents["page.md"]
-    with pytest.raises(SourceError, match=r"includes/b.md:1:1: include cycle: page.md -> "):
-        render_page(page, Language.ENGLISH, folder.for_page(page, Language.ENGLISH))
+    resolver = folder.for_page(page, Language.ENGLISH)
+    built = render_page(page, Language.ENGLISH, resolver)
+    assert [str(warning).split(";")[0] for warning in resolver.warnings] == [
+        "includes/b.md:1:1: include cycle: page.md -> includes/a.md -> includes/b.md -> includes/a.md",
+        "page.md:7:1: included source 'includes/none.md' does not exist",
+    ]
+    assert built.markdown.count('class="docfx-missing"') == 2
+    assert "The included text includes/none.md could not be found." in built.markdown
     del folder.documents["includes/b.md"]
-    with pytest.raises(SourceError, match=r"includes/a.md:1:1: included source 'b.md' does not"):
-        render_page(page, Language.ENGLISH, folder.for_page(page, Language.ENGLISH))
+    resolver = folder.for_page(page, Language.TRANSLATION)
+    built = render_page(page, Language.TRANSLATION, resolver)
+    assert str(resolver.warnings[0]).startswith(
+        "includes/a.md:1:1: included source 'b.md' does not exist"
+    )
+    assert "Iekļauto tekstu b.md nevarēja atrast." in built.markdown
 
 
 def test_symlinks_pointing_out_are_refused(tmp_path: Path) -> None:
@@ -170,15 +183,17 @@ def test_symlinks_pointing_out_are_refused(tmp_path: Path) -> None:
     )
     (source / "ok.md").write_text(FRONT + "# T\n\n![x](media/linked.png)\n", encoding="utf-8")
     split = split_tree(source, tmp_path / "docs")
-    problems = sorted(str(problem) for problem in split.problems)
-    assert problems == [
+    assert sorted(split.articles) == ["ok.md", "page.md"]
+    warnings = sorted(str(warning) for warning in split.warnings)
+    assert warnings == [
         "media/linked.png:1:1: symlink points outside the source folder; "
         "expected a media file inside the source folder",
-        "ok.md:7:1: path 'media/linked.png' leaves the source folder; "
-        "expected a relative path to a file inside the source folder",
-        "page.md:7:1: path 'includes/linked.md' leaves the source folder; "
-        "expected a relative path to a file inside the source folder",
+        "ok.md:7:1: path 'media/linked.png' is a symlink out of the repository; "
+        "expected a relative path to a file inside the repository",
+        "page.md:7:1: path 'includes/linked.md' is a symlink out of the repository; "
+        "expected a relative path to a file inside the repository",
     ]
+    assert "secret" not in (tmp_path / "docs" / "en" / "page.md").read_text(encoding="utf-8")
     assert not list((tmp_path / "docs").rglob("*.png"))
     assert copy_media(source, [tmp_path / "again"], []) == 0
 
@@ -190,8 +205,15 @@ def test_media_path_takes_the_files_own_spelling(tmp_path: Path) -> None:
         {"a/page.md": FRONT + "![x](../media/mouse_over.gif) ![y](../media/none.png)\n"}, tmp_path
     )
     page = folder.documents["a/page.md"]
-    lv = render_page(page, Language.TRANSLATION, folder.for_page(page, Language.TRANSLATION))
-    assert lv.markdown.endswith("![x](../media/Mouse_Over.GIF) ![y](../media/none.png)\n")
+    resolver = folder.for_page(page, Language.TRANSLATION)
+    lv = render_page(page, Language.TRANSLATION, resolver)
+    assert lv.markdown.endswith(
+        "![x](../media/Mouse_Over.GIF) "
+        '<span class="missing-media" data-missing-src="../media/none.png" '
+        'title="Attēls nav pieejams">y</span>\n'
+    )
+    (warning,) = resolver.warnings
+    assert str(warning).startswith("a/page.md:5:31: image '../media/none.png' is not in the source")
 
 
 def test_include_inside_an_alert_keeps_the_quote_prefix() -> None:

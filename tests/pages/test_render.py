@@ -34,7 +34,7 @@ def page_of(case: Path, language: Language) -> str:
         document = parse(source_of(case).read_text(encoding="utf-8"), "source.md")
         return render_page(document, language).markdown
     documents = read_documents(folder, [])
-    sources = SourceFolder({document.path: document for document in documents}, folder)
+    sources = SourceFolder.at({document.path: document for document in documents}, folder)
     (article,) = [document for document in documents if is_article(document)]
     return render_page(article, language, sources.for_page(article, language)).markdown
 

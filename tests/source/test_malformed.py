@@ -1,12 +1,16 @@
 """Malformed sources, one fixture each: a one-line ``file:line:column: what; expected shape``.
 
 Each ``tests/fixtures/malformed/NAME.md`` holds one mistake seen in (or shaped like) real trees;
-the table says where it is reported and what is said. Byte-level cases (invalid UTF-8, a BOM,
-CRLF, a 5 MB line, file names with spaces or non-ASCII letters) are made by the tests.
+the tables say where it is reported and what is said. A source that cannot be read at all (empty,
+not UTF-8) is skipped; every other mistake is a *warning*: the article is built, the markup the
+parser could not read kept as ``Malformed`` text, shown on every page as the literal text it is.
+Byte-level cases (invalid UTF-8, a BOM, CRLF, a 5 MB line, file names with spaces or non-ASCII
+letters) are made by the tests.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -16,6 +20,8 @@ import pytest
 
 from bilingual.cli import main
 from bilingual.errors import ParseError, SourceError
+from bilingual.model import Language, Malformed
+from bilingual.pages.render import render_body
 from bilingual.source.pairs import render_source
 from bilingual.source.parse import decode, parse
 from bilingual.split.full import split_tree
@@ -26,6 +32,14 @@ CASES = FIXTURES / "malformed"
 ONE_LINE = re.compile(r"[^\n]+:\d+:\d+: [^\n]+; expected [^\n]+")
 
 ERRORS = {
+    "empty": ("empty.md:1:1:", "source is empty"),
+}
+"""Sources that cannot be read: skipped, and reported."""
+WARNINGS = {
+    "unbalanced-span-inside-segment": (
+        "unbalanced-span-inside-segment.md:1:28:",
+        "the translation of segment md-101 holds unbalanced span tags",
+    ),
     "unclosed-span": ("unclosed-span.md:6:1:", "translation span is not closed"),
     "unclosed-english": ("unclosed-english.md:1:69:", "English span is not closed"),
     "stray-close": ("stray-close.md:1:119:", "stray '</span>'"),
@@ -35,17 +49,11 @@ ERRORS = {
     "lookup-half-alone": ("lookup-half-alone.md:1:14:", "half of a segment pair outside a pair"),
     "nested-pair": ("nested-pair.md:1:42:", "segment pair nested inside a segment"),
     "duplicate-ids": ("duplicate-ids.md:3:1:", "duplicate segment id m7-101 with different text"),
-    "empty": ("empty.md:1:1:", "source is empty"),
     "invalid-front-matter": ("invalid-front-matter.md:4:", "front matter is not valid YAML"),
     "front-matter-not-closed": ("front-matter-not-closed.md:1:1:", "front matter is not closed"),
     "front-matter-not-a-mapping": ("front-matter-not-a-mapping.md:2:1:", "is not a mapping"),
 }
-WARNINGS = {
-    "unbalanced-span-inside-segment": (
-        "unbalanced-span-inside-segment.md:1:28:",
-        "the translation of segment md-101 holds unbalanced span tags",
-    ),
-}
+"""Sources built with a warning: the text kept, the problem reported at its place."""
 
 
 def test_every_fixture_has_an_expectation() -> None:
@@ -67,13 +75,40 @@ def test_error(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(WARNINGS))
-def test_warning_keeps_the_text(name: str) -> None:
+def test_a_warning_keeps_every_character(name: str) -> None:
+    """The document is built: its first warning is the mistake at its place, the round trip
+    holds, and every malformed stretch is on both languages' pages as its literal text."""
     path = CASES / f"{name}.md"
     text = path.read_text(encoding="utf-8")
     document = parse(text, path.name)
-    (warning,) = document.warnings
-    assert_one_line(str(warning), *WARNINGS[name])
+    assert_one_line(str(document.warnings[0]), *WARNINGS[name])
     assert render_source(document) == text
+    for language in Language:
+        body = render_body(document, language)
+        for part in document.parts:
+            if isinstance(part, Malformed):
+                assert html.unescape(part.shown) == part.source
+                assert part.shown in body
+                assert "<span" not in part.shown
+
+
+def test_a_malformed_pair_is_shown_as_its_text_and_the_rest_is_read() -> None:
+    text = (CASES / "missing-lookup-half.md").read_text(encoding="utf-8")
+    text += "2. " + pair("m4-102", "Otrais solis.", "Second step.") + "\n"
+    document = parse(text, "missing-lookup-half.md")
+    (malformed,) = [part for part in document.parts if isinstance(part, Malformed)]
+    assert (malformed.line, malformed.column) == (3, 4)  # the list marker stays markup
+    assert malformed.source.startswith('<span data-ttu-id="m4-101">')
+    assert [segment.id for segment in document.segments] == ["m4-102"]
+    assert render_source(document) == text
+
+
+def test_unbalanced_span_inside_a_segment_keeps_the_segment() -> None:
+    path = CASES / "unbalanced-span-inside-segment.md"
+    text = path.read_text(encoding="utf-8")
+    document = parse(text, path.name)
+    (warning,) = document.warnings
+    assert_one_line(str(warning), *WARNINGS[path.stem])
     (segment,) = document.segments
     assert segment.translation.endswith("<span>turpiniet")
     assert segment.english.endswith("<span>go on</span>")
@@ -104,9 +139,8 @@ def test_a_5_mb_line_parses_and_its_errors_point_into_it() -> None:
     assert len(document.segments) == line.count("data-ttu-id")
     assert render_source(document) == text
     broken = text[:-1] + ' <span data-ttu-id="last">never closed\n'
-    with pytest.raises(ParseError) as caught:
-        parse(broken, "long.md")
-    assert_one_line(str(caught.value), f"long.md:2:{len(line) + 2}:", "span is not closed")
+    (warning,) = parse(broken, "long.md").warnings
+    assert_one_line(str(warning), f"long.md:2:{len(line) + 2}:", "span is not closed")
 
 
 def test_a_5_mb_line_of_simple_pairs_parses_in_one_pass() -> None:
@@ -128,14 +162,17 @@ def test_file_names_with_spaces_and_non_ascii_letters(tmp_path: Path) -> None:
     good.write_text((SEED_SOURCE / f"{SEED_ARTICLE}.md").read_text(encoding="utf-8"), "utf-8")
     split = split_tree(source, tmp_path / "docs")
     assert "mape ar atstarpēm/ūdens.md" in split.articles
-    (problem,) = split.problems
-    assert_one_line(str(problem), "mape ar atstarpēm/ūdens kļūda.md:1:69:", "id mismatch")
+    assert "mape ar atstarpēm/ūdens kļūda.md" in split.articles
+    (warning,) = split.warnings
+    assert_one_line(str(warning), "mape ar atstarpēm/ūdens kļūda.md:1:69:", "id mismatch")
 
 
 def malformed_source(tmp_path: Path) -> Path:
-    """The seed plus one broken source and one source with a warning."""
+    """The seed plus one unreadable source, one with a pair that cannot be read and one whose
+    segment holds unbalanced spans."""
     source = tmp_path / "source"
     shutil.copytree(SEED_SOURCE, source)
+    (source / "unreadable.md").write_bytes(b"\xff\xfe not UTF-8\n")
     shutil.copy(CASES / "missing-lookup-half.md", source / "broken.md")
     warned = (CASES / "unbalanced-span-inside-segment.md").read_text(encoding="utf-8")
     (source / "warning.md").write_text("# Virsraksts\n\n" + warned, encoding="utf-8")
@@ -151,16 +188,20 @@ def test_split_default_reports_and_skips_strict_fails(
     captured = capsys.readouterr()
     assert "broken.md:3:53: segment m4-101 has no sxs-lookup half" in captured.err
     assert "warning.md:3:28: the translation of segment md-101" in captured.err
-    assert "2 articles" in captured.out
+    assert "unreadable.md:1:1: invalid UTF-8" in captured.err
+    assert "3 articles" in captured.out
     assert "1 skipped" in captured.out
     assert (docs / "lv" / "warning.md").exists()
-    assert not (docs / "lv" / "broken.md").exists()
+    broken = (docs / "lv" / "broken.md").read_text(encoding="utf-8")
+    assert '&lt;span data-ttu-id="m4-101"&gt;' in broken
+    assert not (docs / "lv" / "unreadable.md").exists()
     assert main(["split", "--source", str(source), "--docs", str(docs), "--strict"]) == 1
 
 
 def test_strict_fails_on_a_warning_alone(tmp_path: Path) -> None:
     source = malformed_source(tmp_path)
     (source / "broken.md").unlink()
+    (source / "unreadable.md").unlink()
     docs = tmp_path / "docs"
     assert main(["split", "--source", str(source), "--docs", str(docs)]) == 0
     assert main(["split", "--source", str(source), "--docs", str(docs), "--strict"]) == 1
@@ -179,7 +220,10 @@ def test_site_default_builds_the_rest_and_strict_fails(
     assert "1 skipped" in captured.out
     assert (site / SEED_ARTICLE / "index.html").is_file()
     assert (site / "en" / "warning" / "index.html").is_file()
-    assert not (site / "broken").exists()
+    shown = (site / "broken" / "index.html").read_text(encoding="utf-8")
+    assert '&lt;span data-ttu-id="m4-101"&gt;' in shown
+    assert "<span data-ttu-id" not in shown
+    assert not (site / "unreadable").exists()
     shutil.rmtree(site)
     assert main([*args, "--strict"]) == 1
     assert not site.exists()
@@ -203,4 +247,5 @@ def test_no_traceback_on_any_fixture(tmp_path: Path) -> None:
     split = split_tree(source, tmp_path / "docs")
     assert sorted(Path(p.path).stem for p in split.problems) == sorted(ERRORS)
     assert all(isinstance(p, SourceError) and ONE_LINE.fullmatch(str(p)) for p in split.problems)
-    assert [Path(n.path).stem for n in split.warnings] == sorted(WARNINGS)
+    assert sorted({Path(n.path).stem for n in split.warnings}) == sorted(WARNINGS)
+    assert all(ONE_LINE.fullmatch(str(warning)) for warning in split.warnings)

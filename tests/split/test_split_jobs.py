@@ -52,7 +52,7 @@ def article(number: int) -> str:
 
 def bilingual_tree(source: Path) -> Path:
     """``ARTICLES`` articles, an include, a media file, an ``index.md``, and two malformed
-    sources: one that does not parse, one whose include is missing."""
+    sources: one with a pair that cannot be read, one whose include is missing."""
     (source / "includes").mkdir(parents=True)
     (source / "media").mkdir()
     (source / "media" / "shot.png").write_bytes(b"\x89PNG\r\n\x1a\n")
@@ -127,12 +127,13 @@ def test_the_generated_tree_has_both_kinds_of_malformed_source(
     generated: tuple[Path, Path, Split],
 ) -> None:
     _, _, one = generated
-    assert len(one.articles) == ARTICLES + 1  # the articles and index.md, not the malformed two
-    problems = [str(problem) for problem in one.problems]
-    assert [problem.split(":", 1)[0] for problem in problems] == [
-        "article-050-broken.md",  # reading: the source does not parse
+    assert len(one.articles) == ARTICLES + 3  # the articles, index.md and the malformed two
+    assert one.problems == []
+    warnings = [str(warning) for warning in one.warnings]
+    assert sorted({warning.split(":", 1)[0] for warning in warnings}) == [
+        "article-050-broken.md",  # reading: a pair it cannot read, shown as text
         "article-150-missing-include.md",  # writing: its include does not exist
-    ], problems
+    ], warnings
     assert one.rewrites
     assert one.unused_includes == ["includes/unused.md"]
 

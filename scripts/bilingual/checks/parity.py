@@ -120,7 +120,7 @@ def compare(source: Path, site: Path) -> Report:
     report = Report()
     documents = read_documents(source, report.problems)
     default = translation_code(documents)
-    folder = SourceFolder({document.path: document for document in documents}, source)
+    folder = SourceFolder.at({document.path: document for document in documents}, source)
     sides = ((default, Language.TRANSLATION), (ENGLISH_CODE, Language.ENGLISH))
     for document in documents:
         if not is_article(document):

@@ -100,8 +100,8 @@ def hover_body(document: Document, language: Language, body: str) -> str:
     line = ""
     for part in document.parts:
         text = part if isinstance(part, str) else part.translation
-        if isinstance(part, str):
-            pieces.append(part)
+        if not isinstance(part, Segment):  # shared text, or malformed markup shown as text
+            pieces.append(text)
         else:
             at_line_start = BLOCK_PREFIX.fullmatch(line) is not None
             pieces.append(wrapped(part, at_line_start) if can_wrap(fences, line, part) else text)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from bilingual.errors import SourceError
 from bilingual.locales import ENGLISH_CODE, site_code
 from bilingual.model import Document, Language
 from bilingual.pages import docfx
@@ -63,6 +64,10 @@ class PageText:
     """The page's markdown, front matter first."""
     links: tuple[Rewrite, ...] = ()
     """The links the writer changed (``link_rewrite.resolve_links``), each with its original target."""
+    warnings: tuple[SourceError, ...] = ()
+    """What the page shows a placeholder for (an include or image it could not find …)."""
+    outside: tuple[str, ...] = ()
+    """Repository media outside ``SOURCE`` the page shows (``SOURCE``-relative paths)."""
 
 
 def page_code(document: Document, language: Language) -> str:

@@ -1,10 +1,16 @@
 """The source folder as the writer sees it: included sources, media paths, source positions.
 
 ``SourceFolder.for_page`` gives the ``docfx.Resolver`` of one page: it resolves
-``[!INCLUDE[…](path)]`` to the included source's text in the page's language (its own includes
-expanded, its relative links rebased onto the including page) and refuses include and media
-paths that leave the source folder — ``../`` past the root, absolute paths, URLs with a drive or
-host, symlinks pointing out — with a ``SourceError`` at the construct's ``file:line:column``.
+``[!INCLUDE[…](path)]`` to the included source's text in the page's language (its own constructs
+expanded, its relative links rebased onto the including page) and checks media paths. Paths are
+resolved by the docset (``source.docset``): relative to the including file, ``~/`` from the docset
+root, anywhere inside the repository; one that leaves the repository, an absolute path or a
+symlink out is refused. What cannot be resolved is reported as a ``SourceError`` at the
+construct's ``file:line:column`` (collected in ``warnings``) and the page shows a placeholder.
+
+An include outside ``SOURCE`` (in the repository) is read from disk when first asked for; a media
+file outside ``SOURCE`` is published under ``OUTSIDE/`` of each language folder, at its path in
+the repository (``PageResolver.outside`` lists the ones a page uses).
 """
 
 from __future__ import annotations
@@ -15,18 +21,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilingual.errors import SourceError
-from bilingual.model import Document, Language, Segment
+from bilingual.model import Document, Language, Malformed, Segment
 from bilingual.pages import docfx
-from bilingual.pages.render import render_body
-from bilingual.source.pairs import english_offset, render_source, segment_markup, translation_offset
+from bilingual.pages.render import page_code, render_body
+from bilingual.source.docset import Docset, Refused
+from bilingual.source.folder import read_document
+from bilingual.source.pairs import english_offset, part_source, render_source, translation_offset
 from bilingual.source.positions import position
 
 RELATIVE_LINK = re.compile(r"(\]\([ \t]*<?|\bsrc=[\"']?|\bhref=[\"']?)(?P<path>[^)\s\"'<>#]+)")
-INSIDE = "a relative path to a file inside the source folder"
+INSIDE = "a relative path to a file inside the repository"
+OUTSIDE = "_repository"
+"""Where, in each language folder, the repository's files outside the source folder are
+published (at their path relative to the repository)."""
 
 
 class IncludeError(SourceError):
-    """An include or media path that is missing, circular or leaves the source folder."""
+    """An include or media path that is missing, circular or leaves the repository."""
+
+
+class MissingMedia(IncludeError):
+    """An image the source refers to that is not in the source (nor the repository)."""
 
 
 def body_position(document: Document, language: Language, offset: int) -> tuple[int, int]:
@@ -35,6 +50,7 @@ def body_position(document: Document, language: Language, offset: int) -> tuple[
     body_offset = 0
     target = len(document.prefix)
     for part in document.parts:
+        size = len(part_source(part))
         if isinstance(part, Segment):
             text = part.text(language)
             start = source_offset + (
@@ -42,16 +58,29 @@ def body_position(document: Document, language: Language, offset: int) -> tuple[
                 if language is Language.TRANSLATION
                 else english_offset(part)
             )
-            size = len(segment_markup(part))
         else:
-            text, start, size = part, source_offset, len(part)
+            text = part.shown if isinstance(part, Malformed) else part
+            start = source_offset
         if offset < body_offset + len(text):
-            target = start + offset - body_offset
+            inside = offset - body_offset
+            target = start + (min(inside, size) if isinstance(part, Malformed) else inside)
             break
         body_offset += len(text)
         source_offset += size
         target = source_offset
     return position(render_source(document), target)
+
+
+VIRTUAL_ROOT = "/" + "r/" * 32
+"""A deep folder to anchor relative paths at, so that ``relative`` never reads the working
+folder (``SOURCE``-relative paths may climb out of ``SOURCE`` with ``../``)."""
+
+
+def relative(path: str, folder: str) -> str:
+    """``path`` relative to ``folder``, both ``SOURCE``-relative (either may start with ``../``)."""
+    anchored = posixpath.normpath(VIRTUAL_ROOT + path)
+    start = posixpath.normpath(VIRTUAL_ROOT + (folder or "."))
+    return posixpath.relpath(anchored, start)
 
 
 def rebase(text: str, source_dir: str, page_dir: str) -> str:
@@ -61,63 +90,80 @@ def rebase(text: str, source_dir: str, page_dir: str) -> str:
 
     def move(match: re.Match[str]) -> str:
         path = match.group("path")
-        if not docfx.is_local(path) or path.startswith("/"):
+        if not docfx.is_local(path) or path.startswith(("/", "~/")):
             return match.group()
-        moved = posixpath.relpath(
-            posixpath.normpath(posixpath.join(source_dir, path)), page_dir or "."
-        )
-        return match.group(1) + moved
+        return match.group(1) + relative(posixpath.join(source_dir, path), page_dir)
 
     return RELATIVE_LINK.sub(move, text)
 
 
 @dataclass(slots=True)
 class SourceFolder:
-    """Every parsed source of a folder, by relative path; ``root`` on disk for symlink checks."""
+    """Every parsed source of a folder, by ``SOURCE``-relative path, and the docset around it
+    (``None``: paths checked by their text alone, no file looked at)."""
 
     documents: dict[str, Document]
-    root: Path | None = None
+    docset: Docset | None = None
     spelled: dict[str, str] | None = None
     """Lower-cased relative path -> the file's own spelling (built on first use)."""
 
-    def spelling(self, path: str) -> str:
-        """``path`` as the file under ``root`` spells it, where only the case differs."""
-        if self.root is None or (self.root / path).exists():
+    @classmethod
+    def at(cls, documents: dict[str, Document], source: Path | None) -> SourceFolder:
+        """The folder of ``documents``, read from ``source`` (``None``: no file looked at)."""
+        return cls(documents, Docset.find(source) if source is not None else None)
+
+    def spelling(self, path: str) -> str | None:
+        """``path`` as the file spells it (where only the case differs), ``None`` if no file."""
+        if self.docset is None:
             return path
+        if self.docset.absolute(path).is_file():
+            return path
+        if path.startswith("../"):
+            return self._outside_spelling(path)
         if self.spelled is None:
+            root = self.docset.source
             self.spelled = {
-                found.relative_to(self.root).as_posix().casefold(): found.relative_to(
-                    self.root
-                ).as_posix()
-                for found in self.root.rglob("*")
+                found.relative_to(root).as_posix().casefold(): found.relative_to(root).as_posix()
+                for found in root.rglob("*")
                 if found.is_file()
             }
-        return self.spelled.get(path.casefold(), path)
+        return self.spelled.get(path.casefold())
+
+    def _outside_spelling(self, path: str) -> str | None:
+        assert self.docset is not None
+        folder = self.docset.absolute(posixpath.dirname(path))
+        name = posixpath.basename(path).casefold()
+        if folder.is_dir():
+            for found in folder.iterdir():
+                if found.name.casefold() == name and found.is_file():
+                    return posixpath.join(posixpath.dirname(path), found.name)
+        return None
+
+    def document(self, path: str) -> Document | None:
+        """The parsed source at ``path``: one of the tree's, or a repository file outside
+        ``SOURCE`` read now (``None`` when there is none, or it does not parse)."""
+        found = self.documents.get(path)
+        if found is not None or self.docset is None or not path.startswith("../"):
+            return found
+        if not self.docset.absolute(path).is_file():
+            return None
+        try:
+            found = read_document(self.docset.source, path)
+        except SourceError:
+            return None
+        self.documents[path] = found
+        return found
 
     def for_page(self, document: Document, language: Language) -> PageResolver:
         """The resolver of ``document``'s page in ``language``."""
-        return PageResolver(self, document, language, (document.path,))
+        return PageResolver(self, document, language, page_code(document, language))
 
-    def inside(self, document: Document, language: Language, target: str, offset: int) -> str:
-        """``target`` (relative to ``document``) as a path in the folder, or an ``IncludeError``."""
-        parts = target.replace("\\", "/")
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(document.path), parts))
-        leaves = (
-            parts.startswith("/")
-            or re.match(r"[A-Za-z]:", parts) is not None
-            or not docfx.is_local(parts)
-            or resolved == ".."
-            or resolved.startswith("../")
-        )
-        if not leaves and self.root is not None:
-            root = self.root.resolve()
-            leaves = not (self.root / resolved).resolve().is_relative_to(root)
-        if leaves:
-            line, column = body_position(document, language, offset)
-            raise IncludeError(
-                document.path, line, column, f"path '{target}' leaves the source folder", INSIDE
-            )
-        return resolved
+    def published(self, path: str) -> str:
+        """Where a media file is published, relative to a language folder."""
+        if not path.startswith("../") or self.docset is None:
+            return path
+        absolute = self.docset.absolute(path)
+        return f"{OUTSIDE}/{absolute.relative_to(self.docset.repository).as_posix()}"
 
 
 @dataclass(slots=True)
@@ -127,28 +173,92 @@ class PageResolver:
     folder: SourceFolder
     document: Document
     language: Language
-    chain: tuple[str, ...] = field(default_factory=tuple)
+    code: str
+    chain: tuple[str, ...] = ()
+    warnings: list[SourceError] = field(default_factory=list)
+    """What this page reported (its placeholders), nested includes' reports included."""
+    outside: set[str] = field(default_factory=set)
+    """Repository media outside ``SOURCE`` the page uses (``SOURCE``-relative paths)."""
+    page_path: str = ""
+    """The page's own source path (an include's links are rebased onto it)."""
 
-    def include(self, target: str, offset: int) -> str:
-        path = self.folder.inside(self.document, self.language, target, offset)
-        included = self.folder.documents.get(path)
-        if included is None or path in self.chain:
-            line, column = body_position(self.document, self.language, offset)
-            what = (
-                f"included source '{target}' does not exist"
-                if included is None
-                else f"include cycle: {' -> '.join([*self.chain, path])}"
+    def __post_init__(self) -> None:
+        if not self.page_path:
+            self.page_path = self.document.path
+        if not self.chain:
+            self.chain = (self.document.path,)
+
+    def report(
+        self,
+        offset: int,
+        what: str,
+        expected: str = INSIDE,
+        kind: type[IncludeError] = IncludeError,
+    ) -> None:
+        line, column = body_position(self.document, self.language, offset)
+        self.warnings.append(kind(self.document.path, line, column, what, expected))
+
+    def resolve(self, target: str, offset: int) -> str | None:
+        """``target`` as a ``SOURCE``-relative path, or ``None`` (reported) when refused."""
+        if self.folder.docset is None:
+            written = target.replace("\\", "/")
+            joined = posixpath.normpath(
+                posixpath.join(posixpath.dirname(self.document.path), written)
             )
-            raise IncludeError(self.document.path, line, column, what, INSIDE)
-        nested = PageResolver(self.folder, included, self.language, (*self.chain, path))
+            if written.startswith(("/", "~/")) or joined == ".." or joined.startswith("../"):
+                self.report(offset, f"path '{target}' leaves the source folder")
+                return None
+            return joined
+        try:
+            return self.folder.docset.resolve(target, self.document.path)
+        except Refused as refused:
+            self.report(offset, str(refused))
+            return None
+
+    def include(self, target: str, offset: int) -> str | None:
+        path = self.resolve(target, offset)
+        if path is None:
+            return None
+        if path in self.chain:
+            self.report(offset, f"include cycle: {' -> '.join([*self.chain, path])}")
+            return None
+        included = self.folder.document(path)
+        if included is None:
+            self.report(offset, f"included source '{target}' does not exist")
+            return None
+        nested = PageResolver(
+            self.folder,
+            included,
+            self.language,
+            self.code,
+            (*self.chain, path),
+            self.warnings,
+            self.outside,
+            self.page_path,
+        )
         text = docfx.expand(render_body(included, self.language), nested)
         return rebase(text, posixpath.dirname(path), posixpath.dirname(self.document.path))
 
-    def media(self, target: str, offset: int) -> str:
+    def media(self, target: str, offset: int) -> str | None:
         if target.startswith("/"):
             return target  # a path on the published site, not a file of the source folder
-        path = self.folder.inside(self.document, self.language, target, offset)
-        spelled = self.folder.spelling(path.split("?", 1)[0])
-        if spelled == path.split("?", 1)[0]:
+        bare, _, query = target.partition("?")
+        path = self.resolve(bare, offset)
+        if path is None:
+            return None
+        spelled = self.folder.spelling(path)
+        if spelled is None:
+            self.report(
+                offset,
+                f"image '{target}' is not in the source (shown as its alt text)",
+                "the image file beside the article, or in the repository",
+                MissingMedia,
+            )
+            return None
+        published = self.folder.published(spelled)
+        if published != spelled:
+            self.outside.add(spelled)
+        if published == path and not target.startswith("~/"):
             return target
-        return posixpath.relpath(spelled, posixpath.dirname(self.document.path) or ".")
+        moved = relative(published, posixpath.dirname(self.document.path))
+        return moved + (f"?{query}" if query else "")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from bilingual.model import Document, Segment
+from bilingual.model import Document, Malformed, Segment
 from bilingual.source.folder import is_article
 
 INCLUDE = re.compile(
@@ -27,6 +27,7 @@ def included_paths(document: Document) -> set[str]:
     texts = (
         text
         for part in document.parts
+        if not isinstance(part, Malformed)  # shown as literal text: includes nothing
         for text in ((part.translation, part.english) if isinstance(part, Segment) else (part,))
     )
     return {

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from bilingual.model import Document, Segment
+from bilingual.model import Document, Malformed, Part, Segment
 
 PAIR_START = '<span data-ttu-id="'
 """What every pair starts with."""
@@ -74,9 +74,15 @@ def english_offset(segment: Segment) -> int:
     )
 
 
+def part_source(part: Part) -> str:
+    """A part of a document as the source wrote it."""
+    if isinstance(part, str):
+        return part
+    if isinstance(part, Malformed):
+        return part.source
+    return segment_markup(part)
+
+
 def render_source(document: Document) -> str:
     """The bilingual source the document was parsed from, byte for byte."""
-    body = "".join(
-        part if isinstance(part, str) else segment_markup(part) for part in document.parts
-    )
-    return document.prefix + body
+    return document.prefix + "".join(map(part_source, document.parts))

@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 
 from bilingual.errors import ParseError
-from bilingual.model import Document, Part, Segment
+from bilingual.model import Document, Malformed, Part, Segment
 from bilingual.source import frontmatter
 from bilingual.source.pairs import (
     EMPTY_PAIR_LENGTH,
@@ -100,34 +100,46 @@ class _Parser:
         return ParseError(self.path, line, column, what, expected)
 
     def front_matter(self) -> tuple[str, dict[str, Any], int]:
-        """The BOM and raw front matter, the parsed metadata, and where the body starts."""
+        """The BOM and raw front matter, the parsed metadata, and where the body starts.
+
+        Front matter that is not closed is read as body text; front matter that is not a YAML
+        mapping is kept (the round trip holds) and the page goes without its metadata. Both are
+        warnings."""
         start = 1 if self.text.startswith("\ufeff") else 0
         if not self.text.startswith("---", start):
             return self.text[:start], {}, start
         match = FRONT_MATTER.match(self.text, start)
         if match is None:
-            raise self.error(start, "front matter is not closed", "a line holding only '---'")
+            self.warnings.append(
+                self.error(
+                    start,
+                    "front matter is not closed (read as text)",
+                    "a line holding only '---'",
+                )
+            )
+            return self.text[:start], {}, start
         try:
             metadata = frontmatter.load(match.group(1))
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             offset = match.start(1)
+            what = f"front matter is not valid YAML ({getattr(exc, 'problem', exc)}; left out)"
             if mark is not None:
-                line_offset = self.lines.position(offset)[0] + mark.line
-                raise ParseError(
-                    self.path,
-                    line_offset,
-                    mark.column + 1,
-                    f"front matter is not valid YAML ({getattr(exc, 'problem', exc)})",
-                    "'key: value' lines",
-                ) from None
-            raise self.error(
-                offset, "front matter is not valid YAML", "'key: value' lines"
-            ) from None
+                line = self.lines.position(offset)[0] + mark.line
+                warning = ParseError(self.path, line, mark.column + 1, what, "'key: value' lines")
+            else:
+                warning = self.error(offset, what, "'key: value' lines")
+            self.warnings.append(warning)
+            return self.text[: match.end()], {}, match.end()
         if metadata is None:
             metadata = {}
         if not isinstance(metadata, dict):
-            raise self.error(match.start(1), "front matter is not a mapping", "'key: value' lines")
+            self.warnings.append(
+                self.error(
+                    match.start(1), "front matter is not a mapping (left out)", "'key: value' lines"
+                )
+            )
+            metadata = {}
         return self.text[: match.end()], metadata, match.end()
 
     def balanced(self, start: int) -> int | None:
@@ -174,25 +186,37 @@ class _Parser:
         if nested is not None:
             raise self.error(nested.start(), "segment pair nested inside a segment", PAIR_SHAPE)
 
-    def check_shared(self, start: int, end: int) -> None:
-        """Shared text must not hold half of a pair or a stray ``</span>``."""
+    def shared_problem(self, start: int, end: int) -> ParseError | None:
+        """What is wrong with shared text, if anything: half of a pair, or a stray ``</span>``."""
         text = self.text
         if (
             text.find("span", start, end) < 0
             and text.find("-id=", start, end) < 0
             and text.find("sxs-lookup", start, end) < 0
         ):
-            return
+            return None
         stray = PAIR_MARKUP.search(text, start, end)
         if stray is not None:
-            raise self.error(stray.start(), "half of a segment pair outside a pair", PAIR_SHAPE)
+            return self.error(stray.start(), "half of a segment pair outside a pair", PAIR_SHAPE)
         depth = 0
         for tag in SPAN_TAG.finditer(text, start, end):
             depth += -1 if tag.group().startswith("</") else 1
             if depth < 0:
-                raise self.error(
+                return self.error(
                     tag.start(), "stray '</span>'", "'</span>' only after its '<span>'"
                 )
+        return None
+
+    def paragraph(self, offset: int, low: int, high: int) -> tuple[int, int]:
+        """The paragraph around ``offset`` (between blank lines), kept within ``low``..``high``."""
+        text = self.text
+        before = max(text.rfind("\n\n", low, offset), text.rfind("\n\r\n", low, offset))
+        after = [
+            at
+            for at in (text.find("\n\n", offset, high), text.find("\n\r\n", offset, high))
+            if at >= 0
+        ]
+        return (before + 1 if before >= 0 else low), (min(after) + 1 if after else high)
 
     def next_pair(self, start: int) -> int:
         """Offset of the next pair opener at or after ``start``, or the text's length."""
@@ -284,56 +308,95 @@ class _Parser:
         prefix, metadata, position = self.front_matter()
         simple_parts = self.simple_parts(position)
         if simple_parts is not None:
-            return Document(path=self.path, prefix=prefix, metadata=metadata, parts=simple_parts)
+            return Document(
+                path=self.path,
+                prefix=prefix,
+                metadata=metadata,
+                parts=simple_parts,
+                warnings=[*self.warnings],
+            )
         parts: list[Part] = []
-        append = parts.append
         seen: dict[str, Segment] = {}
         text = self.text
-        find, count = text.find, text.count
-        simple = SIMPLE_PAIR.match
-        line, line_start, counted = 1, 0, 0
+        find = text.find
         while (start := find(PAIR_START, position)) >= 0:
             if start > position:
-                shared = text[position:start]
-                if "span" in shared or "-id=" in shared or "sxs-lookup" in shared:
-                    self.check_shared(position, start)
-                append(shared)
-            newlines = count("\n", counted, start)
-            if newlines:
-                line += newlines
-                line_start = text.rfind("\n", counted, start) + 1
-            counted = start
-            pair = simple(text, start)
-            if pair is not None:
-                segment_id, translation, english = pair.groups()
-                position = pair.end()
-            else:
-                opened = TRANSLATION_OPEN.match(text, start)
-                if opened is None:  # an id holding quotes or brackets
-                    raise self.error(start, "malformed data-ttu-id span", '<span data-ttu-id="ID">')
-                translation_end, english_open, english_end = self.segment_ends(opened)
-                segment_id = opened.group(1)
-                translation = text[opened.end() : translation_end]
-                english = text[english_open.end() : english_end]
-                position = english_end + len(SPAN_CLOSE) * 2
-            segment = Segment(segment_id, translation, english, line, start - line_start + 1)
-            earlier = seen.setdefault(segment_id, segment)
+                position = self.shared(parts, position, start)
+            try:
+                segment, end = self.pair(start)
+            except ParseError as error:
+                position = self.malformed(parts, error, position, start)
+                continue
+            earlier = seen.setdefault(segment.id, segment)
             if earlier is not segment and (
-                earlier.translation != translation or earlier.english != english
+                earlier.translation != segment.translation or earlier.english != segment.english
             ):
-                raise self.error(
-                    start,
-                    f"duplicate segment id {segment_id} with different text "
-                    f"(first at line {earlier.line})",
-                    "each id once, or repeated with the same text",
+                self.warnings.append(
+                    self.error(
+                        start,
+                        f"duplicate segment id {segment.id} with different text "
+                        f"(first at line {earlier.line}; both kept)",
+                        "each id once, or repeated with the same text",
+                    )
                 )
-            append(segment)
+            parts.append(segment)
+            position = end
         if position < len(text):
-            self.check_shared(position, len(text))
-            append(text[position:])
+            self.shared(parts, position, len(text))
         return Document(
             path=self.path, prefix=prefix, metadata=metadata, parts=parts, warnings=[*self.warnings]
         )
+
+    def pair(self, start: int) -> tuple[Segment, int]:
+        """The segment whose pair starts at ``start``, and where the pair ends; raises
+        ``ParseError`` when its markup cannot be read."""
+        text = self.text
+        line, column = self.lines.position(start)
+        pair = SIMPLE_PAIR.match(text, start)
+        if pair is not None:
+            segment_id, translation, english = pair.groups()
+            return Segment(segment_id, translation, english, line, column), pair.end()
+        opened = TRANSLATION_OPEN.match(text, start)
+        if opened is None:  # an id holding quotes or brackets
+            raise self.error(start, "malformed data-ttu-id span", '<span data-ttu-id="ID">')
+        translation_end, english_open, english_end = self.segment_ends(opened)
+        translation = text[opened.end() : translation_end]
+        english = text[english_open.end() : english_end]
+        segment = Segment(opened.group(1), translation, english, line, column)
+        return segment, english_end + len(SPAN_CLOSE) * 2
+
+    def shared(self, parts: list[Part], start: int, end: int) -> int:
+        """Add the shared text between ``start`` and ``end``; returns where parsing goes on
+        (past ``end`` when malformed markup in it runs into what follows)."""
+        while start < end:
+            problem = self.shared_problem(start, end)
+            if problem is None:
+                parts.append(self.text[start:end])
+                return end
+            at = self.lines.offset(problem.line, problem.column)
+            start = self.malformed(parts, problem, start, at)
+        return start
+
+    def malformed(self, parts: list[Part], error: ParseError, low: int, at: int) -> int:
+        """Keep the paragraph around ``at`` (from ``low``, where parsing stood, up to the next
+        pair) as ``Malformed`` text, record ``error`` as a warning; returns where to go on."""
+        self.warnings.append(
+            ParseError(
+                error.path,
+                error.line,
+                error.column,
+                error.what + " (shown as text)",
+                error.expected,
+            )
+        )
+        begin, end = self.paragraph(at, low, len(self.text))
+        following = self.next_pair(at + 1)
+        end = max(min(end, following), at + 1)
+        if begin > low:
+            parts.append(self.text[low:begin])
+        line, column = self.lines.position(begin)
+        parts.append(Malformed(self.text[begin:end], line, column))
+        return end
 
 
 def parse(text: str, path: str = "<string>") -> Document:

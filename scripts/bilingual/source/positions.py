@@ -22,6 +22,10 @@ class LineIndex:
         index = bisect.bisect_right(self._starts, offset) - 1
         return index + 1, offset - self._starts[index] + 1
 
+    def offset(self, line: int, column: int) -> int:
+        """The offset of a 1-based (line, column): ``position``'s inverse."""
+        return self._starts[line - 1] + column - 1
+
 
 def position(text: str, offset: int) -> tuple[int, int]:
     """The 1-based (line, column) of ``offset`` in ``text``."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from bilingual.errors import SourceError
 from bilingual.locales import ENGLISH_CODE, SiteLanguage, site_language
 from bilingual.model import Document, Language
 from bilingual.pages.link_rewrite import Rewrite
-from bilingual.pages.resolver import SourceFolder
+from bilingual.pages.resolver import MissingMedia, SourceFolder
 from bilingual.source.folder import is_article, read_documents, source_files, translation_code
 from bilingual.source.includes import unused_includes
 from bilingual.source.media import media_files
@@ -38,6 +38,7 @@ from bilingual.split.writer import (
     Writer,
     WrittenArticle,
     copy_media,
+    copy_outside_media,
     write_article,
     write_home_pages,
 )
@@ -69,10 +70,24 @@ class Split:
     """Links the writer changed, by page (``<code>/<path>``), each with its original target."""
     unused_includes: list[str] = field(default_factory=list)
     """Files under ``includes/`` whose name no article mentions: on no page of the site."""
+    missing_media: dict[str, int] = field(default_factory=dict)
+    """Per site language, the images its pages show as alt text (missing from the source: common
+    in localized repositories, which carry no media). Counted, not warned of one by one: the
+    link check lists each (kind ``media``)."""
+    outside: set[str] = field(default_factory=set)
+    """Repository media outside ``SOURCE`` that pages show, copied into every language."""
 
     @property
     def languages(self) -> tuple[SiteLanguage, SiteLanguage]:
         return (self.translation, self.english)
+
+    def add_warnings(self, warnings: Iterable[SourceError]) -> None:
+        """Add ``warnings``, each once (a construct both languages show is reported once)."""
+        seen = {str(warning) for warning in self.warnings}
+        for warning in warnings:
+            if str(warning) not in seen:
+                seen.add(str(warning))
+                self.warnings.append(warning)
 
 
 def _write_nth(index: int) -> WrittenArticle:
@@ -125,6 +140,13 @@ def write_pages(
             split.problems.append(article.problem)
             continue
         for page in article.pages:
+            missing = [warning for warning in page.warnings if isinstance(warning, MissingMedia)]
+            split.add_warnings(warning for warning in page.warnings if warning not in missing)
+            split.outside.update(page.outside)
+            if missing:
+                split.missing_media[page.code] = split.missing_media.get(page.code, 0) + len(
+                    missing
+                )
             if page.links:
                 split.rewrites[f"{page.code}/{article.path}"] = list(page.links)
             titles[page.code].append((page.title, article.path))
@@ -159,7 +181,9 @@ def split_tree(source: Path, docs: Path, *, jobs: int | None = None) -> Split:
     writer = Writer.of(source, documents, media)
     try:
         titles = write_pages(documents, split, staging, writer, toc, workers.jobs(jobs))
-        copy_media(source, [staging / lang.code for lang in split.languages], split.problems)
+        targets = [staging / lang.code for lang in split.languages]
+        copy_media(source, targets, split.warnings)
+        copy_outside_media(writer.folder, split.outside, targets)
         swap_in(staging, docs, [lang.code for lang in split.languages])
         snapshot.save(docs, snapshot.snapshot(source, titles, split.translation.code))
     finally:

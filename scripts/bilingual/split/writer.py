@@ -84,14 +84,18 @@ class Writer:
         if articles is None:
             articles = [document.path for document in documents if is_article(document)]
         return cls(
-            SourceFolder({document.path: document for document in documents}, source),
+            SourceFolder.at({document.path: document for document in documents}, source),
             LinkContext.of(articles, ENGLISH_LOCALE, media),
         )
 
     def page(self, document: Document, language: Language) -> PageText:
-        """The page of ``document`` in ``language``: includes, media and links resolved."""
+        """The page of ``document`` in ``language``: includes, media and links resolved; what
+        it shows a placeholder for in its ``warnings``."""
         resolver = self.folder.for_page(document, language)
-        return render_page(document, language, resolver, page_links(self.links, document, language))
+        page = render_page(document, language, resolver, page_links(self.links, document, language))
+        return dataclasses.replace(
+            page, warnings=tuple(resolver.warnings), outside=tuple(sorted(resolver.outside))
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +111,10 @@ class WrittenPage:
     """The page's markdown when it is the top of the home page (``index.md``): not written."""
     written: bool = False
     """Whether its file was written (``write_if_changed`` leaves an unchanged page alone)."""
+    warnings: tuple[SourceError, ...] = ()
+    """What the page shows a placeholder for."""
+    outside: tuple[str, ...] = ()
+    """Repository media outside ``SOURCE`` the page shows."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,11 +142,12 @@ def write_article(
         return WrittenArticle(document.path, len(document.segments), problem=error)
     written = []
     for site_lang, page in pages:
+        code, extra = site_lang.code, (page.warnings, page.outside)
         if document.path == home.HOME:
-            written.append(WrittenPage(site_lang.code, page.title, page.links, page.markdown))
+            written.append(WrittenPage(code, page.title, page.links, page.markdown, False, *extra))
             continue
-        wrote = write(root / site_lang.code / document.path, page.markdown)
-        written.append(WrittenPage(site_lang.code, page.title, page.links, written=wrote))
+        wrote = write(root / code / document.path, page.markdown)
+        written.append(WrittenPage(code, page.title, page.links, None, wrote, *extra))
     return WrittenArticle(document.path, len(document.segments), tuple(written))
 
 
@@ -185,3 +194,15 @@ def copy_media(source: Path, targets: list[Path], problems: list[SourceError]) -
             shutil.copyfile(path, destination)
         count += 1
     return count
+
+
+def copy_outside_media(folder: SourceFolder, paths: set[str], targets: list[Path]) -> None:
+    """Copy the repository's media files outside ``SOURCE`` that pages show (``SOURCE``-relative
+    paths) to where each language folder publishes them (``SourceFolder.published``)."""
+    if folder.docset is None:
+        return
+    for path in sorted(paths):
+        for target in targets:
+            destination = target / folder.published(path)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(folder.docset.absolute(path), destination)

@@ -1,0 +1,70 @@
+"""DocFX markdown -> what MkDocs (Python-Markdown, Material) renders, one construct per module.
+
+``expand`` rewrites a page body's DocFX constructs into CommonMark (with HTML where markdown has
+no words for it); its output is also the text ``make parity`` renders with CommonMark as the
+reference. ``convert`` then rewrites the blocks for Python-Markdown (``blocks.normalize``), the
+blockquote constructs through ``quotes``.
+
+Span-level constructs (``inline.Construct``), in the order a match at one place is taken:
+
+- ``includes``: ``[!INCLUDE[title](path)]``, block or inline;
+- ``images``: ``:::image …:::``, ``![alt](path)``, ``<img src>``; a missing image's alt text;
+- ``xrefs``: ``<xref:uid>``, ``[text](xref:uid)``.
+
+Blockquote constructs (``quotes.QUOTES``): ``alerts`` (``[!NOTE]`` …, ``[!VIDEO]``).
+
+A construct that cannot be rendered shows a placeholder (``pages.placeholders``) and is reported
+through the page's ``Resolver`` (``context``); the article is never dropped.
+
+May import: the vocabulary, ``source``, and the rest of ``pages``.
+"""
+
+from __future__ import annotations
+
+from bilingual.pages import blocks
+from bilingual.pages.docfx import images, includes, xrefs
+from bilingual.pages.docfx.alerts import (
+    ALERT_MARKER,
+    ALERT_TYPES,
+    VIDEO_CLASS,
+    VIDEO_MARKER,
+    alert_title,
+    video,
+)
+from bilingual.pages.docfx.context import Resolver
+from bilingual.pages.docfx.inline import Construct, expand_inline
+from bilingual.pages.docfx.paths import is_local
+from bilingual.pages.docfx.quotes import quote_hook
+
+__all__ = [
+    "ALERT_MARKER",
+    "ALERT_TYPES",
+    "CONSTRUCTS",
+    "VIDEO_CLASS",
+    "VIDEO_MARKER",
+    "Resolver",
+    "alert_title",
+    "alerts",
+    "convert",
+    "expand",
+    "is_local",
+    "video",
+]
+
+CONSTRUCTS: list[Construct] = [includes.CONSTRUCT, *images.CONSTRUCTS, *xrefs.CONSTRUCTS]
+"""Every span-level construct; at one place, the earlier in this list wins."""
+
+
+def expand(body: str, resolver: Resolver | None) -> str:
+    """``body`` with its DocFX constructs written as CommonMark (and HTML)."""
+    return expand_inline(body, CONSTRUCTS, resolver)
+
+
+def alerts(code: str) -> blocks.Alert:
+    """The blockquote hook for ``blocks.normalize`` on a page in the site language ``code``."""
+    return quote_hook(code)
+
+
+def convert(body: str, code: str, resolver: Resolver | None) -> str:
+    """A page body in site language ``code`` -> markdown for MkDocs."""
+    return blocks.normalize(expand(body, resolver), alert=quote_hook(code))

@@ -1,0 +1,35 @@
+"""What a DocFX construct may ask of the tree around its page: the ``Resolver``.
+
+Every construct is written for one page, in one language, and gets the page's ``Resolver``:
+included text in the page's language, media paths as the page must write them, and ``report``
+for a problem it shows in the page instead (a placeholder) — the article is never dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class Resolver(Protocol):
+    """What the writer needs from the source folder for one page."""
+
+    @property
+    def code(self) -> str:
+        """The site language code of the page (``lv``, ``en``)."""
+        ...
+
+    def include(self, target: str, offset: int) -> str | None:
+        """The text of the source ``target`` (relative to the page's source, or ``~/``) in the
+        page's language, its own constructs expanded and links rebased; ``None`` when it cannot
+        be read (reported). ``offset`` is where the construct stands in the page body."""
+        ...
+
+    def media(self, target: str, offset: int) -> str | None:
+        """``target`` as the page must write it (the file's own spelling; a file of the
+        repository outside the source folder at its published place); ``None`` when there is no
+        such file (reported)."""
+        ...
+
+    def report(self, offset: int, what: str, expected: str) -> None:
+        """Report a problem at ``offset`` of the page body; the page shows a placeholder."""
+        ...

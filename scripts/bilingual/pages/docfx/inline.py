@@ -1,0 +1,46 @@
+"""Span-level DocFX constructs, found by their patterns and replaced in one pass over a body.
+
+Each construct is a ``Construct``: a pattern and a function making its replacement for one page
+(``(body, match, resolver)`` -> text). All patterns are searched; matches are taken in order,
+the earliest first (the longest at one place), and a match inside an earlier one is skipped, so
+an include's own text is never searched again here (it was expanded in its own context).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bilingual.pages.docfx.context import Resolver
+
+Replace = Callable[[str, re.Match[str], Resolver | None], str]
+
+
+@dataclass(frozen=True, slots=True)
+class Construct:
+    """One span-level construct: its name (for the docs), its pattern, its replacement."""
+
+    name: str
+    pattern: re.Pattern[str]
+    replace: Replace
+
+
+def expand_inline(body: str, constructs: list[Construct], resolver: Resolver | None) -> str:
+    """``body`` with every match of ``constructs`` replaced."""
+    found: list[tuple[int, int, int, Construct, re.Match[str]]] = []
+    for order, construct in enumerate(constructs):
+        found.extend(
+            (m.start(), -m.end(), order, construct, m) for m in construct.pattern.finditer(body)
+        )
+    found.sort(key=lambda item: item[:3])
+    out: list[str] = []
+    position = 0
+    for start, negative_end, _, construct, match in found:
+        if start < position:
+            continue
+        out.append(body[position:start])
+        out.append(construct.replace(body, match, resolver))
+        position = -negative_end
+    out.append(body[position:])
+    return "".join(out)

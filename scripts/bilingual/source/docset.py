@@ -1,0 +1,114 @@
+"""The docset around a source folder: its root, the repository holding it, and where a path
+written in a source points.
+
+DocFX builds a *docset*: the folder holding ``docfx.json`` (usually ``SOURCE`` itself). A path
+written as ``~/x`` starts at that root. A docset lives in a *repository*, whose resources
+(a shared ``images/`` folder, includes kept beside the docset) any article may use; the
+repository is the nearest folder at or above the docset holding ``.git`` or an OPS file
+(``.openpublishing.publish.config.json``, ``.openpublishing.redirection.json``), else the
+docset root. A reference that leaves the repository, an absolute path, a drive letter, a URL,
+or a symlink pointing out of the repository is refused.
+
+Paths in the model are relative to ``SOURCE`` (``/``-separated); a resource of the repository
+outside ``SOURCE`` is written with leading ``../``.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+DOCFX = "docfx.json"
+REPOSITORY_MARKERS = (
+    ".git",
+    ".openpublishing.publish.config.json",
+    ".openpublishing.redirection.json",
+)
+REDIRECTIONS = ".openpublishing.redirection.json"
+DRIVE = re.compile(r"[A-Za-z]:")
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+class Refused(ValueError):
+    """A reference that may not be followed; its message says why."""
+
+
+def _find_upwards(start: Path, names: tuple[str, ...], stop: Path | None = None) -> Path | None:
+    """The first folder from ``start`` upwards (up to ``stop``, included) holding one of ``names``."""
+    folder = start
+    while True:
+        if any((folder / name).exists() for name in names):
+            return folder
+        if folder == stop or folder.parent == folder:
+            return None
+        folder = folder.parent
+
+
+@dataclass(frozen=True, slots=True)
+class Docset:
+    """``SOURCE``, the docset root above it and the repository above that, resolved."""
+
+    source: Path
+    root: Path
+    repository: Path
+    config: dict[str, Any] = field(default_factory=dict, compare=False)
+    """The ``build`` section of ``docfx.json`` (empty when there is none, or it is unreadable)."""
+
+    @classmethod
+    def find(cls, source: Path) -> Docset:
+        """The docset of ``SOURCE``: ``docfx.json`` in it or a folder above it (within the
+        repository), else ``SOURCE`` itself."""
+        source = source.resolve()
+        repository = _find_upwards(source, REPOSITORY_MARKERS)
+        root = _find_upwards(source, (DOCFX,), stop=repository) or source
+        if repository is None or not root.is_relative_to(repository):
+            repository = root
+        config: dict[str, Any] = {}
+        try:
+            loaded = json.loads((root / DOCFX).read_text(encoding="utf-8-sig"))
+            if isinstance(loaded, dict) and isinstance(loaded.get("build"), dict):
+                config = loaded["build"]
+        except (OSError, ValueError):
+            pass
+        return cls(source, root, repository, config)
+
+    def relative(self, path: Path) -> str:
+        """An absolute path as the model writes it: relative to ``SOURCE``, ``/``-separated."""
+        return posixpath.relpath(path.as_posix(), self.source.as_posix())
+
+    def absolute(self, relative: str) -> Path:
+        """The file a ``SOURCE``-relative path names."""
+        return Path(posixpath.normpath(posixpath.join(self.source.as_posix(), relative)))
+
+    @property
+    def root_relative(self) -> str:
+        """The docset root, relative to ``SOURCE`` (``.`` when they are one)."""
+        return self.relative(self.root)
+
+    def resolve(self, target: str, including: str) -> str:
+        """Where ``target``, written in the source at ``including`` (``SOURCE``-relative), points:
+        a normalised ``SOURCE``-relative path inside the repository; raises ``Refused``."""
+        written = target.replace("\\", "/")
+        if written.startswith("~/"):
+            joined = posixpath.join(self.root_relative, written[2:])
+        elif written.startswith("/") or DRIVE.match(written) or SCHEME.match(written):
+            raise Refused(f"path '{target}' is absolute, not a file of the repository")
+        else:
+            joined = posixpath.join(posixpath.dirname(including), written)
+        resolved = posixpath.normpath(joined)
+        inside = self.absolute(resolved)
+        if not inside.is_relative_to(self.repository):
+            raise Refused(f"path '{target}' leaves the repository")
+        if inside.exists() and not inside.resolve().is_relative_to(self.repository.resolve()):
+            raise Refused(f"path '{target}' is a symlink out of the repository")
+        return resolved
+
+    def redirections(self) -> Path | None:
+        """The ``.openpublishing.redirection.json`` of ``SOURCE`` or of the nearest folder above
+        it, up to the repository."""
+        folder = _find_upwards(self.source, (REDIRECTIONS,), stop=self.repository)
+        return None if folder is None else folder / REDIRECTIONS
