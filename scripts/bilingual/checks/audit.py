@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilingual.errors import BilingualError, SourceError
-from bilingual.model import Document, Language, Segment
+from bilingual.model import Document, Language, Malformed, Segment
 from bilingual.pages.link_rewrite import Rewrite
 from bilingual.source.folder import is_article, source_files
 from bilingual.source.includes import includers
@@ -43,7 +43,11 @@ from bilingual.split.full import split_tree
 
 # A run of white space, line breaks with the indentation or blockquote markers after them.
 SPACE = re.compile(r"[ \t\f\v]*(?:\r?\n[ \t\f\v>]*)+|[ \t\f\v]+")
-WRITER_MARKUP = re.compile(r"^(?:(?:(?:\d{1,9}[.)]|[-+*])(?:[ \t]+|$))+|\[![A-Za-z]+\][ \t]*$)")
+WRITER_MARKUP = re.compile(
+    r"^(?:(?:(?:\d{1,9}[.)]|[-+*]|#{1,6})(?:[ \t]+|$)|>[ \t]?)+|\[![A-Za-z]+\][ \t]*)"
+)
+"""Block markup that may open a segment and that the writer keeps outside the segment's text
+or rewrites (``hover.LEADING_BLOCK``): list markers, a heading's ``#``, ``>``, an alert marker."""
 PAGE_FRONT_MATTER = re.compile(r"---\r?\n(?:[^\n]*\n)*?---[ \t]*(?:\r?\n|\Z)")
 
 
@@ -116,14 +120,17 @@ def roundtrip_problem(document: Document, text: str) -> SourceError | None:
     )
 
 
-def wanted_text(segment: Segment, language: Language, rewrites: Sequence[Rewrite] = ()) -> str:
+def wanted_text(segment: Checked, language: Language, rewrites: Sequence[Rewrite] = ()) -> str:
     """What of a segment's text must be on its page, normalised.
 
-    A segment may begin with block markup that the writer rewrites on purpose: an ordered-list
-    number (``6.`` renumbered as the list's fourth item, as CommonMark counts it), bullet markers
-    (``+`` and ``*`` written as ``-``; a run of them opens nested lists) or a DocFX alert marker (``[!TIP]``, which becomes an admonition titled in the page's language). That leading
-    markup is left out of the search; everything after it must be there. Links the writer
-    changed (``rewrites``, as ``link_rewrite.resolve_links`` records them) are searched for as changed.
+    A segment may begin with block markup that the writer keeps outside the segment's span or
+    rewrites on purpose: an ordered-list number (``6.`` renumbered as the list's fourth item, as
+    CommonMark counts it), bullet markers (``+`` and ``*`` written as ``-``; a run of them opens
+    nested lists), a heading's ``#``, a blockquote's ``>``, or a DocFX alert marker (``[!TIP]``,
+    which becomes an admonition titled in the page's language). That leading markup is left out
+    of the search; everything after it must be there. What the writer changed (``rewrites``: the
+    links ``link_rewrite.resolve_links`` changed, the constructs it showed as placeholders) is
+    searched for as changed.
     """
     text = WRITER_MARKUP.sub("", segment.text(language).lstrip(), count=1)
     changed = {r.original: r.target for r in rewrites if r.original in text}
@@ -134,12 +141,21 @@ def wanted_text(segment: Segment, language: Language, rewrites: Sequence[Rewrite
     return normalise(text)
 
 
+Checked = Segment | Malformed
+"""What must reach the pages: every segment, and every malformed stretch (shown as its text)."""
+
+
+def checked_parts(document: Document) -> list[Checked]:
+    """The segments and malformed stretches of ``document``, in source order."""
+    return [part for part in document.parts if not isinstance(part, str)]
+
+
 def missing(
-    segments: Iterable[Segment],
+    segments: Iterable[Checked],
     page: str,
     language: Language,
     rewrites: Sequence[Rewrite] = (),
-) -> list[Segment]:
+) -> list[Checked]:
     """The segments whose text is not found in ``page`` (normalised), each after the last found."""
     lost = []
     cursor = 0
@@ -195,11 +211,14 @@ class _Pages:
         return self._pages[path]
 
 
-def _lost(audit: Audit, document: Document, segments: list[Segment], where: str, lang: str) -> None:
+def _lost(
+    audit: Audit, document: Document, segments: Sequence[Checked], where: str, lang: str
+) -> None:
     for segment in segments:
         audit.lost_segments += 1
+        name = f"segment {segment.id}'s" if isinstance(segment, Segment) else "malformed markup's"
         audit.problems.append(
-            f"{document.path}:{segment.line}:{segment.column}: segment {segment.id}'s {lang} "
+            f"{document.path}:{segment.line}:{segment.column}: {name} {lang} "
             f"text is not on {where}; expected it there, in source order"
         )
 
@@ -219,16 +238,18 @@ def _check_pages(
                 page = pages.page(document.path)
                 where = f"{folder.name}/{document.path}"
                 if page is None:
-                    _lost(audit, document, document.segments, f"{where} (no page written)", name)
+                    _lost(
+                        audit, document, checked_parts(document), f"{where} (no page written)", name
+                    )
                 else:
                     changed = rewrites.get(where, [])
-                    lost = missing(document.segments, page, language, changed)
+                    lost = missing(checked_parts(document), page, language, changed)
                     _lost(audit, document, lost, where, name)
                 continue
             for includer in included_by.get(document.path, []):
                 page = pages.page(includer) or ""
                 changed = rewrites.get(f"{folder.name}/{includer}", [])
-                lost = missing(document.segments, page, language, changed)
+                lost = missing(checked_parts(document), page, language, changed)
                 where = f"{folder.name}/{includer} (which includes it)"
                 _lost(audit, document, lost, where, name)
 

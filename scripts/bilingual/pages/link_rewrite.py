@@ -47,7 +47,7 @@ FENCE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$", re.MULTILINE | re.DOT
 LINK = re.compile(
     r"""(?P<lead>\]\(\s*)(?P<angle><)?(?P<url>(?(angle)[^<>\n]*|(?:[^\s()<>]|\([^\s()]*\))+))"""
     r"""|(?P<rlead>^[ ]{0,3}\[[^\]\n]+\]:[ \t]*)(?P<rurl>\S+)"""
-    r"""|(?P<hlead>\b(?:href|src)\s*=\s*(?P<q>["']))(?P<hurl>.*?)(?P=q)""",
+    r"""|(?P<hlead>(?<![\w-])(?:href|src)\s*=\s*(?P<q>["']))(?P<hurl>.*?)(?P=q)""",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -23,13 +23,16 @@ from pathlib import Path
 from bilingual.errors import SourceError
 from bilingual.model import Document, Language, Malformed, Segment
 from bilingual.pages import docfx
+from bilingual.pages.link_rewrite import Rewrite
 from bilingual.pages.render import page_code, render_body
 from bilingual.source.docset import Docset, Refused
 from bilingual.source.folder import read_document
 from bilingual.source.pairs import english_offset, part_source, render_source, translation_offset
 from bilingual.source.positions import position
 
-RELATIVE_LINK = re.compile(r"(\]\([ \t]*<?|\bsrc=[\"']?|\bhref=[\"']?)(?P<path>[^)\s\"'<>#]+)")
+RELATIVE_LINK = re.compile(
+    r"(\]\([ \t]*<?|(?<![\w-])src=[\"']?|(?<![\w-])href=[\"']?)(?P<path>[^)\s\"'<>#]+)"
+)
 INSIDE = "a relative path to a file inside the repository"
 OUTSIDE = "_repository"
 """Where, in each language folder, the repository's files outside the source folder are
@@ -181,12 +184,17 @@ class PageResolver:
     """Repository media outside ``SOURCE`` the page uses (``SOURCE``-relative paths)."""
     page_path: str = ""
     """The page's own source path (an include's links are rebased onto it)."""
+    rewrites: list[Rewrite] = field(default_factory=list)
+    """Constructs written otherwise than the source wrote them (``changed``)."""
 
     def __post_init__(self) -> None:
         if not self.page_path:
             self.page_path = self.document.path
         if not self.chain:
             self.chain = (self.document.path,)
+
+    def changed(self, original: str, target: str, rule: str) -> None:
+        self.rewrites.append(Rewrite(original, target, rule))
 
     def report(
         self,
@@ -235,6 +243,7 @@ class PageResolver:
             self.warnings,
             self.outside,
             self.page_path,
+            self.rewrites,
         )
         text = docfx.expand(render_body(included, self.language), nested)
         return rebase(text, posixpath.dirname(path), posixpath.dirname(self.document.path))

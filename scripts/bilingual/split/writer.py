@@ -94,7 +94,10 @@ class Writer:
         resolver = self.folder.for_page(document, language)
         page = render_page(document, language, resolver, page_links(self.links, document, language))
         return dataclasses.replace(
-            page, warnings=tuple(resolver.warnings), outside=tuple(sorted(resolver.outside))
+            page,
+            links=(*resolver.rewrites, *page.links),
+            warnings=tuple(resolver.warnings),
+            outside=tuple(sorted(resolver.outside)),
         )
 
 

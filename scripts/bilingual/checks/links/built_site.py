@@ -34,7 +34,9 @@ LINK_SELECTOR = ", ".join(f"{tag}[{attribute}]" for tag, attribute in LINK_ATTRI
 ANCHOR_SELECTOR = "[id], a[name]"
 READER_TAGS = frozenset({"a", "img", "source"})
 """Tags whose external URLs a reader follows or sees (checked online); not the theme's assets."""
-ATTRIBUTE_VALUE = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+ATTRIBUTE_VALUE = re.compile(
+    r"""(?<![\w-])(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
+)
 
 
 @dataclass(frozen=True, slots=True)

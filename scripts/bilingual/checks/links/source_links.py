@@ -26,7 +26,7 @@ LINK_TARGET = re.compile(
     r"""\]\(\s*(<[^<>\n]*>|(?:[^\s()<>]|\([^\s()]*\))+)"""  # [text](target), one level of (…)
     r"""|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(<[^<>\n]*>|\S+)"""  # [label]: target
     r"""|<((?:https?|ftp|mailto|ms-[a-z-]+):[^\s<>]*)>"""  # <https://…> autolink
-    r"""|\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""",  # HTML attribute
+    r"""|(?<![\w-])(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""",  # HTML attribute
     re.IGNORECASE | re.MULTILINE,
 )
 

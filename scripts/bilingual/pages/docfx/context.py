@@ -33,3 +33,8 @@ class Resolver(Protocol):
     def report(self, offset: int, what: str, expected: str) -> None:
         """Report a problem at ``offset`` of the page body; the page shows a placeholder."""
         ...
+
+    def changed(self, original: str, target: str, rule: str) -> None:
+        """Record that a construct's source text ``original`` was written as ``target`` (the
+        audit searches a segment's text as the writer changed it)."""
+        ...

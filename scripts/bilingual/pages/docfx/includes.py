@@ -60,4 +60,4 @@ def replace_include(body: str, match: re.Match[str], resolver: Resolver | None) 
     return UNESCAPED_PIPE.sub(r"\\|", joined) if in_table_row(before, after) else joined
 
 
-CONSTRUCT = Construct("include", INCLUDE, replace_include)
+CONSTRUCT = Construct("include", INCLUDE, replace_include, recorded=False)

@@ -1,7 +1,7 @@
 """Span-level DocFX constructs, found by their patterns and replaced in one pass over a body.
 
 Each construct is a ``Construct``: a pattern and a function making its replacement for one page
-(``(body, match, resolver)`` -> text). All patterns are searched; matches are taken in order,
+(``(body, match, resolver)`` -> text); every replacement is recorded with the page's resolver. All patterns are searched; matches are taken in order,
 the earliest first (the longest at one place), and a match inside an earlier one is skipped, so
 an include's own text is never searched again here (it was expanded in its own context).
 """
@@ -24,6 +24,9 @@ class Construct:
     name: str
     pattern: re.Pattern[str]
     replace: Replace
+    recorded: bool = True
+    """Whether a replacement is recorded as a change of the source text (``Resolver.changed``);
+    not for includes, whose own segments the audit looks for on the including page."""
 
 
 def expand_inline(body: str, constructs: list[Construct], resolver: Resolver | None) -> str:
@@ -40,7 +43,10 @@ def expand_inline(body: str, constructs: list[Construct], resolver: Resolver | N
         if start < position:
             continue
         out.append(body[position:start])
-        out.append(construct.replace(body, match, resolver))
+        replacement = construct.replace(body, match, resolver)
+        if resolver is not None and construct.recorded and replacement != match.group():
+            resolver.changed(match.group(), replacement, construct.name)
+        out.append(replacement)
         position = -negative_end
     out.append(body[position:])
     return "".join(out)
