@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from bilingual.errors import SourceError
 from bilingual.model import Language
 from bilingual.pages.docfx import alerts, convert, expand, video
 from bilingual.pages.render import render_page

@@ -17,6 +17,7 @@ HTML comment between adjacent lists. A blockquote that is a DocFX alert is hande
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 INDENT = "    "
+LANGUAGE_UNSAFE = re.compile(r"[^\w#.+-]")
+"""What SuperFences does not take in a fence's language name."""
 SEPARATOR = "<!-- -->"
 LIST_MARKER = re.compile(r"( {0,3})(\d{1,9}[.)]|[-+*])( *)")
 QUOTE_MARKER = re.compile(r" {0,3}> ?")
@@ -139,7 +142,7 @@ class _Writer:
         if kind == "fence":
             fence = token.markup
             content = token.content.split("\n")[:-1] if token.content else []
-            return [fence + token.info, *content, fence]
+            return [fence + fence_language(token.info), *content, fence]
         if kind == "code_block":
             return [
                 INDENT + line if line else "" for line in token.content.rstrip("\n").split("\n")
@@ -200,6 +203,15 @@ class _Writer:
             if converted is not None:
                 return converted
         return [f"> {line}" if line else ">" for line in _join(blocks, tight=False)]
+
+
+def fence_language(info: str) -> str:
+    """A fence's info string as SuperFences reads it: CommonMark's language (the first word of
+    the info string, character references resolved: ``command&nbsp;line`` is ``command``), kept
+    to the characters SuperFences takes in a language name. Anything else in an info string
+    would make SuperFences see no fence at all, and the closing fence open one."""
+    words = html.unescape(info).split()
+    return LANGUAGE_UNSAFE.sub("", words[0]) if words else ""
 
 
 def _content_indent(line: str) -> int:
