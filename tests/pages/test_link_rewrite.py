@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from bilingual.checks.links.built_site import check_site
-from bilingual.pages.link_rewrite import LinkContext, resolve, resolve_links
+from bilingual.pages.link_rewrite import LinkContext, docset_paths, resolve, resolve_links
 from bilingual.split.full import split_tree
 from conftest import FIXTURES
 
@@ -169,3 +169,67 @@ def test_built_fixture_site_has_no_broken_link(tmp_path: Path) -> None:
             "#links-example",
         ]
         assert [img["src"] for img in article.select("img")] == ["../media/shot.png"]
+
+
+DOCSET = LinkContext.of(
+    ["overview.md", "audience-insights/home.md", "audience-insights/index.md"],
+    "lv-LV",
+    docset_paths=["/dynamics365/customer-insights"],
+)
+
+
+@pytest.mark.parametrize(
+    ("url", "page", "expected"),
+    [
+        (
+            "/dynamics365/customer-insights/audience-insights/home",
+            "overview.md",
+            ("audience-insights/home.md", "docset"),
+        ),
+        (
+            "/dynamics365/customer-insights/audience-insights/",
+            "overview.md",
+            ("audience-insights/index.md", "docset"),
+        ),
+        (
+            "../engagement-insights/export-events.md#top",
+            "audience-insights/home.md",
+            (
+                "https://learn.microsoft.com/lv-lv/dynamics365/customer-insights/"
+                "engagement-insights/export-events#top",
+                "missing",
+            ),
+        ),
+        (
+            "engagement-insights/index.yml",
+            "overview.md",
+            (
+                "https://learn.microsoft.com/lv-lv/dynamics365/customer-insights/"
+                "engagement-insights/",
+                "missing",
+            ),
+        ),
+        ("audience-insights/home.md", "overview.md", None),
+        ("../../outside.md", "audience-insights/home.md", None),
+    ],
+)
+def test_rules_with_the_docsets_path_on_learn(
+    url: str, page: str, expected: tuple[str, str] | None
+) -> None:
+    """A multi-segment docset path names the tree's articles; a page of the docset the tree
+    lacks goes to the docset's page on Learn, not to a dead link."""
+    assert resolve(url, page, DOCSET) == expected
+
+
+def test_the_docsets_path_is_found_from_hints_and_links() -> None:
+    articles = ["a.md", "b/c.md", "contact.md"]
+    links = [
+        "[x](/AlchemyInsights/a) [y](/AlchemyInsights/b/c.md)",
+        "[z](/common-data-model/schema/customerinsights/contact)",  # one article: a coincidence
+    ]
+    assert docset_paths(links, articles) == ("/AlchemyInsights",)
+    assert docset_paths(links[1:], articles) == ()
+    assert docset_paths(links, articles, ["/dynamics365/ci/"]) == (
+        "/dynamics365/ci",
+        "/AlchemyInsights",
+    )

@@ -17,6 +17,7 @@ from bilingual.pages.render import heading_title, render_page
 from bilingual.pages.resolver import SourceFolder
 from bilingual.source.folder import is_article, read_documents
 from bilingual.source.parse import parse
+from bilingual_text import article, pair
 from conftest import FIXTURES, SEED_ARTICLE, SEED_SOURCE
 
 CASES = sorted(path for path in (FIXTURES / "split").iterdir() if path.is_dir())
@@ -71,3 +72,19 @@ def test_titles_per_language() -> None:
 def test_heading_title_drops_anchors_and_emphasis() -> None:
     assert heading_title('intro\n# <a name="x"></a>**Bold** title\n') == "Bold title"
     assert heading_title("no heading\n## second level\n") is None
+
+
+def test_headings_keep_their_english_anchor_on_the_translation_page() -> None:
+    text = article(
+        "# " + pair("h-1", "Virsraksts", "Title") + "\n\n"
+        '## <a name="own"></a>' + pair("h-2", "Sadaļa", "Section") + "\n\n"
+        "```\n# " + pair("h-3", "Kods", "Code") + "\n```\n\n"
+        "## " + pair("h-4", "Otrā daļa", "Second part") + "\n"
+    )
+    document = parse(text, "a.md")
+    latvian = render_page(document, Language.TRANSLATION).markdown
+    assert latvian.count('<a id="') == 2
+    assert '# <a id="title"></a><span class="sxs"' in latvian
+    assert '## <a id="second-part"></a><span class="sxs"' in latvian
+    assert '<a name="own"></a>' in latvian
+    assert '<a id="' not in render_page(document, Language.ENGLISH).markdown

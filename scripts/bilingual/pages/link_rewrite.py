@@ -11,6 +11,11 @@ The rules, in the order they are tried:
     ``/microsoft-365/…``, ``/windows/…``: any other root-relative link points into Microsoft Learn
     and becomes ``https://learn.microsoft.com/<locale>/…`` in the page's locale (the
     translation's locale on its page, ``en-us`` on the English page).
+``missing``
+    ``../other-section/page.md`` (or a landing page's ``index.yml``) where the tree has no such article (localized trees often lack
+    pages their English docset has): the page of the same docset on Learn,
+    ``https://learn.microsoft.com/<locale><docset path>/other-section/page``, when the docset's
+    path on Learn is known (``docset_paths``); else the link is kept (and the link check reports it).
 ``locale``
     ``https://docs.microsoft.com/lv-lv/…``, ``support.office.com/en-us/…``: a locale in the path
     of a link to Microsoft's documentation hosts is made the page's locale.
@@ -33,6 +38,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -62,13 +68,22 @@ class LinkContext:
     """The page's Learn locale, lower case (``lv-lv``; ``en-us`` for English)."""
     files: Mapping[str, str] = field(default_factory=dict)
     """The tree's other files (media): lower-cased path -> path as spelled on disk."""
+    docset_paths: tuple[str, ...] = ()
+    """The docset's paths on Learn (``/dynamics365/customer-insights``), best first."""
 
     @classmethod
-    def of(cls, articles: Iterable[str], locale: str, files: Iterable[str] = ()) -> LinkContext:
+    def of(
+        cls,
+        articles: Iterable[str],
+        locale: str,
+        files: Iterable[str] = (),
+        docset_paths: Iterable[str] = (),
+    ) -> LinkContext:
         return cls(
             articles=frozenset(articles),
             locale=locale.lower(),
             files={path.lower(): path for path in files},
+            docset_paths=tuple(docset_paths),
         )
 
 
@@ -91,13 +106,60 @@ def _relative(page: str, target: str) -> str:
     return posixpath.relpath(target, start)
 
 
+DOCSET_EVIDENCE = 2
+"""Distinct articles a path prefix must lead to before it is taken for the docset's path (one
+could be a coincidence: ``/common-data-model/…/customerinsights/contact``)."""
+ROOT_LINK = re.compile(r"""\]\(\s*<?(/[^)\s>#?]+)|\bhref\s*=\s*["'](/[^"'#?]+)""")
+
+
+def _article_named(name: str, articles: frozenset[str]) -> str | None:
+    """The article a path inside the docset names (``a/b``, ``a/b.md``, a folder's ``index``)."""
+    name = name.strip("/")
+    for candidate in (name, name + ".md", f"{name}/index.md" if name else "index.md"):
+        if candidate in articles:
+            return candidate
+    return None
+
+
+def docset_paths(
+    texts: Iterable[str], articles: Iterable[str], hints: Iterable[str] = ()
+) -> tuple[str, ...]:
+    """The docset's paths on Learn: ``hints`` (from ``docfx.json``), then the prefix under which
+    root-relative links of ``texts`` (and redirect targets) name the most distinct articles of the
+    tree (``/dynamics365/customer-insights`` + ``/audience-insights/x``), if at least
+    ``DOCSET_EVIDENCE``."""
+    tree = frozenset(articles)
+    named: dict[str, set[str]] = {}
+    for text in texts:
+        for match in ROOT_LINK.finditer(text):
+            segments = unquote(match.group(1) or match.group(2)).strip("/").split("/")
+            for count in range(1, len(segments)):
+                article = _article_named("/".join(segments[count:]), tree)
+                if article is not None:
+                    named.setdefault("/" + "/".join(segments[:count]), set()).add(article)
+                    break
+    found = [hint.rstrip("/") for hint in hints if hint.strip("/")]
+    votes = Counter({prefix: len(found_articles) for prefix, found_articles in named.items()})
+    best = votes.most_common(1)
+    if best and best[0][1] >= DOCSET_EVIDENCE:
+        found.append(best[0][0])
+    return tuple(dict.fromkeys(found))
+
+
 def _docset_article(path: str, context: LinkContext) -> str | None:
-    """The article a docset-absolute path (``/Docset/a/b[.md]``) names, if it is in the tree."""
-    parts = path.lstrip("/").split("/", 1)
+    """The article a docset-absolute path (``/Docset/a/b[.md]``) names, if it is in the tree:
+    after one of the docset's known paths, else after its first segment."""
+    name = unquote(path)
+    for base in context.docset_paths:
+        if name.startswith(base + "/"):
+            article = _article_named(name[len(base) + 1 :], context.articles)
+            if article is not None:
+                return article
+    parts = name.lstrip("/").split("/", 1)
     if len(parts) != 2 or not parts[1]:
         return None
-    name = unquote(parts[1]).rstrip("/")
-    for candidate in (name, name + ".md"):
+    rest = parts[1].rstrip("/")
+    for candidate in (rest, rest + ".md"):
         if candidate in context.articles:
             return candidate
     return None
@@ -158,6 +220,12 @@ def resolve(
         return (rebased, "html") if rebased != url else None
     if spelled != target:
         return urlunsplit(parts._replace(path=_relative(page, spelled))), "case"
+    page_source = target.endswith((".md", ".yml"))
+    if page_source and target not in context.articles and context.docset_paths:
+        stem = target.rsplit(".", 1)[0].removesuffix("index")
+        if not stem.startswith("../"):
+            learn = f"{LEARN}/{context.locale}{context.docset_paths[0]}/{stem}"
+            return learn + (f"?{parts.query}" if parts.query else "") + fragment, "missing"
     return None
 
 

@@ -15,6 +15,7 @@ from bilingual.errors import SourceError
 from bilingual.locales import ENGLISH_CODE, site_code
 from bilingual.model import Document, Language
 from bilingual.pages import docfx
+from bilingual.pages.anchors import with_english_anchors
 from bilingual.pages.hover import hover_body
 from bilingual.pages.link_rewrite import LinkContext, Rewrite, resolve_links
 from bilingual.source import frontmatter
@@ -92,6 +93,8 @@ def render_page(
     title = page_title(document, body, language)
     metadata["title"] = title
     body = hover_body(document, language, body)
+    if language is Language.TRANSLATION and "#" in body:
+        body = with_english_anchors(body, render_body(document, Language.ENGLISH))
     body = docfx.convert(body, page_code(document, language), resolver)
     rewrites: list[Rewrite] = []
     if links is not None:

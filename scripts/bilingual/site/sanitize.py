@@ -53,7 +53,8 @@ ATTRIBUTES: dict[str, set[str]] = {
     },
     "ol": {"start", "type", "reversed"},
     "li": {"value"},
-    "span": {"tabindex", "data-en"},  # the English original of a segment (``hover``), plain text
+    "span": {"tabindex", "data-en", "data-missing-src"},  # the English original (``hover``); an
+    # image missing from the source (``placeholders``): both plain text, never a URL that loads
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},
     "col": {"span"},

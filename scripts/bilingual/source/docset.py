@@ -107,6 +107,34 @@ class Docset:
             raise Refused(f"path '{target}' is a symlink out of the repository")
         return resolved
 
+    def learn_paths(self) -> list[str]:
+        """The docset's path on Learn as ``docfx.json`` tells it (``globalMetadata``'s
+        ``breadcrumb_path``, ``/dynamics365/customer-insights/breadcrumb/toc.json``: its folder
+        above ``breadcrumb/``), and the paths the redirection file sends old addresses to."""
+        found: list[str] = []
+        metadata = self.config.get("globalMetadata")
+        crumbs = metadata.get("breadcrumb_path") if isinstance(metadata, dict) else None
+        if isinstance(crumbs, str) and crumbs.startswith("/"):
+            folder = posixpath.dirname(crumbs)
+            found.append(
+                folder.removesuffix("/breadcrumb") if folder.endswith("/breadcrumb") else folder
+            )
+        return found
+
+    def redirect_urls(self) -> list[str]:
+        """Every ``redirect_url`` of the redirection file (for the docset's path on Learn)."""
+        path = self.redirections()
+        try:
+            data = json.loads(path.read_text(encoding="utf-8-sig")) if path is not None else {}
+        except (OSError, ValueError):
+            return []
+        entries = data.get("redirections") if isinstance(data, dict) else None
+        return [
+            entry["redirect_url"]
+            for entry in entries or []
+            if isinstance(entry, dict) and isinstance(entry.get("redirect_url"), str)
+        ]
+
     def redirections(self) -> Path | None:
         """The ``.openpublishing.redirection.json`` of ``SOURCE`` or of the nearest folder above
         it, up to the repository."""

@@ -185,7 +185,8 @@ def split_tree(source: Path, docs: Path, *, jobs: int | None = None) -> Split:
         copy_media(source, targets, split.warnings)
         copy_outside_media(writer.folder, split.outside, targets)
         swap_in(staging, docs, [lang.code for lang in split.languages])
-        snapshot.save(docs, snapshot.snapshot(source, titles, split.translation.code))
+        paths = list(writer.links.docset_paths) if writer.links is not None else []
+        snapshot.save(docs, snapshot.snapshot(source, titles, split.translation.code, paths))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     write_links_audit(docs / LINKS_AUDIT, split.rewrites)

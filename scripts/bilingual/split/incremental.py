@@ -48,14 +48,17 @@ def needs_full_split(changed: set[str], snap: snapshot.Snapshot | None, source: 
     return any(is_include(path) and path.endswith(".md") for path in changed)
 
 
-def writer_for(source: Path, articles: set[str], problems: list[SourceError]) -> Writer:
-    """The page writer of the tree: its includes parsed (they are few), its articles and media."""
+def writer_for(
+    source: Path, articles: set[str], problems: list[SourceError], paths: list[str]
+) -> Writer:
+    """The page writer of the tree: its includes parsed (they are few), its articles and media,
+    the docset's paths on Learn as the full split found them."""
     files = [
         path for path in source_files(source) if is_include(path.relative_to(source).as_posix())
     ]
     includes = read_documents(source, problems, files)
     media = [path.relative_to(source).as_posix() for path in media_files(source, [])]
-    return Writer.of(source, includes, media, sorted(articles))
+    return Writer.of(source, includes, media, sorted(articles), paths)
 
 
 def sides_of(snap: snapshot.Snapshot) -> tuple[Side, ...]:
@@ -81,7 +84,7 @@ def update_tree(source: Path, docs: Path) -> Update:
     sides = sides_of(snap)
     titles_changed = False
     articles = {path for path in now if path.endswith(".md") and not is_include(path)}
-    writer = writer_for(source, articles, update.problems)
+    writer = writer_for(source, articles, update.problems, snap.docset_paths)
     for path in sorted(changed):
         if path.endswith(".md"):
             try:

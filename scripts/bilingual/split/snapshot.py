@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 SNAPSHOT = ".sources.json"
-VERSION = 1
+VERSION = 2
 
 
 @dataclass(slots=True)
@@ -28,6 +28,8 @@ class Snapshot:
     """Every file under the source (relative path) -> ``[mtime_ns, size]``."""
     titles: dict[str, dict[str, str]] = field(default_factory=dict)
     """Every article written (relative path) -> its title per site code."""
+    docset_paths: list[str] = field(default_factory=list)
+    """The docset's paths on Learn, as the full split found them (``Writer.of``)."""
     version: int = VERSION
 
 
@@ -49,10 +51,12 @@ def stamps(source: Path) -> dict[str, list[int]]:
     return found
 
 
-def snapshot(source: Path, titles: dict[str, dict[str, str]], translation: str) -> Snapshot:
+def snapshot(
+    source: Path, titles: dict[str, dict[str, str]], translation: str, docset_paths: list[str]
+) -> Snapshot:
     """The snapshot of a full split of ``source`` whose translation has site code
     ``translation``."""
-    return Snapshot(str(source.resolve()), translation, stamps(source), titles)
+    return Snapshot(str(source.resolve()), translation, stamps(source), titles, docset_paths)
 
 
 def save(docs: Path, snap: Snapshot) -> None:

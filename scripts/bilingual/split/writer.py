@@ -20,11 +20,18 @@ from bilingual.errors import SourceError
 from bilingual.locales import SiteLanguage
 from bilingual.model import Document, Language
 from bilingual.pages import home
-from bilingual.pages.link_rewrite import ENGLISH_LOCALE, LinkContext, Rewrite, learn_locale
+from bilingual.pages.link_rewrite import (
+    ENGLISH_LOCALE,
+    LinkContext,
+    Rewrite,
+    docset_paths,
+    learn_locale,
+)
 from bilingual.pages.render import PageText, render_page
 from bilingual.pages.resolver import SourceFolder
 from bilingual.source.folder import is_article
 from bilingual.source.media import media_files
+from bilingual.source.pairs import part_source
 from bilingual.source.toc import TocEntry
 
 Side = tuple[SiteLanguage, Language]
@@ -52,6 +59,15 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
+def learn_paths(folder: SourceFolder, documents: list[Document], articles: list[str]) -> list[str]:
+    """The docset's paths on Learn: ``docfx.json``'s hint, else what the documents' root-relative
+    links and the redirection file's targets share before an article's path."""
+    hints = folder.docset.learn_paths() if folder.docset is not None else []
+    redirects = folder.docset.redirect_urls() if folder.docset is not None else []
+    texts = [part_source(part) for document in documents for part in document.parts]
+    return list(docset_paths([*texts, *(f"]({url})" for url in redirects)], articles, hints))
+
+
 def page_links(
     links: LinkContext | None, document: Document, language: Language
 ) -> LinkContext | None:
@@ -77,16 +93,18 @@ class Writer:
         documents: list[Document],
         media: list[str],
         articles: list[str] | None = None,
+        paths: list[str] | None = None,
     ) -> Writer:
         """The writer of the tree at ``source``: ``documents`` parsed (at least its includes),
         ``media`` its media paths, ``articles`` its article paths (by default those of
-        ``documents``)."""
+        ``documents``), ``paths`` the docset's paths on Learn (by default found from the
+        documents' links, ``link_rewrite.docset_paths``)."""
         if articles is None:
             articles = [document.path for document in documents if is_article(document)]
-        return cls(
-            SourceFolder.at({document.path: document for document in documents}, source),
-            LinkContext.of(articles, ENGLISH_LOCALE, media),
-        )
+        folder = SourceFolder.at({document.path: document for document in documents}, source)
+        if paths is None:
+            paths = learn_paths(folder, documents, articles)
+        return cls(folder, LinkContext.of(articles, ENGLISH_LOCALE, media, paths))
 
     def page(self, document: Document, language: Language) -> PageText:
         """The page of ``document`` in ``language``: includes, media and links resolved; what

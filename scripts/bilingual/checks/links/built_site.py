@@ -144,6 +144,9 @@ class Occurrence:
 
 
 INTERNAL, EXTERNAL, SCRIPT, OTHER = "internal", "external", "script", "other"
+MEDIA = "media"
+"""An image missing from the source, shown as its alt text (``pages.placeholders``)."""
+MISSING_MEDIA = "[data-missing-src]"
 
 
 def classify(url: str) -> str:
@@ -273,13 +276,25 @@ class SiteCheck:
                 target = self.external[url.strip()][1]
                 self.occurrences[target].append(Occurrence(path, url, occurrence))
         self._page = None
-        if not failed:
+        missing = [
+            node.attributes.get("data-missing-src") or "" for node in tree.css(MISSING_MEDIA)
+        ]
+        if not failed and not missing:
             return []
-        positions = Positions(data.decode("utf-8", errors="replace"))
+        text = data.decode("utf-8", errors="replace")
+        positions = Positions(text)
         problems = []
         for url, occurrence, (kind, reason) in failed:
             line, column = positions.find(url, occurrence)
             problems.append(Problem(str(path), line, column, url, reason, kind))
+        lines = LineIndex(text)
+        offset = 0
+        for source in missing:
+            offset = max(text.find("data-missing-src=", offset), 0)
+            line, column = lines.position(offset)
+            offset += 1
+            reason = "image not in the source; the page shows its alt text"
+            problems.append(Problem(str(path), line, column, source, reason, MEDIA))
         return problems
 
     def run(self) -> list[Problem]:

@@ -5,7 +5,10 @@ their fwlinks and the links of each segment in both languages (``source_links``)
 asked: every distinct external link of the site (``online``), each judged once and reported at
 every place it occurs. The report is text (one line per problem, ``file:line:column: url:
 reason``, then a summary) or JSON (the same problems as objects, redirect chains included).
-Exit status 1 when any problem was found, dead and unknown links included.
+Exit status 1 when any problem was found, dead and unknown links included. A missing anchor the
+source itself asked for is the source's problem (``anchors``), apart from anchors the site lost.
+Images missing from the source (kind ``media``: the page shows their alt text) are listed and
+counted apart; they do not fail the check (localized repositories carry no media).
 """
 
 from __future__ import annotations
@@ -18,12 +21,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bilingual.checks.links.built_site import Occurrence, Positions, Problem, SiteCheck
+from bilingual.checks.links.anchors import reclassified
+from bilingual.checks.links.built_site import MEDIA, Occurrence, Positions, Problem, SiteCheck
 from bilingual.checks.links.cache import SuccessCache
 from bilingual.checks.links.online import Settings, check_online
 from bilingual.checks.links.source_links import check_sources
 from bilingual.checks.links.verdicts import Outcome, Verdict
-from bilingual.errors import SourceError
+from bilingual.errors import BilingualError, SourceError
+from bilingual.locales import ENGLISH_CODE
+from bilingual.source.folder import read_documents, translation_code
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +124,19 @@ def problem_record(
     return record
 
 
+def reclassify_anchors(problems: list[Problem], site: Path, source: Path) -> list[Problem]:
+    """Missing anchors the sources themselves ask for, counted as the sources' problems."""
+    if not any(problem.kind == "anchor" for problem in problems):
+        return problems
+    documents = read_documents(source, [])
+    try:
+        default = translation_code(documents)
+    except BilingualError:
+        return problems
+    languages = {ENGLISH_CODE, default} - {default}
+    return reclassified(problems, site, {d.path: d for d in documents}, languages)
+
+
 def run(site: Path, source: Path | None, fmt: str, online: OnlineOptions | None) -> int:
     """Check, print the report in ``fmt`` (``text`` or ``json``), return the exit status."""
     if not site.is_dir():
@@ -126,6 +145,10 @@ def run(site: Path, source: Path | None, fmt: str, online: OnlineOptions | None)
     source_problems: list[SourceError] = check_sources(source) if source is not None else []
     check = SiteCheck(site)
     site_problems = check.run()
+    if source is not None:
+        site_problems = reclassify_anchors(site_problems, site, source)
+    media = [problem for problem in site_problems if problem.kind == MEDIA]
+    site_problems = [problem for problem in site_problems if problem.kind != MEDIA]
     checked_online: list[tuple[Problem, Verdict]] = []
     summary = None
     if online is not None:
@@ -138,6 +161,7 @@ def run(site: Path, source: Path | None, fmt: str, online: OnlineOptions | None)
             "problems": [problem_record(p) for p in source_problems]
             + [problem_record(p) for p in site_problems]
             + [problem_record(p, v) for p, v in checked_online],
+            "media": [problem_record(p) for p in media],
             "online": None
             if summary is None
             else {
@@ -152,7 +176,7 @@ def run(site: Path, source: Path | None, fmt: str, online: OnlineOptions | None)
         }
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
-        for problem in [*source_problems, *site_problems, *(p for p, _ in checked_online)]:
+        for problem in [*media, *source_problems, *site_problems, *(p for p, _ in checked_online)]:
             print(problem)
         if summary is not None:
             print(summary)
@@ -164,5 +188,10 @@ def run(site: Path, source: Path | None, fmt: str, online: OnlineOptions | None)
         print(
             f"links: {check.pages} pages checked, {broken} broken"
             + (f" ({by_kind})" if by_kind else "")
+            + (
+                f"; media {len(media)}: images not in the source, shown as alt text"
+                if media
+                else ""
+            )
         )
     return 1 if broken else 0
