@@ -222,3 +222,24 @@ def test_include_inside_an_alert_keeps_the_quote_prefix() -> None:
     page = folder.documents["p.md"]
     en = render_page(page, Language.ENGLISH, folder.for_page(page, Language.ENGLISH))
     assert en.markdown.endswith('!!! note "Note"\n\n    One.\n\n    Two.\n')
+
+
+def test_includes_in_list_items_and_table_cells_and_per_section_folders() -> None:
+    """A block include in a list item stays in the item; an inline include in a table cell keeps
+    the row one row (its | escaped); includes live in any includes/ folder, nested ones too."""
+    folder = folder_of(
+        {
+            "develop/page.md": FRONT
+            + "1. Step one.\n\n   [!INCLUDE[s](includes/steps.md)]\n\n2. Step two.\n\n"
+            + "| Name | Value |\n|---|---|\n| A | [!INCLUDE[v](includes/value.md)] |\n",
+            "develop/includes/steps.md": "First line.\n\n[!INCLUDE[n](nested.md)]\n",
+            "develop/includes/nested.md": "Nested text.\n",
+            "develop/includes/value.md": "one | two\n",
+        }
+    )
+    page = folder.documents["develop/page.md"]
+    resolver = folder.for_page(page, Language.ENGLISH)
+    markdown = render_page(page, Language.ENGLISH, resolver).markdown
+    assert resolver.warnings == []
+    assert "1. Step one.\n\n    First line.\n\n    Nested text.\n\n2. Step two." in markdown
+    assert "| A | one \\| two |" in markdown

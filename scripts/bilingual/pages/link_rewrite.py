@@ -11,6 +11,9 @@ The rules, in the order they are tried:
     ``/microsoft-365/…``, ``/windows/…``: any other root-relative link points into Microsoft Learn
     and becomes ``https://learn.microsoft.com/<locale>/…`` in the page's locale (the
     translation's locale on its page, ``en-us`` on the English page).
+``root``
+    ``~/section/page.md``: a path from the docset's root (the folder holding ``docfx.json``)
+    becomes a path from the page, then goes through the other rules.
 ``missing``
     ``../other-section/page.md`` (or a landing page's ``index.yml``) where the tree has no such article (localized trees often lack
     pages their English docset has): the page of the same docset on Learn,
@@ -70,6 +73,8 @@ class LinkContext:
     """The tree's other files (media): lower-cased path -> path as spelled on disk."""
     docset_paths: tuple[str, ...] = ()
     """The docset's paths on Learn (``/dynamics365/customer-insights``), best first."""
+    root: str = "."
+    """The docset's root (the folder of ``docfx.json``; ``~/``), relative to ``SOURCE``."""
 
     @classmethod
     def of(
@@ -78,12 +83,14 @@ class LinkContext:
         locale: str,
         files: Iterable[str] = (),
         docset_paths: Iterable[str] = (),
+        root: str = ".",
     ) -> LinkContext:
         return cls(
             articles=frozenset(articles),
             locale=locale.lower(),
             files={path.lower(): path for path in files},
             docset_paths=tuple(docset_paths),
+            root=root,
         )
 
 
@@ -201,6 +208,11 @@ def resolve(
             return urlunsplit(parts._replace(path=path)), "locale"
         return None
     fragment = f"#{parts.fragment}" if parts.fragment else ""
+    if url.startswith("~/"):  # from the docset's root: a path like any other, from the page
+        at_root = posixpath.normpath(posixpath.join(context.root, url[2:].split("#")[0]))
+        moved = _relative(page, at_root) + fragment
+        resolved = resolve(moved, page, context, html=html)
+        return resolved if resolved is not None else (moved, "root")
     if url.startswith("/"):
         article = _docset_article(parts.path, context)
         if article is None:

@@ -104,7 +104,8 @@ class Writer:
         folder = SourceFolder.at({document.path: document for document in documents}, source)
         if paths is None:
             paths = learn_paths(folder, documents, articles)
-        return cls(folder, LinkContext.of(articles, ENGLISH_LOCALE, media, paths))
+        root = folder.docset.root_relative if folder.docset is not None else "."
+        return cls(folder, LinkContext.of(articles, ENGLISH_LOCALE, media, paths, root))
 
     def page(self, document: Document, language: Language) -> PageText:
         """The page of ``document`` in ``language``: includes, media and links resolved; what
