@@ -81,7 +81,10 @@ def _links(args: argparse.Namespace) -> int:
     online = None
     if args.online:
         settings = Settings(
-            per_host=args.per_host, timeout=args.timeout, remap=parse_remap(args.remap)
+            per_host=args.per_host,
+            timeout=args.timeout,
+            retries=args.retries,
+            remap=parse_remap(args.remap),
         )
         cache = None if args.no_cache else args.cache
         online = OnlineOptions(settings, cache, args.cache_max_age * 3600)
@@ -165,7 +168,15 @@ def parser() -> argparse.ArgumentParser:
     links.add_argument(
         "--per-host", type=int, default=6, help="online: requests in flight per host"
     )
-    links.add_argument("--timeout", type=float, default=15.0, help="online: seconds per request")
+    links.add_argument(
+        "--timeout", type=float, default=15.0, help="online: seconds a request may take, whole"
+    )
+    links.add_argument(
+        "--retries",
+        type=int,
+        default=3,
+        help="online: tries after a timeout, a reset, 429 or a server error (backoff doubling)",
+    )
     links.add_argument("--cache", type=Path, default=CACHE, help="online: cache of live links")
     links.add_argument(
         "--cache-max-age",

@@ -2,9 +2,13 @@
 
 Requests are asynchronous (httpx), at most ``per_host`` in flight per host. Each URL is asked
 with ``HEAD``; when HEAD answers an error the URL is asked again with ``GET`` (many servers
-refuse or mis-answer HEAD), reading headers only. 429 and 503 are retried after the server's
-``Retry-After`` (seconds or an HTTP date; longer than ``max_wait`` is not waited for) or an
-exponential backoff; timeouts and network errors are retried after the backoff. Redirects are
+refuse or mis-answer HEAD), reading headers only (a body that drips in slowly is never waited
+for). 429 and server errors (500, 502, 503, 504) are retried after the server's ``Retry-After``
+(seconds or an HTTP date; longer than ``max_wait`` is not waited for) or an exponential backoff;
+timeouts, resets and other network errors are retried after the backoff. Every request is
+bounded as a whole by ``timeout`` (a host that accepts and never answers, or drips its headers,
+is cut off), so every URL's verdict comes within ``Settings.longest_wait``; a URL still failing
+after its retries is *unknown*, never dead. Redirects are
 followed by hand up to ``max_redirects``, every hop recorded, a loop detected; the end of the
 chain is judged by ``verdicts.judge``. Live URLs go to the success cache (``cache``), so the next
 run skips them until they are older than its maximum age; failures are never cached.
@@ -29,7 +33,11 @@ from bilingual.checks.links.cache import SuccessCache
 from bilingual.checks.links.verdicts import Hop, Outcome, Verdict, judge
 from bilingual.errors import BilingualError
 
-RETRY_STATUSES = frozenset({429, 503})
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+"""Answers that say "not now" (throttled, a server or gateway error): asked again."""
+HEAD_RETRY_STATUSES = frozenset({429, 503})
+"""A HEAD answered with another server error is asked with GET at once (servers mis-answer
+HEAD); only throttling is waited out before that."""
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 USER_AGENT = "bilingual-help-site link check (httpx)"
 REMAP_SHAPE = "HOST=ADDRESS, e.g. go.microsoft.com=127.0.0.1:8123 or *=127.0.0.1:8123"
@@ -58,6 +66,15 @@ class Settings:
     """Seconds for connecting, and between bytes of an answer."""
     remap: Mapping[str, str] = field(default_factory=dict)
     """Host -> ``scheme://host:port`` the requests for it go to (``*``: every host)."""
+
+    def longest_wait(self) -> float:
+        """The longest one URL can take: every hop of its redirects asked with HEAD and GET,
+        each try cut off at ``timeout``, the waits between tries at most ``max_wait``."""
+        waits = sum(
+            min(self.backoff * (1 << attempt), self.max_wait) for attempt in range(self.retries)
+        )
+        per_method = (self.retries + 1) * self.timeout + waits
+        return (self.max_redirects + 1) * 2 * per_method
 
 
 def parse_remap(specs: Iterable[str]) -> dict[str, str]:
@@ -126,21 +143,25 @@ class Checker:
             self.requests += 1
             try:
                 request = self.client.build_request(method, address, headers=headers)
-                response = await self.client.send(request, stream=True)
+                response = await asyncio.wait_for(
+                    self.client.send(request, stream=True), self.settings.timeout
+                )
                 await response.aclose()
-            except httpx.TimeoutException:
+            except (httpx.TimeoutException, TimeoutError):
                 return f"timed out after {self.settings.timeout:g} s"
             except httpx.HTTPError as error:
                 return f"network error ({type(error).__name__}: {error})"
         return response
 
     async def _request(self, method: str, url: str) -> httpx.Response | str:
-        """``_send``, retried on 429 and 503 (after Retry-After), timeouts and network errors."""
+        """``_send``, retried on throttling and server errors (after Retry-After, else the
+        backoff), timeouts and network errors."""
+        retried = HEAD_RETRY_STATUSES if method == "HEAD" else RETRY_STATUSES
         for attempt in range(self.settings.retries + 1):
             result = await self._send(method, url)
-            wait = self.settings.backoff * 2**attempt
+            wait = self.settings.backoff * 2.0**attempt
             if isinstance(result, httpx.Response):
-                if result.status_code not in RETRY_STATUSES:
+                if result.status_code not in retried:
                     return result
                 asked = retry_after(result.headers.get("retry-after"), time.time())
                 if asked is not None and asked > self.settings.max_wait:
@@ -151,11 +172,12 @@ class Checker:
         return result
 
     async def fetch(self, url: str) -> httpx.Response | str:
-        """HEAD, then GET when HEAD answered an error other than 429/503."""
+        """HEAD, then GET when HEAD answered an error other than throttling (a host that does
+        not answer at all is not asked twice over)."""
         result = await self._request("HEAD", url)
         if isinstance(result, str) or result.status_code < 400:
             return result
-        if result.status_code in RETRY_STATUSES:
+        if result.status_code in HEAD_RETRY_STATUSES:
             return result
         return await self._request("GET", url)
 

@@ -52,12 +52,14 @@ class OnlineSummary:
     cached: int = 0
     requests: int = 0
     seconds: float = 0.0
+    bound: float = 0.0
+    """The longest one URL may take (``Settings.longest_wait``)."""
 
     def __str__(self) -> str:
         return (
             f"online: {self.urls} unique URLs, {self.live} live ({self.cached} from the cache), "
             f"{self.dead} dead, {self.unknown} unknown; {self.requests} requests in "
-            f"{self.seconds:.1f} s"
+            f"{self.seconds:.1f} s (each URL at most {self.bound:.0f} s)"
         )
 
 
@@ -87,7 +89,9 @@ def run_online(
     cache = SuccessCache(options.cache, options.max_age, remap=options.settings.remap)
     started = time.perf_counter()
     verdicts, requests = check_online(check.occurrences, options.settings, cache)
-    summary = OnlineSummary(urls=len(verdicts), requests=requests)
+    summary = OnlineSummary(
+        urls=len(verdicts), requests=requests, bound=options.settings.longest_wait()
+    )
     summary.seconds = time.perf_counter() - started
     for verdict in verdicts.values():
         summary.cached += verdict.cached
