@@ -49,6 +49,8 @@ TOC_NAME = "toc.yml"
 """The name of a TOC file, compared without letter case."""
 SHAPE = "a list of '- name: …' entries, or 'items:' holding one"
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+WEB_SCHEMES = frozenset({"http:", "https:"})
+"""The schemes of an external href (anything else, ``javascript:`` …, is reported)."""
 MAX_DEPTH = 24
 """TOC files nested in one another at most (deeper is reported, not followed)."""
 
@@ -212,14 +214,17 @@ class _Reader:
             return []
         return self.entries(value, path, (*stack, path))
 
-    def entries(self, value: Any, path: str, stack: tuple[str, ...]) -> list[TocEntry]:
+    def entries(
+        self, value: Any, path: str, stack: tuple[str, ...], at: tuple[int, int] | None = None
+    ) -> list[TocEntry]:
         if not isinstance(value, list):
-            self.report(path, yamlnodes.position(value), "the TOC's entries are not a list")
+            where = at if at is not None else yamlnodes.position(value)
+            self.report(path, where, "the TOC's entries are not a list")
             return []
         found: list[TocEntry] = []
-        for item in value:
+        for index, item in enumerate(value):
             if not isinstance(item, dict):
-                at = yamlnodes.position(item)
+                at = yamlnodes.place(value, index)
                 self.report(path, at, f"TOC entry {item!r} is not a mapping", "'name: text'")
                 continue
             found.extend(self.entry(item, path, stack))
@@ -232,7 +237,12 @@ class _Reader:
             self.report(path, at, f"TOC href {written!r} is not a path", "'href: file.md'")
             return {}
         written = written.strip()
-        if SCHEME.match(written) or written.startswith(("/", "\\")):
+        scheme = SCHEME.match(written)
+        if scheme and scheme.group().lower() not in WEB_SCHEMES:
+            what = f"TOC href {written!r} is neither a file nor a web link"
+            self.report(path, at, what, "'href: file.md' or 'href: https://…'")
+            return {}
+        if scheme or written.startswith(("/", "\\")):
             return {"url": written}
         target, hash_mark, fragment = written.partition("#")
         target = target.partition("?")[0]
@@ -269,33 +279,41 @@ class _Reader:
         name = _text(item.get("name"))
         display = _text(item.get("displayName"))
         if "name" in item and name is None and item.get("name") is not None:
-            self.report(path, at, f"TOC name {item.get('name')!r} is not text", "'name: text'")
+            where = yamlnodes.place(item, "name")
+            self.report(path, where, f"TOC name {item.get('name')!r} is not text", "'name: text'")
         expanded = item.get("expanded", False)
         if not isinstance(expanded, bool):
-            self.report(path, at, f"TOC expanded {expanded!r} is not true or false", "true|false")
+            self.report(
+                path,
+                yamlnodes.place(item, "expanded"),
+                f"TOC expanded {expanded!r} is not true or false",
+                "true|false",
+            )
             expanded = False
         uid = _text(item.get("topicUid")) or _text(item.get("uid"))
         children: list[TocEntry] = []
         target: dict[str, Any] = {}
         index: str | None = None
         if "href" in item:
-            target = self.link(item["href"], path, at)
+            target = self.link(item["href"], path, yamlnodes.place(item, "href"))
             if target.get("folder") or target.get("toc"):
                 children, index = self.nested(target, stack, at)
                 target = {}
         if "tocHref" in item:
-            toc_link = self.link(item["tocHref"], path, at)
+            toc_link = self.link(item["tocHref"], path, yamlnodes.place(item, "tocHref"))
             if "path" in toc_link and (toc_link["folder"] or toc_link["toc"]):
                 children += self.nested(toc_link, stack, at)[0]
             elif toc_link:
                 what = f"tocHref {item['tocHref']!r} names no TOC file of the docset"
-                self.report(path, at, what, "'tocHref: folder/toc.yml'")
+                self.report(
+                    path, yamlnodes.place(item, "tocHref"), what, "'tocHref: folder/toc.yml'"
+                )
         if not target and "topicHref" in item:
-            target = self.link(item["topicHref"], path, at)
+            target = self.link(item["topicHref"], path, yamlnodes.place(item, "topicHref"))
         if not target and index is not None:
             target = {"path": index, "fragment": ""}
         if "items" in item:
-            children += self.entries(item["items"], path, stack)
+            children += self.entries(item["items"], path, stack, yamlnodes.place(item, "items"))
         local = target.get("path")
         href = self.exists(local) if local is not None else None
         if href is not None and href.endswith(".md") and is_include(href):

@@ -11,7 +11,7 @@ split loop or fill memory.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -22,20 +22,33 @@ MAX_NODES = 200_000
 
 
 class YamlMap(dict[Any, Any]):
-    """A YAML mapping, with the position it starts at."""
+    """A YAML mapping, with the position it starts at and those of its values."""
 
     at: tuple[int, int] = (1, 1)
+    places: dict[Any, tuple[int, int]]
 
 
 class YamlList(list[Any]):
-    """A YAML sequence, with the position it starts at."""
+    """A YAML sequence, with the position it starts at and those of its items."""
 
     at: tuple[int, int] = (1, 1)
+    places: list[tuple[int, int]]
 
 
 def position(value: Any) -> tuple[int, int]:
-    """Where ``value`` starts (``1, 1`` for a scalar, which carries no position)."""
-    return getattr(value, "at", (1, 1))
+    """Where ``value`` starts (``1, 1`` for a scalar, which carries no position of its own)."""
+    return cast(tuple[int, int], getattr(value, "at", (1, 1)))
+
+
+def place(container: Any, key: Any) -> tuple[int, int]:
+    """Where the value at ``key`` (a mapping's key, a sequence's index) of ``container`` starts,
+    scalars included (the container's own position when it does not know)."""
+    places = getattr(container, "places", None)
+    if isinstance(places, dict) and key in places:
+        return cast(tuple[int, int], places[key])
+    if isinstance(places, list) and isinstance(key, int) and 0 <= key < len(places):
+        return cast(tuple[int, int], places[key])
+    return position(container)
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -63,17 +76,18 @@ class _Converter:
         if isinstance(node, yaml.MappingNode):
             inner = (*open_nodes, id(node))
             mapping = YamlMap()
-            mapping.at = _mark(node)
+            mapping.at, mapping.places = _mark(node), {}
             for key, item in node.value:
                 name = self.value(key, inner)
                 if isinstance(name, dict | list):
                     raise self.refuse(key, "a mapping key is not a scalar")
                 mapping[name] = self.value(item, inner)
+                mapping.places[name] = _mark(item)
             return mapping
         if isinstance(node, yaml.SequenceNode):
             inner = (*open_nodes, id(node))
             sequence = YamlList(self.value(item, inner) for item in node.value)
-            sequence.at = _mark(node)
+            sequence.at, sequence.places = _mark(node), [_mark(item) for item in node.value]
             return sequence
         try:
             return self.scalars.construct_object(node, deep=True)

@@ -157,6 +157,7 @@ def _redirect_entries(
     entries: list[dict[str, object]] = []
     count = report.redirects
     seen: set[str] = set()
+    first = next(iter(navigations.values()))  # the translation's: landing pages have titles
     for redirect in redirections.redirects:
         old = page_path(redirect.old)
         address = page_url(old) if old.endswith(".md") else old
@@ -175,7 +176,8 @@ def _redirect_entries(
             target = navigation.link(redirect.url, redirect.old)
             if target is None:
                 break
-            title = navigation.titles.get(target.page or "", target.href())
+            page = target.page or ""
+            title = navigation.titles.get(page) or first.titles.get(page) or target.href()
             targets[code] = {"href": target.href(), "internal": target.url is None, "title": title}
         if len(targets) != len(navigations):
             skip(f"redirect_url {redirect.url!r} names nothing the site has", "a page or a URL")
