@@ -162,3 +162,10 @@ def test_the_link_check_finds_every_redirect_target(nav_site: Path) -> None:
     finally:
         broken.unlink()
         broken.parent.rmdir()
+
+
+def test_a_second_build_in_one_process_reads_its_own_tree(tmp_path: Path) -> None:
+    """MkDocs keeps the hooks module (and so the events' state) for the next config it loads."""
+    build_source(FIXTURES / "sites" / "rtl", tmp_path / "first")
+    site = build_source(FIXTURES / "navsite" / "docset", tmp_path / "second")
+    assert one(soup(site, "get-started/index.html"), ".help-toc[data-toc]")

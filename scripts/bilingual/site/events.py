@@ -35,11 +35,11 @@ from bilingual.locales import ENGLISH_CODE, site_language
 from bilingual.pages.home import NO_LANDING, NOTICE, folder_anchor
 from bilingual.pages.hover import unwrap_in_code
 from bilingual.site import internals, notices
-from bilingual.site.navigation import Tree, branch_html, load_tree
-from bilingual.site.redirects import write_redirects
 from bilingual.site.alternates import add_x_default, set_content_language, set_language
 from bilingual.site.dates import newest, page_date
 from bilingual.site.inline_images import extract_inline_images
+from bilingual.site.navigation import Tree, branch_html, load_tree
+from bilingual.site.redirects import write_redirects
 from bilingual.site.sanitize import plain_text, sanitize_html
 from bilingual.site.search_index import language_index, with_search_base, with_search_worker
 
@@ -77,6 +77,8 @@ class SiteEvents:
         return self.builds[-1] if self.builds else internals.languages(config)
 
     def on_pre_build(self, *, config: Any) -> None:
+        if not self.builds:  # a new build (MkDocs may keep this object for the next config)
+            self.trees.clear()
         self.builds.append(internals.languages(config))
 
     def on_build_error(self, *, error: Exception) -> None:
