@@ -17,6 +17,7 @@ on_pre_template = events.on_pre_template
 on_template_context = events.on_template_context
 on_page_markdown = events.on_page_markdown
 on_page_content = events.on_page_content
+on_page_context = events.on_page_context
 on_env = events.on_env
 on_post_page = events.on_post_page
 on_post_template = events.on_post_template

@@ -41,6 +41,17 @@ def _report(split: Split, strict: bool) -> int:
             "(make links lists each)",
             file=sys.stderr,
         )
+    navigation = split.navigation
+    if navigation is not None:
+        for code, count in sorted(navigation.unlinked.items()):
+            if count:
+                print(
+                    f"navigation: {code}: {count} TOC entries and landing links name nothing "
+                    "the site has; shown as text",
+                    file=sys.stderr,
+                )
+        if navigation.redirects.file:
+            print(navigation.redirects.summary(), file=sys.stderr)
     print(
         f"split: {len(split.articles)} articles, {split.segments} segments, "
         f"languages {split.translation.code} (default) and {split.english.code}"

@@ -138,3 +138,136 @@ PLACEHOLDERS: dict[str, dict[str, str]] = {
 }
 for _code, _strings in [*READER.items(), *PLACEHOLDERS.items()]:
     STRINGS.setdefault(_code, {}).update(_strings)
+
+# Navigation, landing pages and redirects (pages/landing.py, site/navigation.py, site/redirects.py).
+NAVIGATION: dict[str, dict[str, str]] = {
+    "en": {
+        "toc_label": "Articles",
+        "no_landing_notice": "This documentation has no English landing page; this page lists "
+        "its English articles.",
+        "redirect_title": "This page has moved",
+        "redirect_text": "It is now here:",
+    },
+    "lv": {
+        "toc_label": "Raksti",
+        "no_landing_notice": "Šai dokumentācijai nav sākumlapas angļu valodā; šajā lapā ir "
+        "uzskaitīti tās raksti angļu valodā.",
+        "redirect_title": "Šī lapa ir pārvietota",
+        "redirect_text": "Tagad tā ir šeit:",
+    },
+    "de": {
+        "toc_label": "Artikel",
+        "no_landing_notice": "Diese Dokumentation hat keine englische Startseite; diese Seite "
+        "listet ihre englischen Artikel auf.",
+        "redirect_title": "Diese Seite wurde verschoben",
+        "redirect_text": "Sie befindet sich jetzt hier:",
+    },
+    "ja": {
+        "toc_label": "記事",
+        "no_landing_notice": "このドキュメントには英語のランディング ページがありません。"
+        "このページには英語の記事の一覧があります。",
+        "redirect_title": "このページは移動しました",
+        "redirect_text": "移動先:",
+    },
+    "ar": {
+        "toc_label": "المقالات",
+        "no_landing_notice": "لا توجد صفحة رئيسية باللغة الإنجليزية لهذه الوثائق؛ تسرد هذه "
+        "الصفحة مقالاتها باللغة الإنجليزية.",
+        "redirect_title": "تم نقل هذه الصفحة",
+        "redirect_text": "موقعها الآن:",
+    },
+}
+for _code, _strings in NAVIGATION.items():
+    STRINGS.setdefault(_code, {}).update(_strings)
+
+LINK_LIST_TYPES: dict[str, dict[str, str]] = {
+    "en": {
+        "architecture": "Architecture",
+        "concept": "Concept",
+        "deploy": "Deploy",
+        "download": "Download",
+        "get-started": "Get started",
+        "how-to-guide": "How-to guide",
+        "learn": "Training",
+        "overview": "Overview",
+        "quickstart": "Quickstart",
+        "reference": "Reference",
+        "sample": "Code sample",
+        "tutorial": "Tutorial",
+        "video": "Video",
+        "whats-new": "What's new",
+    },
+    "lv": {
+        "architecture": "Arhitektūra",
+        "concept": "Koncepcija",
+        "deploy": "Izvietošana",
+        "download": "Lejupielāde",
+        "get-started": "Darba sākšana",
+        "how-to-guide": "Norādījumi",
+        "learn": "Apmācība",
+        "overview": "Pārskats",
+        "quickstart": "Ātrā darba sākšana",
+        "reference": "Uzziņas",
+        "sample": "Koda paraugs",
+        "tutorial": "Apmācības kurss",
+        "video": "Video",
+        "whats-new": "Jaunumi",
+    },
+    "de": {
+        "architecture": "Architektur",
+        "concept": "Konzept",
+        "deploy": "Bereitstellen",
+        "download": "Download",
+        "get-started": "Erste Schritte",
+        "how-to-guide": "Anleitung",
+        "learn": "Training",
+        "overview": "Übersicht",
+        "quickstart": "Schnellstart",
+        "reference": "Referenz",
+        "sample": "Codebeispiel",
+        "tutorial": "Tutorial",
+        "video": "Video",
+        "whats-new": "Neuigkeiten",
+    },
+    "ja": {
+        "architecture": "アーキテクチャ",
+        "concept": "概念",
+        "deploy": "デプロイ",
+        "download": "ダウンロード",
+        "get-started": "作業の開始",
+        "how-to-guide": "ハウツー ガイド",
+        "learn": "トレーニング",
+        "overview": "概要",
+        "quickstart": "クイックスタート",
+        "reference": "リファレンス",
+        "sample": "コード サンプル",
+        "tutorial": "チュートリアル",
+        "video": "ビデオ",
+        "whats-new": "新機能",
+    },
+    "ar": {
+        "architecture": "البنية",
+        "concept": "المفهوم",
+        "deploy": "النشر",
+        "download": "التنزيل",
+        "get-started": "بدء الاستخدام",
+        "how-to-guide": "دليل إرشادي",
+        "learn": "التدريب",
+        "overview": "نظرة عامة",
+        "quickstart": "التشغيل السريع",
+        "reference": "المرجع",
+        "sample": "نموذج تعليمات برمجية",
+        "tutorial": "البرنامج التعليمي",
+        "video": "فيديو",
+        "whats-new": "الجديد",
+    },
+}
+"""Names of a landing page's link lists (``linkListType``), per site language."""
+
+
+def link_list_type(code: str, kind: str) -> str:
+    """The name of a ``kind`` link list in ``code`` (English fallback; ``""`` for an unknown
+    kind, which is shown without a name)."""
+    language = code.split("-")[0]
+    table = LINK_LIST_TYPES.get(code, LINK_LIST_TYPES.get(language, {}))
+    return table.get(kind) or LINK_LIST_TYPES["en"].get(kind, "")

@@ -47,8 +47,13 @@ def split(source: Path, root: Path, only_translated: bool = False) -> Path:
 
 @pytest.mark.parametrize(
     ("source", "only_translated"),
-    [(SEED_SOURCE, True), (FIXTURES / "site-tree", False), (SITES / "rtl", False)],
-    ids=["seed-with-fallback", "site-tree", "rtl"],
+    [
+        (SEED_SOURCE, True),
+        (FIXTURES / "site-tree", False),
+        (SITES / "rtl", False),
+        (FIXTURES / "navsite" / "docset", False),
+    ],
+    ids=["seed-with-fallback", "site-tree", "rtl", "navigation-and-redirects"],
 )
 def test_parallel_build_is_the_one_process_build(
     source: Path, only_translated: bool, tmp_path: Path

@@ -22,7 +22,7 @@ from itertools import groupby
 from urllib.parse import quote
 
 from bilingual import ui_text
-from bilingual.source.toc import TocEntry
+from bilingual.source.toc import TocEntry, page_path
 
 LETTER_GROUPS_FROM = 40
 """Folders with more articles than this are split by first letter."""
@@ -99,8 +99,9 @@ def toc_lines(entries: Iterable[TocEntry], titles: dict[str, str], depth: int) -
     lines = []
     for entry in entries:
         indent = "    " * depth
-        if entry.href is not None and entry.href in titles:
-            item = link(IndexEntry(titles[entry.href], entry.href))
+        page = page_path(entry.href) if entry.href is not None else None
+        if page is not None and page in titles:
+            item = link(IndexEntry(titles[page], page))
         else:
             item = escape(entry.name)
         lines.append(f"{indent}- {item}")
@@ -112,11 +113,13 @@ def toc_sections(toc: list[TocEntry], titles: dict[str, str]) -> list[str]:
     """The TOC's entries that lead to articles, each top-level entry a section."""
     lines: list[str] = []
     for entry in toc:
-        if not [path for path in entry.articles() if path in titles and path != HOME]:
+        pages = [page_path(path) for path in entry.articles()]
+        if not [page for page in pages if page in titles and page != HOME]:
             continue
         lines += [f"## {escape(entry.name)}", ""]
-        if entry.href is not None and entry.href in titles and entry.href != HOME:
-            lines += [f"{link(IndexEntry(titles[entry.href], entry.href))}", ""]
+        page = page_path(entry.href) if entry.href is not None else None
+        if page is not None and page in titles and page != HOME:
+            lines += [f"{link(IndexEntry(titles[page], page))}", ""]
         lines += [*toc_lines(entry.items, titles, 0), ""]
     return lines
 
@@ -139,10 +142,16 @@ def folder_group(code: str, folder: str, entries: list[IndexEntry]) -> list[str]
     return lines
 
 
-def index_markdown(code: str, entries: list[IndexEntry], toc: list[TocEntry]) -> str:
-    """The index section of the home page in site language ``code``."""
+def index_markdown(
+    code: str,
+    entries: list[IndexEntry],
+    toc: list[TocEntry],
+    landings: dict[str, str] | None = None,
+) -> str:
+    """The index section of the home page in site language ``code``; ``landings``: the titles
+    of the landing pages the TOC may name, by page path (``a/index.md``)."""
     articles = [entry for entry in entries if entry.path != HOME]
-    titles = {entry.path: entry.title for entry in entries}
+    titles = {**(landings or {}), **{entry.path: entry.title for entry in entries}}
     lines = toc_sections(toc, titles)
     folders = sorted({entry.folder for entry in articles}, key=lambda f: (f != "", f.casefold()))
     for folder in folders:
@@ -150,11 +159,24 @@ def index_markdown(code: str, entries: list[IndexEntry], toc: list[TocEntry]) ->
     return "\n".join(lines)
 
 
-def generated_home(code: str) -> str:
-    """The top of a home page for a source without ``index.md``."""
-    title = ui_text.text(code, "home_title")
+def generated_title(code: str) -> str:
+    """The title of a generated home page in ``code``."""
+    return ui_text.text(code, "home_title")
+
+
+NOTICE = "help_notice"
+"""Front matter key of a notice the site shows on a generated page (``site.notices``)."""
+NO_LANDING = "no-landing-page"
+"""Its value on the English home page of a docset whose landing page is the translation's only."""
+
+
+def generated_home(code: str, notice: str | None = None) -> str:
+    """The top of a home page for a source without ``index.md`` (with ``notice``: the front
+    matter asks the site for that notice)."""
+    title = generated_title(code)
     heading = f"# {escape(title)}\n\n{escape(ui_text.text(code, 'home_intro'))}\n"
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n{heading}"
+    asked = f"{NOTICE}: {notice}\n" if notice is not None else ""
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{asked}---\n\n{heading}"
 
 
 def exclude_from_search(page: str) -> str:
@@ -166,9 +188,14 @@ def exclude_from_search(page: str) -> str:
 
 
 def home_markdown(
-    code: str, top: str | None, entries: list[IndexEntry], toc: list[TocEntry]
+    code: str,
+    top: str | None,
+    entries: list[IndexEntry],
+    toc: list[TocEntry],
+    landings: dict[str, str] | None = None,
 ) -> str:
-    """The home page: the source's own ``index.md`` page (``top``) or a generated top, then the
-    index."""
+    """The home page: the source's own ``index.md`` page or its landing page (``top``), or a
+    generated top, then the index."""
     head = exclude_from_search(top if top is not None else generated_home(code))
-    return head.rstrip("\n") + "\n\n" + index_markdown(code, entries, toc).rstrip("\n") + "\n"
+    index = index_markdown(code, entries, toc, landings)
+    return head.rstrip("\n") + "\n\n" + index.rstrip("\n") + "\n"

@@ -32,12 +32,14 @@ from mkdocs.utils import get_relative_url
 
 from bilingual import ui_text
 from bilingual.locales import ENGLISH_CODE, site_language
-from bilingual.pages.home import folder_anchor
+from bilingual.pages.home import NO_LANDING, NOTICE, folder_anchor
 from bilingual.pages.hover import unwrap_in_code
 from bilingual.site import internals, notices
 from bilingual.site.alternates import add_x_default, set_content_language, set_language
 from bilingual.site.dates import newest, page_date
 from bilingual.site.inline_images import extract_inline_images
+from bilingual.site.navigation import Tree, branch_html, load_tree
+from bilingual.site.redirects import write_redirects
 from bilingual.site.sanitize import plain_text, sanitize_html
 from bilingual.site.search_index import language_index, with_search_base, with_search_worker
 
@@ -67,12 +69,16 @@ class SiteEvents:
     """Each page's own date, from ``on_page_markdown`` to ``on_env``."""
     page_notices: dict[int, list[str]] = field(default_factory=dict)
     """Each page's reader notices, from ``on_page_markdown`` to ``on_page_content``."""
+    trees: dict[str, Tree | None] = field(default_factory=dict)
+    """Each language's tree (``site.navigation``), read once per build."""
 
     def languages(self, config: Any) -> internals.BuildLanguages:
         """The languages of the build running now."""
         return self.builds[-1] if self.builds else internals.languages(config)
 
     def on_pre_build(self, *, config: Any) -> None:
+        if not self.builds:  # a new build (MkDocs may keep this object for the next config)
+            self.trees.clear()
         self.builds.append(internals.languages(config))
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -113,6 +119,8 @@ class SiteEvents:
                 blocks.append(
                     notices.machine_translation(current, get_relative_url(english.url, page.url))
                 )
+        if page.meta.get(NOTICE) == NO_LANDING:
+            blocks.append(notices.no_landing(current))
         if current != ENGLISH_CODE and 'class="sxs"' in markdown:
             blocks.append(notices.hover_toggle(current))
         return blocks
@@ -124,6 +132,23 @@ class SiteEvents:
         output = add_x_default(output, build.default)
         output = with_search_worker(output)
         return output if build.current == build.default else with_search_base(output, build.current)
+
+    def tree(self, config: Any, code: str) -> Tree | None:
+        """Language ``code``'s tree, read the first time a page asks for it."""
+        if code not in self.trees:
+            self.trees[code] = load_tree(Path(config.docs_dir), code)
+        return self.trees[code]
+
+    def on_page_context(self, context: Any, /, *, page: Any, config: Any, nav: Any) -> Any:
+        """The page's branch of the docset's tree, for ``overrides/partials/nav.html``."""
+        build = self.languages(config)
+        tree = self.tree(config, build.current)
+        if tree is not None:
+            prefix = build.prefix(build.current)
+            address = page.url.removeprefix(prefix) if page.url.startswith(prefix) else page.url
+            label = ui_text.text(build.current, "toc_label")
+            context["help_toc"] = branch_html(tree, address, prefix, label)
+        return context
 
     def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str:
         current = self.languages(config).current
@@ -148,6 +173,9 @@ class SiteEvents:
             target = site / prefix / "404.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(self.not_found[build.current], encoding="utf-8")
+        apart = tuple(code for code in build.built if code != build.current)
+        direction = site_language(build.current).direction
+        write_redirects(Path(config.docs_dir), site, build.current, prefix, direction, apart)
         merged = site / "search" / "search_index.json"
         if not merged.exists():
             return

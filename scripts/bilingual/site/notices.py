@@ -1,4 +1,5 @@
-"""Notices written at the top of an article page: machine translation, fallback, hover toggle.
+"""Notices written at the top of an article page: machine translation, fallback, hover toggle,
+and the English home page's when the landing page is the translation's only.
 
 Each is a small HTML block placed right after the page's first level-1 heading (or at the top
 when it has none). All text is the generator's own (``ui_text``), escaped; links are escaped URLs.
@@ -29,6 +30,16 @@ def fallback(code: str, language: str, original: str) -> str:
     return (
         f'<div class="admonition warning bilingual-notice fallback-notice" role="note" data-search-exclude lang="{html.escape(code)}">\n'
         f"<p>{html.escape(text)}</p>\n</div>"
+    )
+
+
+def no_landing(code: str) -> str:
+    """The notice of a generated English home page: the docset's landing page is in the
+    translation only."""
+    text = html.escape(ui_text.text(code, "no_landing_notice"))
+    return (
+        '<div class="admonition info bilingual-notice landing-notice" role="note" data-search-exclude>\n'
+        f"<p>{text}</p>\n</div>"
     )
 
 

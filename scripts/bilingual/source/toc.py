@@ -1,24 +1,68 @@
-"""A source's ``TOC.yml`` (DocFX's table of contents) -> sections of the home page's index.
+"""A docset's table of contents (DocFX's ``TOC.yml``) -> a tree of entries.
 
-DocFX writes a table of contents as a YAML list of entries, each with a ``name`` and optionally
-an ``href`` (a page, relative to the TOC file) and ``items`` (child entries). The site keeps no
-global navigation (its weight would grow with every article); instead the TOC's entries become
-headed groups of the home page's index. ``read_toc`` never fails the split: a TOC that is not
-valid YAML or not a list of entries is reported as one ``SourceError`` and left out.
+DocFX writes a TOC in either of two forms: a YAML list of entries, or a mapping whose ``items``
+is that list (other keys, such as ``metadata``, are left alone). The file is named ``toc.yml`` in
+any letter case (``TOC.yml``, ``Toc.yml``). Each entry has:
+
+``name``
+    the text shown (the translation's; ``displayName`` stands in for it when it is missing, and
+    an entry with neither takes its article's title);
+``href``
+    what it opens, relative to the TOC file (``~/`` from the docset root): an article
+    (``a/b.md``), a landing page (``a/index.yml``), a nested TOC file (``sub/toc.yml``: its
+    entries are this entry's children, their hrefs relative to it), a folder (``folder/``: that
+    folder's TOC nested the same way, the entry opening the folder's index), an external URL or
+    a root-relative Learn path (``/azure/…``), both kept as written for the page writer;
+``topicHref``
+    the page an entry opens when its ``href`` is a folder or a TOC file, or it has ``tocHref``;
+``tocHref``
+    a TOC file (or folder) whose entries are the children; a Learn path there (the breadcrumb
+    TOC's ``tocHref: /``) names no file of the docset and is left out;
+``uid`` / ``topicUid``
+    the article whose front matter ``uid`` it is, resolved by the writer;
+``expanded``
+    ``true``: shown open;
+``items``
+    the children, after those of a nested TOC.
+
+``read_tree`` never fails the split: each malformed entry (not a mapping, no name and nothing to
+take one from, a path that leaves the repository, a TOC that includes itself) is reported as a
+``SourceError`` at ``file:line:column`` and left out, the rest used. An href to a file that is
+not in ``SOURCE`` is kept as ``missing`` (the writer shows the entry's name without a link).
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bilingual.errors import SourceError
+from bilingual.source import yamlnodes
+from bilingual.source.docset import Docset, Refused
+from bilingual.source.folder import is_include
 
-TOC_NAMES = ("TOC.yml", "toc.yml")
+TOC_NAME = "toc.yml"
+"""The name of a TOC file, compared without letter case."""
+SHAPE = "a list of '- name: …' entries, or 'items:' holding one"
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+WEB_SCHEMES = frozenset({"http:", "https:"})
+"""The schemes of an external href (anything else, ``javascript:`` …, is reported)."""
+MAX_DEPTH = 24
+"""TOC files nested in one another at most (deeper is reported, not followed)."""
+
+
+def is_toc_name(path: str) -> bool:
+    """Whether the file at ``path`` is a TOC file (``toc.yml`` in any letter case)."""
+    return path.rsplit("/", 1)[-1].lower() == TOC_NAME
+
+
+def page_path(path: str) -> str:
+    """The page a source file becomes: ``a/index.yml`` (a landing page) -> ``a/index.md``."""
+    return path[: -len(".yml")] + ".md" if path.lower().endswith(".yml") else path
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,11 +70,28 @@ class TocEntry:
     """One entry of a table of contents."""
 
     name: str
-    """The entry's text, in the source's language."""
-    href: str | None
-    """The page it points at, relative to the source folder (``/``-separated), if any."""
+    """The entry's text, in the source's language (``""``: take the title of what it opens)."""
+    href: str | None = None
+    """The file of ``SOURCE`` it opens (``SOURCE``-relative, ``/``-separated, spelled as on disk):
+    an article ``a/b.md``, a landing page ``a/index.yml``, or a media file."""
     items: list[TocEntry] = field(default_factory=list)
     """Child entries, in order."""
+    url: str | None = None
+    """A link kept as written for the writer: an external URL or a root-relative path."""
+    fragment: str = ""
+    """The ``#section`` of a local href (with its ``#``)."""
+    uid: str | None = None
+    """The ``uid`` of the article it opens, when it names one instead of a path."""
+    missing: str | None = None
+    """A local target that is not in ``SOURCE`` (``SOURCE``-relative): shown without a link,
+    unless a redirect leaves from it."""
+    expanded: bool = False
+    """Shown open (``expanded: true``)."""
+    display_name: str | None = None
+    source: str = ""
+    """The TOC file the entry was read from (``SOURCE``-relative)."""
+    line: int = 1
+    column: int = 1
 
     def articles(self) -> list[str]:
         """Every page path of this entry and its children, in order."""
@@ -38,44 +99,275 @@ class TocEntry:
         return own + [path for item in self.items for path in item.articles()]
 
 
-def _entries(value: Any, folder: str, path: str) -> list[TocEntry]:
-    if not isinstance(value, list):
-        raise SourceError(path, 1, 1, "the table of contents is not a list", "'- name: …' entries")
-    entries = []
-    for item in value:
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str | int | float):
-            raise SourceError(path, 1, 1, f"TOC entry {item!r} has no name", "'name: text'")
-        href = item.get("href")
-        target = None
-        if isinstance(href, str) and href.endswith(".md") and "://" not in href:
-            target = posixpath.normpath(posixpath.join(folder, href.lstrip("/")))
-        entries.append(
-            TocEntry(str(item["name"]), target, _entries(item.get("items", []), folder, path))
+@dataclass(slots=True)
+class Toc:
+    """The docset's table of contents: its entries and every TOC file read for them."""
+
+    entries: list[TocEntry] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    """The TOC files read, the root's first (``SOURCE``-relative; ``../`` outside ``SOURCE``)."""
+
+    def walk(self) -> list[TocEntry]:
+        """Every entry, depth first."""
+        found: list[TocEntry] = []
+        stack = list(reversed(self.entries))
+        while stack:
+            entry = stack.pop()
+            found.append(entry)
+            stack.extend(reversed(entry.items))
+        return found
+
+
+def source_listing(source: Path) -> dict[str, str]:
+    """Every file under ``source`` (hidden ones skipped): lower-cased ``SOURCE``-relative path ->
+    the path as spelled on disk (the first in sorted order when two differ only in case)."""
+    found: dict[str, str] = {}
+    for folder, folders, names in os.walk(source):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        prefix = Path(folder).relative_to(source).as_posix()
+        for name in sorted(names):
+            if not name.startswith("."):
+                relative = name if prefix == "." else f"{prefix}/{name}"
+                found.setdefault(relative.lower(), relative)
+    return found
+
+
+def _child(folder: str, name: str) -> str:
+    return name if folder in ("", ".") else f"{folder}/{name}"
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, str):
+        return " ".join(value.split()) or None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+@dataclass(slots=True)
+class _Reader:
+    """Reads TOC files into entries, following nested ones; problems collected."""
+
+    docset: Docset | None
+    listing: dict[str, str] | None
+    """``source_listing`` of ``SOURCE``; ``None``: every local path is taken as present."""
+    problems: list[SourceError]
+    files: list[str] = field(default_factory=list)
+
+    def report(self, path: str, at: tuple[int, int], what: str, expected: str = SHAPE) -> None:
+        self.problems.append(SourceError(path, at[0], at[1], what, expected))
+
+    def exists(self, path: str) -> str | None:
+        """``path`` as spelled in ``SOURCE`` when it is a file there."""
+        if self.listing is None:
+            return None if path.startswith("../") else path
+        return self.listing.get(path.lower())
+
+    def resolve(self, written: str, including: str, at: tuple[int, int]) -> str | None:
+        """A local path written in the TOC at ``including``, ``SOURCE``-relative; None (reported)
+        when it leaves the repository."""
+        if self.docset is None:
+            if written.startswith("~/"):
+                return posixpath.normpath(written[2:])
+            return posixpath.normpath(posixpath.join(posixpath.dirname(including), written))
+        try:
+            return self.docset.resolve(written, including)
+        except Refused as refused:
+            self.report(including, at, str(refused), "a path inside the repository")
+            return None
+
+    def toc_text(self, path: str) -> str | None:
+        """The text of the TOC file at ``path`` (``SOURCE``-relative), None when unreadable."""
+        if self.docset is None:
+            return None
+        try:
+            return self.docset.absolute(path).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def read_file(self, path: str, stack: tuple[str, ...], at: tuple[int, int]) -> list[TocEntry]:
+        """The entries of the TOC file at ``path``, nested in the one at ``stack[-1]``."""
+        including = stack[-1] if stack else path
+        if path in stack:
+            self.report(including, at, f"TOC '{path}' includes itself", "a TOC nested once")
+            return []
+        if len(stack) >= MAX_DEPTH:
+            self.report(including, at, f"TOCs nested more than {MAX_DEPTH} deep", "fewer levels")
+            return []
+        text = self.toc_text(path)
+        if text is None:
+            self.report(including, at, f"TOC '{path}' cannot be read", "a TOC file of the docset")
+            return []
+        if path not in self.files:
+            self.files.append(path)
+        return self.parse(text, path, stack)
+
+    def parse(self, text: str, path: str, stack: tuple[str, ...] = ()) -> list[TocEntry]:
+        try:
+            value = yamlnodes.load(text, path, SHAPE)
+        except SourceError as error:
+            self.problems.append(error)
+            return []
+        if isinstance(value, dict):
+            value = value.get("items", [])
+        if value is None:
+            return []
+        return self.entries(value, path, (*stack, path))
+
+    def entries(
+        self, value: Any, path: str, stack: tuple[str, ...], at: tuple[int, int] | None = None
+    ) -> list[TocEntry]:
+        if not isinstance(value, list):
+            where = at if at is not None else yamlnodes.position(value)
+            self.report(path, where, "the TOC's entries are not a list")
+            return []
+        found: list[TocEntry] = []
+        for index, item in enumerate(value):
+            if not isinstance(item, dict):
+                at = yamlnodes.place(value, index)
+                self.report(path, at, f"TOC entry {item!r} is not a mapping", "'name: text'")
+                continue
+            found.extend(self.entry(item, path, stack))
+        return found
+
+    def link(self, written: Any, path: str, at: tuple[int, int]) -> dict[str, Any]:
+        """What an href written in the TOC at ``path`` points at: ``url``, or a local ``path``
+        with its ``fragment`` and whether it names a ``folder`` or a ``toc`` file."""
+        if not isinstance(written, str) or not written.strip():
+            self.report(path, at, f"TOC href {written!r} is not a path", "'href: file.md'")
+            return {}
+        written = written.strip()
+        scheme = SCHEME.match(written)
+        if scheme and scheme.group().lower() not in WEB_SCHEMES:
+            what = f"TOC href {written!r} is neither a file nor a web link"
+            self.report(path, at, what, "'href: file.md' or 'href: https://…'")
+            return {}
+        if scheme or written.startswith(("/", "\\")):
+            return {"url": written}
+        target, hash_mark, fragment = written.partition("#")
+        target = target.partition("?")[0]
+        if not target:
+            return {"url": written}
+        resolved = self.resolve(target, path, at)
+        if resolved is None:
+            return {}
+        folder = target.endswith(("/", "\\"))
+        if not folder and self.docset is not None and self.exists(resolved) is None:
+            folder = self.docset.absolute(resolved).is_dir()
+        return {
+            "path": resolved,
+            "fragment": hash_mark + fragment,
+            "folder": folder,
+            "toc": not folder and is_toc_name(resolved),
+        }
+
+    def nested(self, link: dict[str, Any], stack: tuple[str, ...], at: tuple[int, int]) -> Any:
+        """The entries of the TOC a folder or TOC link names, and the folder's index page."""
+        if link.get("toc"):
+            return self.read_file(link["path"], stack, at), None
+        folder = link["path"]
+        toc = self.exists(_child(folder, TOC_NAME))
+        if toc is None and self.docset is not None and folder.startswith("../"):
+            candidate = _child(folder, TOC_NAME)
+            toc = candidate if self.docset.absolute(candidate).is_file() else None
+        items = self.read_file(toc, stack, at) if toc is not None else []
+        index = self.exists(_child(folder, "index.md")) or self.exists(_child(folder, "index.yml"))
+        return items, index
+
+    def entry(self, item: dict[Any, Any], path: str, stack: tuple[str, ...]) -> list[TocEntry]:
+        at = yamlnodes.position(item)
+        name = _text(item.get("name"))
+        display = _text(item.get("displayName"))
+        if "name" in item and name is None and item.get("name") is not None:
+            where = yamlnodes.place(item, "name")
+            self.report(path, where, f"TOC name {item.get('name')!r} is not text", "'name: text'")
+        expanded = item.get("expanded", False)
+        if not isinstance(expanded, bool):
+            self.report(
+                path,
+                yamlnodes.place(item, "expanded"),
+                f"TOC expanded {expanded!r} is not true or false",
+                "true|false",
+            )
+            expanded = False
+        uid = _text(item.get("topicUid")) or _text(item.get("uid"))
+        children: list[TocEntry] = []
+        target: dict[str, Any] = {}
+        index: str | None = None
+        if "href" in item:
+            target = self.link(item["href"], path, yamlnodes.place(item, "href"))
+            if target.get("folder") or target.get("toc"):
+                children, index = self.nested(target, stack, at)
+                target = {}
+        if "tocHref" in item:
+            toc_link = self.link(item["tocHref"], path, yamlnodes.place(item, "tocHref"))
+            if "path" in toc_link and (toc_link["folder"] or toc_link["toc"]):
+                children += self.nested(toc_link, stack, at)[0]
+            elif toc_link:
+                what = f"tocHref {item['tocHref']!r} names no TOC file of the docset"
+                self.report(
+                    path, yamlnodes.place(item, "tocHref"), what, "'tocHref: folder/toc.yml'"
+                )
+        if not target and "topicHref" in item:
+            target = self.link(item["topicHref"], path, yamlnodes.place(item, "topicHref"))
+        if not target and index is not None:
+            target = {"path": index, "fragment": ""}
+        if "items" in item:
+            children += self.entries(item["items"], path, stack, yamlnodes.place(item, "items"))
+        local = target.get("path")
+        href = self.exists(local) if local is not None else None
+        if href is not None and href.endswith(".md") and is_include(href):
+            href = None
+        entry = TocEntry(
+            name=name or display or "",
+            href=href,
+            items=children,
+            url=target.get("url"),
+            fragment=target.get("fragment", "") if href is not None else "",
+            uid=uid,
+            missing=local if local is not None and href is None else None,
+            expanded=expanded,
+            display_name=display,
+            source=path,
+            line=at[0],
+            column=at[1],
         )
-    return entries
+        if entry.name or entry.href or entry.uid:
+            return [entry]
+        self.report(path, at, "TOC entry has no name", "'name: text'")
+        return children  # its children stand in its place
 
 
-def parse_toc(text: str, path: str = "TOC.yml") -> list[TocEntry]:
-    """The entries of a ``TOC.yml`` at ``path`` (relative to the source folder)."""
-    try:
-        value = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        raise SourceError(
-            path, line, column, "TOC is not valid YAML", "'- name: …' entries"
-        ) from None
-    return _entries(value or [], posixpath.dirname(path), path)
+def root_toc(listing: dict[str, str]) -> str | None:
+    """The TOC file at the root of ``SOURCE`` (``toc.yml`` in any letter case), if any."""
+    return listing.get(TOC_NAME)
+
+
+def read_tree(
+    source: Path, problems: list[SourceError], listing: dict[str, str] | None = None
+) -> Toc:
+    """The table of contents of ``SOURCE`` (empty when it has none), nested TOCs in place."""
+    listing = source_listing(source) if listing is None else listing
+    root = root_toc(listing)
+    if root is None:
+        return Toc()
+    reader = _Reader(Docset.find(source), listing, problems)
+    entries = reader.read_file(root, (), (1, 1))
+    return Toc(entries, reader.files)
 
 
 def read_toc(source: Path, problems: list[SourceError]) -> list[TocEntry]:
-    """The source folder's top-level table of contents (empty when it has none)."""
-    for name in TOC_NAMES:
-        toc = source / name
-        if toc.is_file():
-            try:
-                return parse_toc(toc.read_text(encoding="utf-8-sig"), name)
-            except SourceError as error:
-                problems.append(error)
-                return []
-    return []
+    """The entries of ``SOURCE``'s table of contents (empty when it has none)."""
+    return read_tree(source, problems).entries
+
+
+def parse_toc(
+    text: str, path: str = "TOC.yml", problems: list[SourceError] | None = None
+) -> list[TocEntry]:
+    """The entries of the TOC text of the file at ``path``, every local path taken as present and
+    nested TOCs not followed. Problems go to ``problems``; without it, the first is raised."""
+    found: list[SourceError] = [] if problems is None else problems
+    entries = _Reader(None, None, found).parse(text, path)
+    if problems is None and found:
+        raise found[0]
+    return entries

@@ -17,6 +17,7 @@ one-process run.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,13 +26,19 @@ from pathlib import Path
 from bilingual.errors import SourceError
 from bilingual.locales import ENGLISH_CODE, SiteLanguage, site_language
 from bilingual.model import Document, Language
-from bilingual.pages.link_rewrite import Rewrite
+from bilingual.pages.link_rewrite import Rewrite, learn_locale
+from bilingual.pages.render import page_code
 from bilingual.pages.resolver import MissingMedia, SourceFolder
 from bilingual.source.folder import is_article, read_documents, source_files, translation_code
 from bilingual.source.includes import unused_includes
 from bilingual.source.media import media_files
-from bilingual.source.toc import TocEntry, read_toc
 from bilingual.split import progress, snapshot, workers
+from bilingual.split.navigation import (
+    REDIRECTS,
+    NavigationInput,
+    NavigationReport,
+    write_navigation,
+)
 from bilingual.split.staging import recover, staging_folder, swap_in
 from bilingual.split.writer import (
     Side,
@@ -40,7 +47,7 @@ from bilingual.split.writer import (
     copy_media,
     copy_outside_media,
     write_article,
-    write_home_pages,
+    write_new,
 )
 
 LINKS_AUDIT = ".links.json"
@@ -76,6 +83,8 @@ class Split:
     link check lists each (kind ``media``)."""
     outside: set[str] = field(default_factory=set)
     """Repository media outside ``SOURCE`` that pages show, copied into every language."""
+    navigation: NavigationReport | None = None
+    """The home pages, the tree, landing pages and redirects (``split.navigation``)."""
 
     @property
     def languages(self) -> tuple[SiteLanguage, SiteLanguage]:
@@ -119,16 +128,15 @@ def write_pages(
     split: Split,
     staging: Path,
     writer: Writer | None = None,
-    toc: list[TocEntry] | None = None,
     jobs: int = 1,
-) -> dict[str, dict[str, str]]:
-    """Write every article's page in both languages, and the home pages, under ``staging``.
+) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+    """Write every article's page in both languages under ``staging``.
 
-    The source's ``index.md`` is the top of the home page, above the index of every article.
-    ``jobs`` > 1 lets that many worker processes write the articles' pages (see
-    ``write_articles``). Returns each article's title per site language (``{path: {code: title}}``)."""
+    The source's ``index.md`` is not written: its page is the top of the home page
+    (``split.navigation``). ``jobs`` > 1 lets that many worker processes write the articles'
+    pages (see ``write_articles``). Returns each article's title per site language
+    (``{path: {code: title}}``) and the home page's top per site language."""
     sides = ((split.translation, Language.TRANSLATION), (split.english, Language.ENGLISH))
-    titles: dict[str, list[tuple[str, str]]] = {lang.code: [] for lang, _ in sides}
     tops: dict[str, str] = {}
     made: dict[str, dict[str, str]] = {}
     if writer is None:
@@ -149,14 +157,45 @@ def write_pages(
                 )
             if page.links:
                 split.rewrites[f"{page.code}/{article.path}"] = list(page.links)
-            titles[page.code].append((page.title, article.path))
             made.setdefault(article.path, {})[page.code] = page.title
             if page.top is not None:
                 tops[page.code] = page.top
         split.articles.append(article.path)
         split.segments += article.segments
-    write_home_pages(staging, [lang for lang, _ in sides], titles, tops, toc or [])
-    return made
+    return made, tops
+
+
+def translation_locale(documents: list[Document], code: str) -> str:
+    """The Learn locale (``lv-lv``) of the documents in site language ``code``."""
+    for document in documents:
+        if document.content_locale and page_code(document, Language.TRANSLATION) == code:
+            return learn_locale(document.content_locale)
+    return learn_locale(code)
+
+
+def navigation_input(
+    split: Split,
+    documents: list[Document],
+    writer: Writer,
+    titles: dict[str, dict[str, str]],
+    tops: dict[str, str],
+) -> NavigationInput:
+    """What the navigation needs from a full split."""
+    uids = {
+        str(document.metadata["uid"]): document.path
+        for document in documents
+        if is_article(document) and document.path in titles and document.metadata.get("uid")
+    }
+    assert writer.links is not None
+    return NavigationInput(
+        split.translation,
+        split.english,
+        translation_locale(documents, split.translation.code),
+        titles,
+        tops,
+        uids,
+        writer.links,
+    )
 
 
 def split_tree(source: Path, docs: Path, *, jobs: int | None = None) -> Split:
@@ -172,7 +211,6 @@ def split_tree(source: Path, docs: Path, *, jobs: int | None = None) -> Split:
         problems=problems,
         warnings=[warning for document in documents for warning in document.warnings],
     )
-    toc = read_toc(source, problems)
     split.unused_includes = unused_includes(documents)
     docs.mkdir(parents=True, exist_ok=True)
     recover(docs)
@@ -180,17 +218,31 @@ def split_tree(source: Path, docs: Path, *, jobs: int | None = None) -> Split:
     media = [path.relative_to(source).as_posix() for path in media_files(source, [])]
     writer = Writer.of(source, documents, media)
     try:
-        titles = write_pages(documents, split, staging, writer, toc, workers.jobs(jobs))
+        titles, tops = write_pages(documents, split, staging, writer, workers.jobs(jobs))
+        given = navigation_input(split, documents, writer, titles, tops)
+        split.navigation = write_navigation(source, staging, given, write_new)
+        split.add_warnings(split.navigation.problems)
         targets = [staging / lang.code for lang in split.languages]
         copy_media(source, targets, split.warnings)
         copy_outside_media(writer.folder, split.outside, targets)
         swap_in(staging, docs, [lang.code for lang in split.languages])
+        move_redirects(staging, docs)
         paths = list(writer.links.docset_paths) if writer.links is not None else []
-        snapshot.save(docs, snapshot.snapshot(source, titles, split.translation.code, paths))
+        code = split.translation.code
+        snapshot.save(docs, snapshot.snapshot(source, titles, code, paths, given, split.navigation))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     write_links_audit(docs / LINKS_AUDIT, split.rewrites)
     return split
+
+
+def move_redirects(staging: Path, docs: Path) -> None:
+    """Put the staged redirects in place of the previous ones (none staged: none kept)."""
+    staged, target = staging / REDIRECTS, docs / REDIRECTS
+    if staged.exists():
+        os.replace(staged, target)
+    elif target.exists():
+        target.unlink()
 
 
 def write_links_audit(path: Path, rewrites: dict[str, list[Rewrite]]) -> None:

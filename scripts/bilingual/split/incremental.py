@@ -4,8 +4,10 @@
 (``snapshot.Snapshot``): a changed or new article is parsed and its pages written by the same
 page writer as the full split (``writer.write_article``), only where their text changed, so an
 unchanged page keeps its modification time; a deleted one loses its pages; changed media files
-are copied again; the home pages are rewritten (``writer.write_home_pages``, ``index.md`` through
-the same writer) only when a title, the list of articles, ``index.md`` or ``TOC.yml`` changed.
+are copied again; the navigation (home pages, the tree, landing pages, redirects:
+``navigation.write_navigation``, ``index.md`` through the same writer) is rewritten only when a
+title or ``uid``, the list of articles, ``index.md``, a ``.yml`` file (a TOC, a landing page) or a
+file it read outside the source (the redirection file) changed.
 Whatever an incremental update cannot place safely (no snapshot, another source folder, a changed
 include, a new translation locale) falls back to the full split, with its staging and swap, in
 this one process (``jobs=1``: the server runs threads, and a change is small).
@@ -22,10 +24,10 @@ from bilingual.model import Document, Language
 from bilingual.pages import home
 from bilingual.source.folder import is_include, read_document, read_documents, source_files
 from bilingual.source.media import is_media, media_files
-from bilingual.source.toc import TOC_NAMES, read_toc
 from bilingual.split import snapshot
 from bilingual.split.full import Split, split_tree
-from bilingual.split.writer import Side, Writer, write_article, write_home_pages, write_if_changed
+from bilingual.split.navigation import NavigationInput, remove_stale, write_navigation
+from bilingual.split.writer import Side, Writer, write_article, write_if_changed
 
 
 @dataclass(slots=True)
@@ -39,7 +41,8 @@ class Update:
     removed: list[str] = field(default_factory=list)
     """Pages and media removed because their source is gone."""
     problems: list[SourceError] = field(default_factory=list)
-    """Changed sources that are malformed (their previous pages are kept)."""
+    """Changed sources that are malformed (their previous pages are kept), and what the
+    navigation could not use."""
 
 
 def needs_full_split(changed: set[str], snap: snapshot.Snapshot | None, source: Path) -> bool:
@@ -79,10 +82,11 @@ def update_tree(source: Path, docs: Path) -> Update:
     if snap is None or needs_full_split(changed | gone, snap, source):
         return Update(full=split_tree(source, docs, jobs=1))
     update = Update()
-    if not changed and not gone:
+    inputs = any(snapshot.file_stamp(Path(p)) != stamp for p, stamp in snap.inputs.items())
+    if not changed and not gone and not inputs:
         return update
     sides = sides_of(snap)
-    titles_changed = False
+    titles_changed = inputs
     articles = {path for path in now if path.endswith(".md") and not is_include(path)}
     writer = writer_for(source, articles, update.problems, snap.docset_paths)
     for path in sorted(changed):
@@ -104,13 +108,19 @@ def update_tree(source: Path, docs: Path) -> Update:
             update.written += [f"{page.code}/{path}" for page in article.pages if page.written]
             titles_changed |= snap.titles.get(path) != titles or path == home.HOME
             snap.titles[path] = titles
+            uid = document.metadata.get("uid")
+            uids = {u: p for u, p in snap.uids.items() if p != path} | (
+                {str(uid): path} if uid else {}
+            )
+            titles_changed |= uids != snap.uids
+            snap.uids = uids
         elif is_media(Path(path)):
             for language, _ in sides:
                 target = docs / language.code / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes((source / path).read_bytes())
                 update.written.append(f"{language.code}/{path}")
-        titles_changed |= path in TOC_NAMES
+        titles_changed |= path.lower().endswith((".yml", ".yaml"))
     for path in sorted(gone):
         kept = path.endswith(".md") or is_media(Path(path))
         for stale in [f"{language.code}/{path}" for language, _ in sides] if kept else []:
@@ -118,42 +128,40 @@ def update_tree(source: Path, docs: Path) -> Update:
                 (docs / stale).unlink()
                 update.removed.append(stale)
         titles_changed |= snap.titles.pop(path, None) is not None
+        titles_changed |= path.lower().endswith((".yml", ".yaml"))
+        snap.uids = {u: p for u, p in snap.uids.items() if p != path}
     if titles_changed:
-        update.written += update_home_pages(source, docs, snap, writer, update.problems)
-    if changed or gone:
-        snap.stamps = now
-        snapshot.save(docs, snap)
+        update_navigation(source, docs, snap, writer, update)
+    snap.stamps = now
+    snapshot.save(docs, snap)
     return update
 
 
-def update_home_pages(
-    source: Path,
-    docs: Path,
-    snap: snapshot.Snapshot,
-    writer: Writer,
-    problems: list[SourceError],
-) -> list[str]:
-    """Rewrite the home pages from the snapshot's titles, ``index.md`` written by the page
-    writer as in the full split; the pages written."""
+def update_navigation(
+    source: Path, docs: Path, snap: snapshot.Snapshot, writer: Writer, update: Update
+) -> None:
+    """Rewrite the navigation (home pages, trees, landing pages, redirects) from the snapshot's
+    titles as the full split writes it, ``index.md`` through the page writer; files it no longer
+    owns are removed."""
     sides = sides_of(snap)
-    toc = read_toc(source, problems)
     tops: dict[str, str] = {}
     if home.HOME in snap.titles and (source / home.HOME).is_file():
-        top = home_document(source, writer, problems)
+        top = home_document(source, writer, update.problems)
         if top is not None:
             article = write_article(top, sides, docs, writer, write_if_changed)
             if article.problem is not None:
-                problems.append(article.problem)
+                update.problems.append(article.problem)
             tops = {page.code: page.top for page in article.pages if page.top is not None}
-    titles = {
-        language.code: [
-            (t[language.code], path) for path, t in snap.titles.items() if language.code in t
-        ]
-        for language, _ in sides
-    }
-    return write_home_pages(
-        docs, [language for language, _ in sides], titles, tops, toc, write_if_changed
+    assert writer.links is not None
+    given = NavigationInput(
+        sides[0][0], sides[1][0], snap.locale, snap.titles, tops, snap.uids, writer.links
     )
+    report = write_navigation(source, docs, given, write_if_changed)
+    update.written += report.written
+    update.problems += report.problems
+    update.removed += remove_stale(docs, snap.navigation, report.pages)
+    snap.inputs = {str(path): snapshot.file_stamp(path) for path in report.inputs}
+    snap.navigation = list(report.pages)
 
 
 def home_document(source: Path, writer: Writer, problems: list[SourceError]) -> Document | None:

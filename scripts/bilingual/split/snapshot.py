@@ -11,9 +11,10 @@ import json
 import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 SNAPSHOT = ".sources.json"
-VERSION = 2
+VERSION = 3
 
 
 @dataclass(slots=True)
@@ -30,6 +31,15 @@ class Snapshot:
     """Every article written (relative path) -> its title per site code."""
     docset_paths: list[str] = field(default_factory=list)
     """The docset's paths on Learn, as the full split found them (``Writer.of``)."""
+    locale: str = ""
+    """The translation's Learn locale (``lv-lv``), for the navigation's links."""
+    uids: dict[str, str] = field(default_factory=dict)
+    """Front matter ``uid`` -> article path (TOC entries may name an article by it)."""
+    inputs: dict[str, list[int]] = field(default_factory=dict)
+    """Files outside the source the navigation read (the redirection file, outside TOCs):
+    absolute path -> ``[mtime_ns, size]``."""
+    navigation: list[str] = field(default_factory=list)
+    """The files the navigation wrote (home pages, trees, landing pages, redirects)."""
     version: int = VERSION
 
 
@@ -51,12 +61,33 @@ def stamps(source: Path) -> dict[str, list[int]]:
     return found
 
 
+def file_stamp(path: Path) -> list[int]:
+    """``[mtime_ns, size]`` of one file (``[0, -1]`` when it is gone)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return [0, -1]
+    return [stat.st_mtime_ns, stat.st_size]
+
+
 def snapshot(
-    source: Path, titles: dict[str, dict[str, str]], translation: str, docset_paths: list[str]
+    source: Path,
+    titles: dict[str, dict[str, str]],
+    translation: str,
+    docset_paths: list[str],
+    given: Any = None,
+    navigation: Any = None,
 ) -> Snapshot:
     """The snapshot of a full split of ``source`` whose translation has site code
-    ``translation``."""
-    return Snapshot(str(source.resolve()), translation, stamps(source), titles, docset_paths)
+    ``translation``; with ``given`` (``navigation.NavigationInput``) and ``navigation`` (its
+    ``NavigationReport``), what the navigation needs to be brought up to date."""
+    snap = Snapshot(str(source.resolve()), translation, stamps(source), titles, docset_paths)
+    if given is not None:
+        snap.locale, snap.uids = given.locale, dict(given.uids)
+    if navigation is not None:
+        snap.inputs = {str(path): file_stamp(path) for path in navigation.inputs}
+        snap.navigation = list(navigation.pages)
+    return snap
 
 
 def save(docs: Path, snap: Snapshot) -> None:

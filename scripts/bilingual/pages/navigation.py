@@ -1,0 +1,196 @@
+"""The docset's tree in one language: TOC entries -> nodes the site's sidebar shows.
+
+Each node is a small mapping, written into ``<code>/toc.json`` by the split and read by the
+site (``site.navigation`` renders the current page's branch, ``help-toc.js`` the whole tree)::
+
+    {"t": "Title", "u": "audience-insights/overview/", "x": 1, "l": "lv", "c": [ …children ]}
+
+``t`` the title, ``u`` the link (a page's folder URL relative to the language's root, ``""`` for
+the home page, with its ``#section``; or an absolute http(s) URL), ``x`` shown open
+(``expanded: true``), ``l`` the language of ``t`` when it is not the page's, ``c`` the children.
+A link goes where the same link in an article would (``link_rewrite``): an article's page, a
+landing page, a Learn path or URL in the page's locale, a docset path to its article. A target
+missing from the source is the address of a redirect leaving from it when there is one, else
+the node has no link (``Navigation.unlinked`` counts them).
+
+Titles: on the translation's tree the TOC's names (an entry without one takes its page's
+title); on the English tree the English title of each entry's article or home page, since the
+TOC's names exist only in the translation; an entry without an English page keeps its name,
+marked with the translation's language.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from bilingual.pages.home import HOME
+from bilingual.pages.link_rewrite import LinkContext, page_url, resolve
+from bilingual.source.toc import TocEntry, page_path
+
+WEB = frozenset({"http", "https"})
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where a link of the TOC or a landing page goes: a page (or file) of the site, or a URL."""
+
+    page: str | None = None
+    """A page path of the language folder (``a/b.md``, ``a/index.md``) or a media file."""
+    url: str | None = None
+    """An absolute http(s) URL."""
+    fragment: str = ""
+
+    def href(self) -> str:
+        """The link relative to the language's root (``a/b/#x``), or the URL."""
+        if self.url is not None:
+            return self.url
+        assert self.page is not None
+        url = page_url(self.page) if self.page.endswith(".md") else self.page
+        return url + self.fragment
+
+
+@dataclass(slots=True)
+class Navigation:
+    """What the site knows that links and titles need, in one language."""
+
+    code: str
+    """The language of the pages (its site code)."""
+    translation: str
+    """The translation's site code (the language of the TOC's names)."""
+    context: LinkContext
+    """The link rules in this language's locale."""
+    titles: Mapping[str, str] = field(default_factory=dict)
+    """Page path -> its title in ``code``: the articles and the home page (``index.md``);
+    landing pages (``a/index.md``) on the translation's side."""
+    landings: frozenset[str] = frozenset()
+    """The landing pages' files (``a/index.yml``)."""
+    redirected: Mapping[str, str] = field(default_factory=dict)
+    """Lower-cased old file of a redirect -> its page path (an address of the site)."""
+    uids: Mapping[str, str] = field(default_factory=dict)
+    """Front matter ``uid`` -> article path."""
+    unlinked: int = 0
+    """Entries and links whose target is not in the site (shown as text)."""
+    spelled: dict[str, str] = field(default_factory=dict)
+    """Lower-cased page path -> as spelled (made on first use)."""
+
+    @property
+    def english(self) -> bool:
+        return self.code != self.translation
+
+    def local(self, path: str, fragment: str = "") -> Target | None:
+        """The target a file of ``SOURCE`` (``SOURCE``-relative) names in the site."""
+        if not self.spelled:
+            self.spelled = {page.lower(): page for page in self.titles if page.endswith(".md")}
+        page = self.spelled.get(path.lower())
+        if page is not None:
+            return Target(page=page, fragment=fragment)
+        if path in self.landings:
+            return Target(page=page_path(path), fragment=fragment)
+        if path.lower() in self.redirected:
+            return Target(page=self.redirected[path.lower()], fragment=fragment)
+        media = self.context.files.get(path.lower())
+        return Target(page=media) if media is not None else None  # copied into every language
+
+    def external(self, url: str, base: str = HOME) -> Target | None:
+        """The target of a link the writer's rules change (``link_rewrite.resolve`` on a page at
+        ``base``): a docset path to its article, a Learn path or URL in this locale, a page the
+        tree lacks to its page on Learn (where the rules know the docset's path there)."""
+        resolved = resolve(url, base, self.context)
+        if resolved is not None:
+            target, rule = resolved
+            if rule == "docset":
+                path, _, fragment = target.partition("#")
+                joined = posixpath.normpath(posixpath.join(posixpath.dirname(base), path))
+                return Target(page=joined, fragment=f"#{fragment}" if fragment else "")
+            url = target
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return None
+        if parts.scheme.lower() in WEB and parts.hostname and " " not in url:
+            return Target(url=url)
+        return None
+
+    def link(self, url: str, base: str) -> Target | None:
+        """The target of a link written in the file ``base`` (a landing page, the redirection
+        file's old file): a path relative to it, ``~/`` from the root, a root-relative path or a
+        URL. A relative link to nothing the site has goes where the writer's rules send it."""
+        parts = urlsplit(url)
+        if parts.scheme or url.startswith(("/", "\\")):
+            return self.external(url, base)
+        path = unquote(parts.path)
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        if not path:
+            return None
+        joined = (
+            path[2:] if path.startswith("~/") else posixpath.join(posixpath.dirname(base), path)
+        )
+        found = self.local(posixpath.normpath(joined), fragment)
+        return found if found is not None else self.external(url, base)
+
+    def entry_target(self, entry: TocEntry) -> Target | None:
+        if entry.href is not None:
+            return self.local(entry.href, entry.fragment)
+        if entry.uid is not None and entry.uid in self.uids:
+            return Target(page=self.uids[entry.uid])
+        if entry.missing is not None:
+            return self.local(entry.missing) or self.external(entry.missing)
+        if entry.url is not None:
+            return self.external(entry.url)
+        return None
+
+    def title(self, entry: TocEntry, target: Target | None) -> tuple[str, str | None]:
+        """An entry's title in this language, and the language it is in when that differs."""
+        page = target.page if target is not None else None
+        if self.english:
+            if page is not None and page in self.titles:
+                return self.titles[page], None
+            return entry.name or entry.display_name or "", self.translation
+        if entry.name:
+            return entry.name, None
+        if page is not None and page in self.titles:
+            return self.titles[page], None
+        return entry.display_name or "", None
+
+    def node(self, entry: TocEntry) -> dict[str, Any] | None:
+        target = self.entry_target(entry)
+        if target is None and (entry.href or entry.uid or entry.missing or entry.url):
+            self.unlinked += 1
+        title, lang = self.title(entry, target)
+        children = self.nodes(entry.items)
+        if not title:
+            return None
+        node: dict[str, Any] = {"t": title}
+        if target is not None:
+            node["u"] = target.href()
+        if entry.expanded:
+            node["x"] = 1
+        if lang is not None:
+            node["l"] = lang
+        if children:
+            node["c"] = children
+        return node
+
+    def nodes(self, entries: list[TocEntry]) -> list[dict[str, Any]]:
+        found = []
+        for entry in entries:
+            node = self.node(entry)
+            if node is not None:
+                found.append(node)
+        return found
+
+
+def leads_anywhere(nodes: list[dict[str, Any]]) -> bool:
+    """Whether a tree links to anything but the home page (a TOC of the home page alone, as the
+    AlchemyInsights trees have, gives no tree)."""
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        if node.get("u", "") != "":
+            return True
+        stack.extend(node.get("c", []))
+    return False

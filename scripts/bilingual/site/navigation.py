@@ -1,0 +1,108 @@
+"""The docset's tree in each page's primary sidebar: the current branch rendered into the page,
+the whole tree loaded once per language by the browser.
+
+A page carries only what does not grow with the docset: the branch from the tree's top down to
+the page's own entry (its ancestors, each a link or a name, and the page marked
+``aria-current="page"``), inside ``<div class="help-toc" data-toc="…/toc.json?v=…">``. The site's
+script (``overrides/assets/javascripts/help-toc.js``) fetches that ``toc.json`` (written by the
+split, ``pages.navigation``: one per language, cached by the browser, its ``v`` the hash of its
+bytes so a changed tree is fetched anew) and renders the whole tree in its place, with
+expand/collapse buttons. Without the script a reader still sees where the page stands.
+
+Titles come from the sources: every text is escaped here, and the script sets them as text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.utils import get_relative_url
+
+TOC_JSON = "toc.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Tree:
+    """One language's tree, as the split wrote it."""
+
+    nodes: list[dict[str, Any]]
+    version: str
+    """A short hash of the file's bytes (its cache key in the page's link)."""
+    places: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """A page's URL (relative to the language's root) -> the indexes down to its first node."""
+
+
+def _places(nodes: list[dict[str, Any]]) -> dict[str, tuple[int, ...]]:
+    found: dict[str, tuple[int, ...]] = {}
+    stack: list[tuple[tuple[int, ...], dict[str, Any]]] = [
+        ((index,), node) for index, node in reversed(list(enumerate(nodes)))
+    ]
+    while stack:
+        place, node = stack.pop()
+        url = str(node.get("u", "#")).split("#", 1)[0]
+        if "u" in node and not urlsplit(url).scheme:
+            found.setdefault(url, place)
+        children = node.get("c", [])
+        stack.extend(((*place, i), child) for i, child in reversed(list(enumerate(children))))
+    return found
+
+
+def load_tree(docs: Path, code: str) -> Tree | None:
+    """The tree of language ``code`` in the docs folder, or None when it has none."""
+    try:
+        data = (docs / code / TOC_JSON).read_bytes()
+        nodes = json.loads(data)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(nodes, list):
+        return None
+    return Tree(nodes, hashlib.sha256(data).hexdigest()[:12], _places(nodes))
+
+
+def relative(target: str, page: str) -> str:
+    """A node's link (relative to the language's root, or absolute) as seen from ``page``."""
+    if urlsplit(target).scheme:
+        return target
+    path, hash_mark, fragment = target.partition("#")
+    link = get_relative_url(path or ".", page)
+    if (path == "" or path.endswith("/")) and not link.endswith("/"):
+        link += "/"
+    return link + hash_mark + fragment
+
+
+def _item(node: dict[str, Any], page: str, current: bool, inner: str) -> str:
+    title = html.escape(str(node.get("t", "")))
+    lang = f' lang="{html.escape(str(node["l"]))}"' if "l" in node else ""
+    if "u" in node:
+        href = html.escape(relative(str(node["u"]), page), quote=True)
+        mark = ' aria-current="page"' if current else ""
+        text = f'<a class="help-toc__link" href="{href}"{mark}{lang}>{title}</a>'
+    else:
+        text = f'<span class="help-toc__text"{lang}>{title}</span>'
+    return f'<li class="help-toc__item"><div class="help-toc__row">{text}</div>{inner}</li>'
+
+
+def branch_html(tree: Tree, page: str, prefix: str, label: str) -> str:
+    """The sidebar's tree on the page at ``page`` (its URL relative to the language's root;
+    ``prefix``: the language's, ``en/``): the branch down to the page's entry."""
+    place = tree.places.get(page, ())
+    chain: list[dict[str, Any]] = []
+    nodes = tree.nodes
+    for index in place:
+        chain.append(nodes[index])
+        nodes = nodes[index].get("c", [])
+    inner = ""
+    for depth, node in reversed(list(enumerate(chain))):
+        item = _item(node, page, depth == len(chain) - 1, inner)
+        inner = f'<ul class="help-toc__list">{item}</ul>'
+    source = html.escape(f"{get_relative_url(prefix + TOC_JSON, prefix + page)}?v={tree.version}")
+    return (
+        f'<div class="help-toc" data-toc="{source}" role="navigation" '
+        f'aria-label="{html.escape(label, quote=True)}">{inner}</div>'
+    )

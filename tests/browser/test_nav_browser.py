@@ -1,0 +1,138 @@
+"""The docset's tree in real headless Chromium: there on an article, its entry marked, opened and
+closed by keyboard, its links followed, in the phone's drawer too (``tests/fixtures/navsite``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from chromium import executable, launch
+from conftest import FIXTURES, PROJECT, build_source
+from webserver import serve
+
+pytestmark = [pytest.mark.browser, pytest.mark.site]
+
+OUTPUT = PROJECT / "test-output"
+TREE = ".help-toc--loaded"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    path = executable()
+    if path is None:
+        pytest.skip(
+            "Debian's chromium is not installed here (apt-get install chromium; .ci/run does)"
+        )
+    with sync_playwright() as playwright:
+        chromium = launch(playwright, path)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def nav_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site: Path = build_source(FIXTURES / "navsite" / "docset", tmp_path_factory.mktemp("nav"))
+    with serve(site) as url:
+        yield url
+
+
+def open_page(browser: Browser, url: str, width: int = 1280) -> Page:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto(url)
+    page.locator(TREE).wait_for(state="attached")
+    return page
+
+
+def screenshot(page: Page, name: str) -> None:
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / f"{name}.png"))
+
+
+def test_the_tree_is_on_an_article_with_its_entry_marked(browser: Browser, nav_url: str) -> None:
+    page = open_page(browser, f"{nav_url}mail/set-up-mail/")
+    tree = page.locator(TREE)
+    top = tree.locator(":scope > ul > li > .help-toc__row")
+    assert top.count() == 8
+    current = tree.locator("a[aria-current=page]")
+    assert current.count() == 1
+    assert current.inner_text() == "Pasta iestatīšana"
+    assert current.is_visible()
+    group = tree.locator("button.help-toc__toggle--named", has_text="Pasts")
+    assert group.get_attribute("aria-expanded") == "true"  # its ancestor, open
+    closed = tree.locator("button[aria-label='Rokasgrāmatas']")
+    assert closed.get_attribute("aria-expanded") == "false"
+    assert tree.locator("img").count() == 0  # the hostile title is text
+    assert tree.get_by_text("<img src=x onerror=alert(1)>").count() == 1
+    screenshot(page, "nav-tree")
+    page.context.close()
+
+
+def test_expand_and_collapse_by_keyboard_then_follow_a_link(browser: Browser, nav_url: str) -> None:
+    page = open_page(browser, f"{nav_url}mail/set-up-mail/")
+    tree = page.locator(TREE)
+    toggle = tree.locator("button[aria-label='Rokasgrāmatas']")
+    child = tree.locator("a.help-toc__link", has_text="Jaunie lietotāji")
+    tree.locator("a.help-toc__link", has_text="Trūkstošs").count()  # a text entry: not a stop
+    tree.locator("a.help-toc__link", has_text="Kalendāra koplietošana").focus()
+    page.keyboard.press("Tab")
+    assert toggle.evaluate("element => element === document.activeElement")
+    outline = toggle.evaluate("element => getComputedStyle(element).outlineStyle")
+    assert outline not in ("", "none")  # the focus ring is visible
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert child.is_visible()
+    page.keyboard.press("Space")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert not child.is_visible()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # the section's own link, then its first child
+    page.keyboard.press("Tab")
+    assert child.evaluate("element => element === document.activeElement")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{nav_url}guides/new-users/#pirmie-soli")
+    page.locator(TREE).wait_for(state="attached")
+    marked = page.locator(f"{TREE} a[aria-current=page]")
+    assert marked.inner_text() == "Jaunie lietotāji"
+    page.context.close()
+
+
+def test_the_english_tree_has_english_titles(browser: Browser, nav_url: str) -> None:
+    page = open_page(browser, f"{nav_url}en/mail/set-up-mail/")
+    tree = page.locator(TREE)
+    assert tree.locator("a[aria-current=page]").inner_text() == "Set up mail"
+    group = tree.locator("button.help-toc__toggle--named", has_text="Pasts")
+    assert group.get_attribute("lang") == "lv"
+    link = tree.locator("a.help-toc__link", has_text="Get started").first
+    link.click()
+    page.wait_for_url(f"{nav_url}en/get-started/")
+    page.context.close()
+
+
+def test_the_tree_in_the_phone_s_drawer(browser: Browser, nav_url: str) -> None:
+    page = open_page(browser, f"{nav_url}get-started/", width=390)
+    tree = page.locator(TREE)
+    current = tree.locator("a[aria-current=page]")
+    on_screen = "element => element.getBoundingClientRect().right > 0"
+    assert not current.evaluate(on_screen)  # the drawer is closed, off the screen
+    page.locator("label.md-header__button[for=__drawer]").click()
+    page.wait_for_function(
+        "() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0"
+    )
+    screenshot(page, "nav-tree-phone")
+    tree.locator("a.help-toc__link", has_text="Pasta iestatīšana").click()
+    page.wait_for_url(f"{nav_url}mail/set-up-mail/")
+    page.context.close()
+
+
+def test_a_redirect_page_lands_on_its_target(browser: Browser, nav_url: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{nav_url}en/old-start/")
+    page.wait_for_url(f"{nav_url}en/get-started/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    context.close()

@@ -1,0 +1,84 @@
+"""The table of contents: both DocFX forms, nested TOC files and folders, malformed entries.
+
+Each folder of ``tests/fixtures/toc`` is a source folder with a TOC; its ``expected.json`` is the
+tree ``read_tree`` makes of it (each entry with the fields it sets), the TOC files it read and
+the problems it reported, reviewed by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bilingual.errors import SourceError
+from bilingual.source.toc import TocEntry, is_toc_name, page_path, parse_toc, read_tree
+from conftest import FIXTURES
+
+CASES = sorted(path for path in (FIXTURES / "toc").iterdir() if path.is_dir())
+DEFAULTS = TocEntry("")
+
+
+def entry_data(entry: TocEntry) -> dict[str, Any]:
+    """An entry as the golden files write it: the fields it sets, children last."""
+    data: dict[str, Any] = {}
+    for name in ("name", "href", "url", "fragment", "uid", "missing", "expanded", "display_name"):
+        value = getattr(entry, name)
+        if value != getattr(DEFAULTS, name):
+            data[name] = value
+    data["at"] = f"{entry.source}:{entry.line}:{entry.column}"
+    if entry.items:
+        data["items"] = [entry_data(item) for item in entry.items]
+    return data
+
+
+def tree_data(source: Path) -> dict[str, Any]:
+    problems: list[SourceError] = []
+    toc = read_tree(source, problems)
+    return {
+        "entries": [entry_data(entry) for entry in toc.entries],
+        "files": toc.files,
+        "problems": [str(problem) for problem in problems],
+    }
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_toc_is_read_as_the_golden_file_says(case: Path) -> None:
+    expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
+    assert tree_data(case / "source") == expected
+
+
+def test_toc_file_names_in_any_letter_case() -> None:
+    assert all(is_toc_name(name) for name in ("toc.yml", "TOC.yml", "Toc.yml", "a/tOc.YML"))
+    assert not is_toc_name("breadcrumb/toc.json")
+    assert page_path("a/index.yml") == "a/index.md"
+    assert page_path("a/b.md") == "a/b.md"
+
+
+def test_a_toc_that_is_not_yaml_is_one_problem_with_its_position() -> None:
+    problems: list[SourceError] = []
+    assert parse_toc("- name: [unclosed\n", "TOC.yml", problems) == []
+    assert [str(p) for p in problems] == [
+        "TOC.yml:2:1: not valid YAML; expected a list of '- name: …' entries, or 'items:' "
+        "holding one"
+    ]
+
+
+def test_aliases_cannot_expand_without_bound() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [{', '.join(['*' + p] * 10)}]\n"
+        for p, c in zip("abcdefg", "bcdefgh", strict=True)
+    )
+    bomb += "items: [*h]\n"
+    problems: list[SourceError] = []
+    assert parse_toc(bomb, "TOC.yml", problems) == []
+    assert "expands to more than" in str(problems[0])
+
+
+def test_a_toc_without_entries_is_empty_not_an_error() -> None:
+    problems: list[SourceError] = []
+    assert parse_toc("", "TOC.yml", problems) == []
+    assert parse_toc("items:\n", "TOC.yml", problems) == []
+    assert problems == []

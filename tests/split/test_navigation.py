@@ -1,0 +1,136 @@
+"""The navigation the split writes: home pages, landing pages, the tree per language, redirects.
+
+``tests/fixtures/navsite`` is a repository with a redirection file at its root and a docset in
+``docset/``: a TOC named ``Toc.yml`` (object form) nesting a folder's ``TOC.yml`` and a TOC
+file, a root landing page and one in ``guides/``, four articles. ``expected/`` holds what the
+split writes of it, reviewed by hand; the incremental split must write the same.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bilingual.split.full import split_tree
+from bilingual.split.incremental import update_tree
+from conftest import FIXTURES
+
+NAVSITE = FIXTURES / "navsite"
+EXPECTED = NAVSITE / "expected"
+GOLDEN = {
+    "lv/index.md": "lv-index.md",
+    "en/index.md": "en-index.md",
+    "lv/guides/index.md": "lv-guides-index.md",
+    ".redirects.json": "redirects.json",
+}
+
+
+@pytest.fixture(scope="module")
+def navsite_docs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    docs = tmp_path_factory.mktemp("navsite") / "docs"
+    split = split_tree(NAVSITE / "docset", docs)
+    assert not split.problems
+    return docs, [str(warning) for warning in split.warnings]
+
+
+@pytest.mark.parametrize("page", sorted(GOLDEN))
+def test_navigation_pages_are_the_golden_ones(
+    navsite_docs: tuple[Path, list[str]], page: str
+) -> None:
+    docs, _ = navsite_docs
+    expected = (EXPECTED / GOLDEN[page]).read_text(encoding="utf-8")
+    assert (docs / page).read_text(encoding="utf-8") == expected
+
+
+@pytest.mark.parametrize("code", ["lv", "en"])
+def test_the_tree_of_each_language_is_the_golden_one(
+    navsite_docs: tuple[Path, list[str]], code: str
+) -> None:
+    docs, _ = navsite_docs
+    expected = json.loads((EXPECTED / f"{code}-toc.json").read_text(encoding="utf-8"))
+    assert json.loads((docs / code / "toc.json").read_text(encoding="utf-8")) == expected
+
+
+def test_what_cannot_be_used_is_reported_at_its_place(navsite_docs: tuple[Path, list[str]]) -> None:
+    _, warnings = navsite_docs
+    expected = (EXPECTED / "problems.txt").read_text(encoding="utf-8").splitlines()
+    assert warnings == expected
+
+
+def test_no_english_landing_page_is_written(navsite_docs: tuple[Path, list[str]]) -> None:
+    docs, _ = navsite_docs
+    assert not (docs / "en" / "guides" / "index.md").exists()  # the site falls back to lv's
+
+
+def test_a_tree_of_the_home_page_alone_gives_no_tree(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "tree", tmp_path / "source")
+    (tmp_path / "source" / "TOC.yml").write_text("- name: Indekss\n  href: index.md\n", "utf-8")
+    split_tree(tmp_path / "source", tmp_path / "docs")
+    assert not (tmp_path / "docs" / "lv" / "toc.json").exists()
+
+
+def test_a_malformed_landing_page_is_reported_and_the_home_is_generated(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    shutil.copytree(NAVSITE / "docset", source)
+    (source / "index.yml").write_text("### YamlMime:Landing\ntitle: [unclosed\n", "utf-8")
+    split = split_tree(source, tmp_path / "docs")
+    assert "index.yml:3:1: not valid YAML" in "\n".join(str(w) for w in split.warnings)
+    home = (tmp_path / "docs" / "lv" / "index.md").read_text(encoding="utf-8")
+    assert "# Palīdzības raksti" in home
+    assert "grid cards" not in home
+
+
+def files(docs: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(docs).as_posix(): path.read_bytes()
+        for path in sorted(docs.rglob("*"))
+        if path.is_file() and path.name not in (".sources.json", ".pages.json")
+    }
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_incremental_navigation_is_the_full_split_s(tmp_path: Path) -> None:
+    """A TOC's name, an article's titles, a landing page removed, a landing link added: the
+    incremental update writes what a full split of the changed source writes."""
+    repository = tmp_path / "repository"
+    shutil.copytree(NAVSITE, repository, ignore=shutil.ignore_patterns("expected"))
+    source = repository / "docset"
+    docs = tmp_path / "docs"
+    split_tree(source, docs)
+    edit(source / "mail" / "TOC.yml", "Pasta iestatīšana", "Pasts: iestatīšana")
+    edit(source / "guides" / "new-users.md", "title: Jaunie lietotāji", "title: Jauni lietotāji")
+    edit(source / "guides" / "new-users.md", ">New users<", ">Newcomers<")
+    edit(source / "index.yml", "      url: get-started.md\n", "      url: guides/new-users.md\n")
+    (source / "guides" / "index.yml").unlink()
+    update = update_tree(source, docs)
+    assert update.full is None
+    assert "lv/guides/index.md" in update.removed
+    full = tmp_path / "full"
+    split_tree(source, full)
+    assert files(docs) == files(full)
+    tree = json.loads((docs / "en" / "toc.json").read_text(encoding="utf-8"))
+    assert "Newcomers" in json.dumps(tree)
+
+
+def test_a_changed_redirection_file_reaches_the_next_update(tmp_path: Path) -> None:
+    repository = tmp_path / "repository"
+    shutil.copytree(NAVSITE, repository, ignore=shutil.ignore_patterns("expected"))
+    source = repository / "docset"
+    docs = tmp_path / "docs"
+    split_tree(source, docs)
+    edit(
+        repository / ".openpublishing.redirection.json",
+        "https://example.com/legacy",
+        "https://example.com/new",
+    )
+    edit(source / "get-started.md", "palīdz sākt darbu.", "palīdz sākt.")
+    update_tree(source, docs)
+    assert "https://example.com/new" in (docs / ".redirects.json").read_text(encoding="utf-8")
