@@ -1,7 +1,8 @@
 """MkDocs hooks (loaded through ``hooks:`` in mkdocs.yml): each event handed to ``SiteEvents``.
 
-MkDocs loads this file anew with every config it loads, so ``events``, the one object holding
-the build's state, lives as long as one build's config (``bilingual.site.events``).
+``events`` is the one object holding a build's state (``bilingual.site.events``). MkDocs loads
+this file once per process and keeps it for every config it loads there, so the state is dropped
+at each build's start (``on_config``).
 ``bilingual`` is imported from ``scripts/`` (``PYTHONPATH=scripts``, as the Makefile and tests set).
 """
 
@@ -11,6 +12,7 @@ from bilingual.site.events import SiteEvents
 
 events = SiteEvents()
 
+on_config = events.on_config
 on_pre_build = events.on_pre_build
 on_build_error = events.on_build_error
 on_pre_template = events.on_pre_template

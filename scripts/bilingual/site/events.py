@@ -1,7 +1,7 @@
 """The MkDocs events of the help site: one object, ``SiteEvents``, holding the build's state.
 
-``scripts/hooks.py`` (loaded through ``hooks:`` in mkdocs.yml; MkDocs loads it anew with every
-config, so one ``SiteEvents`` lives exactly as long as one build's config) hands each event to a
+``scripts/hooks.py`` (loaded through ``hooks:`` in mkdocs.yml, once per process: MkDocs keeps
+it for every config, so ``on_config`` drops an earlier build's state) hands each event to a
 method here, which hands the work to pure functions:
 
 * ``on_page_markdown``: the page's front matter values become safe HTML text (the theme writes
@@ -76,9 +76,20 @@ class SiteEvents:
         """The languages of the build running now."""
         return self.builds[-1] if self.builds else internals.languages(config)
 
+    def on_config(self, config: Any) -> Any:
+        """A new build: MkDocs keeps the hooks module (and so this object) for every config it
+        loads in one process, so the state of an earlier build is dropped here — not when
+        static-i18n's build of another language, nested in the default's, starts."""
+        if self.builds:
+            return config
+        self.builds.clear()
+        self.not_found.clear()
+        self.dates.clear()
+        self.page_notices.clear()
+        self.trees.clear()
+        return config
+
     def on_pre_build(self, *, config: Any) -> None:
-        if not self.builds:  # a new build (MkDocs may keep this object for the next config)
-            self.trees.clear()
         self.builds.append(internals.languages(config))
 
     def on_build_error(self, *, error: Exception) -> None:
