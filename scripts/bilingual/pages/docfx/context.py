@@ -2,12 +2,15 @@
 
 Every construct is written for one page, in one language, and gets the page's ``Resolver``:
 included text in the page's language, media paths as the page must write them, and ``report``
-for a problem it shows in the page instead (a placeholder) — the article is never dropped.
+for a problem it shows in the page instead (a placeholder) — the article is never dropped;
+``pivot_groups`` for the zone pivots the page's selector offers.
 """
 
 from __future__ import annotations
 
 from typing import Protocol
+
+from bilingual.source.pivots import PivotGroup
 
 
 class Resolver(Protocol):
@@ -37,4 +40,10 @@ class Resolver(Protocol):
     def changed(self, original: str, target: str, rule: str) -> None:
         """Record that a construct's source text ``original`` was written as ``target`` (the
         audit searches a segment's text as the writer changed it)."""
+        ...
+
+    def pivot_groups(self) -> list[PivotGroup]:
+        """The zone pivot groups the page names (``zone_pivot_groups`` in its front matter, an
+        include's resolver answering for the page that includes it), as the docset defines them;
+        a group the docset does not define comes with no pivots."""
         ...
