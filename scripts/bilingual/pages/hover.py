@@ -91,22 +91,43 @@ def can_wrap(fences: int, line: str, segment: Segment) -> bool:
     )
 
 
-def hover_body(document: Document, language: Language, body: str) -> str:
-    """The translation page's body with each segment carrying its English; English unchanged."""
+SPAN_OPEN = '<span class="sxs" tabindex="0" '
+SPAN_CLOSE = "</span>"
+
+
+def hover_body(
+    document: Document,
+    language: Language,
+    body: str,
+    spans: list[tuple[int, int, int]] | None = None,
+) -> str:
+    """The translation page's body with each segment carrying its English; English unchanged.
+
+    ``spans`` (when given) gets each inserted tag as ``(offset, offset, length)``, ``offset`` in
+    the body without them (``docfx.inline.source_offset`` maps an offset back)."""
     if language is not Language.TRANSLATION:
         return body
     pieces: list[str] = []
     fences = 0
     line = ""
+    plain = 0
     for part in document.parts:
         text = part if isinstance(part, str) else part.translation
         if not isinstance(part, Segment):  # shared text, or malformed markup shown as text
             pieces.append(text)
         else:
             at_line_start = BLOCK_PREFIX.fullmatch(line) is not None
-            pieces.append(wrapped(part, at_line_start) if can_wrap(fences, line, part) else text)
+            shown = wrapped(part, at_line_start) if can_wrap(fences, line, part) else text
+            if spans is not None and shown != text:
+                opening = shown.find(SPAN_OPEN)
+                spans.append(
+                    (plain + opening, plain + opening, len(shown) - len(text) - len(SPAN_CLOSE))
+                )
+                spans.append((plain + len(text), plain + len(text), len(SPAN_CLOSE)))
+            pieces.append(shown)
         fences += len(FENCE.findall(text))
         line = text.rsplit("\n", 1)[-1] if "\n" in text else line + text
+        plain += len(text)
     return "".join(pieces)
 
 

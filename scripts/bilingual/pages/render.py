@@ -15,6 +15,8 @@ from bilingual.errors import SourceError
 from bilingual.locales import ENGLISH_CODE, site_code
 from bilingual.model import Document, Language
 from bilingual.pages import docfx
+from bilingual.pages.docfx.context import Shifted
+from bilingual.pages.docfx.inline import Span, source_offset
 from bilingual.pages.hover import hover_body
 from bilingual.pages.link_rewrite import LinkContext, Rewrite, resolve_links
 from bilingual.source import frontmatter
@@ -91,7 +93,10 @@ def render_page(
     metadata = dict(document.metadata)
     title = page_title(document, body, language)
     metadata["title"] = title
-    body = hover_body(document, language, body)
+    inserted: list[Span] = []
+    body = hover_body(document, language, body, inserted)
+    if resolver is not None and inserted:  # reports point at the source, not at the hover spans
+        resolver = Shifted(resolver, lambda offset: source_offset(offset, inserted))
     body = docfx.convert(body, page_code(document, language), resolver)
     rewrites: list[Rewrite] = []
     if links is not None:
