@@ -23,6 +23,11 @@ TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
 IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
+INLINE_ZONE = re.compile(
+    r":::[ \t]*zone\b[^:\n]*?[ \t]inline[ \t]*:::(.*?):::[ \t]*zone-end(?:[ \t]*:::(?![ \t]*[A-Za-z]))?",
+    re.IGNORECASE,
+)
+"""DocFX's inline zone markers (``:::zone pivot="a" inline :::`` … ``:::zone-end``): no text."""
 SPACE = re.compile(r"\s+")
 FENCE = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)
 OPEN_TAG = re.compile(r"<[A-Za-z/][^>]*$")
@@ -44,8 +49,10 @@ REFERENCES = {ord(char): f"&#{ord(char)};" for char in SPECIAL} | {
 
 
 def plain_text(markup: str) -> str:
-    """The reader-visible text of a segment's markdown: tags, emphasis and link syntax dropped."""
+    """The reader-visible text of a segment's markdown: tags, emphasis, link syntax and inline
+    zone markers dropped."""
     text = TAG.sub(lambda tag: "" if tag.group(1).lower() in HTML_ELEMENTS else tag.group(), markup)
+    text = INLINE_ZONE.sub(r"\1", text)
     text = IMAGE.sub(r"\1", text)
     text = LINK.sub(r"\1", text)
     previous = None

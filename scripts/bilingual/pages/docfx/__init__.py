@@ -69,7 +69,7 @@ CONSTRUCTS: list[Construct] = [
     includes.CONSTRUCT,
     *images.CONSTRUCTS,
     *xrefs.CONSTRUCTS,
-    *zones.CONSTRUCTS,
+    zones.inline_construct(lambda text, resolver: expand_inline(text, CONSTRUCTS, resolver)),
 ]
 """Every span-level construct; at one place, the earlier in this list wins."""
 

@@ -400,11 +400,12 @@ def blank(prefix: str) -> Inserted:
 
 
 def tidy(lines: list[str]) -> list[str]:
-    """``lines`` without an inserted blank line next to another blank line."""
+    """``lines`` without an inserted blank line at their start or next to another blank line."""
     out: list[str] = []
     for index, line in enumerate(lines):
         if isinstance(line, Inserted) and (
-            (out and not out[-1].strip(" \t>"))
+            not out
+            or not out[-1].strip(" \t>")
             or (index + 1 < len(lines) and not lines[index + 1].strip(" \t>"))
         ):
             continue

@@ -18,26 +18,25 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from urllib.parse import quote
 
 from bilingual import ui_text
 from bilingual.pages.docfx.containers import FENCE_OPEN, Context, Kind
 from bilingual.pages.docfx.context import Resolver
 from bilingual.pages.docfx.images import attributes
-from bilingual.pages.docfx.includes import line_of
 from bilingual.pages.docfx.inline import Construct
 
 ZONE_CLASS = "docfx-zone"
 SELECTOR_CLASS = "docfx-pivots"
 PIVOT_SEPARATOR = re.compile(r"[\s,]+")
-INLINE_OPEN = re.compile(
-    r":::[ \t]*zone(?P<attrs>(?:[ \t]+[A-Za-z][\w-]*=(?:\"[^\"\n]*\"|'[^'\n]*'))*)"
-    r"[ \t]+inline[ \t]*:::",
+INLINE = re.compile(
+    r":::[ \t]*zone(?P<attrs>(?:[ \t]+[A-Za-z][\w-]*=(?:\"[^\"\n]*\"|'[^'\n]*'))*)[ \t]+inline[ \t]*:::"
+    r"(?P<text>.*?):::[ \t]*zone-end(?:[ \t]*:::(?![ \t]*[A-Za-z]))?",
     re.IGNORECASE,
 )
-INLINE_END = re.compile(r":::[ \t]*zone-end(?:[ \t]*:::(?![ \t]*[A-Za-z]))?", re.IGNORECASE)
-"""An inline zone's end; closing colons followed by a name open the next zone (``:::zone-end:::zone
-pivot="b" inline :::``)."""
+"""An inline zone, on one line; closing colons followed by a name open the next zone
+(``:::zone-end:::zone pivot="b" inline :::``)."""
 ZONE_PIVOTS = re.compile(r'<(?:div|span) class="docfx-zone" data-pivot="([^"]*)"')
 H1 = re.compile(r"#[ \t]+\S")
 
@@ -80,22 +79,15 @@ def zone_open(values: dict[str, str], context: Context, line: int) -> str:
 KIND = Kind("zone", zone_open)
 
 
-def replace_inline_open(body: str, match: re.Match[str], resolver: Resolver | None) -> str:
-    data, _ = zone_attributes(attributes(match["attrs"]), resolver)
-    return f'<span class="{ZONE_CLASS}"{data}>'
+def inline_construct(expand_text: Callable[[str, Resolver | None], str]) -> Construct:
+    """The inline zone construct; ``expand_text`` expands the span-level constructs of its
+    text (an image, an xref inside a zone)."""
 
+    def replace(body: str, match: re.Match[str], resolver: Resolver | None) -> str:
+        data, _ = zone_attributes(attributes(match["attrs"]), resolver)
+        return f'<span class="{ZONE_CLASS}"{data}>{expand_text(match["text"], resolver)}</span>'
 
-def replace_inline_end(body: str, match: re.Match[str], resolver: Resolver | None) -> str:
-    before, _ = line_of(body, match)
-    if len(INLINE_OPEN.findall(before)) <= len(INLINE_END.findall(before)):
-        return match.group()  # no inline zone open on this line: a block zone's end marker
-    return "</span>"
-
-
-CONSTRUCTS = [
-    Construct("inline-zone", INLINE_OPEN, replace_inline_open),
-    Construct("inline-zone-end", INLINE_END, replace_inline_end),
-]
+    return Construct("inline-zone", INLINE, replace)
 
 
 def page_pivots(text: str) -> list[str]:
