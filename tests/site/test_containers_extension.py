@@ -4,7 +4,7 @@ and the project's extensions, no site built."""
 from __future__ import annotations
 
 import markdown  # type: ignore[import-untyped]
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from bilingual.site.containers import with_inputs
 
@@ -21,6 +21,12 @@ EXTENSIONS = [
 def render(text: str) -> BeautifulSoup:
     html = markdown.Markdown(extensions=[*EXTENSIONS, "bilingual.site.containers"]).convert(text)
     return BeautifulSoup(html, "html.parser")
+
+
+def one(root: Tag, selector: str) -> Tag:
+    found = root.select_one(selector)
+    assert found is not None, selector
+    return found
 
 
 ZONE = '<div class="docfx-zone" data-pivot="{0}" data-label="{0}" markdown="1">'
@@ -41,26 +47,20 @@ def test_a_container_nested_in_a_list_inside_another_keeps_its_place() -> None:
         ]
     )
     page = render(text + "\n")
-    outer = page.select_one("div.docfx-zone[data-pivot=a]")
-    assert outer is not None
-    inner = outer.select_one("ul > li > div.docfx-zone[data-pivot=b]")
-    assert inner is not None
+    outer = one(page, "div.docfx-zone[data-pivot=a]")
+    inner = one(outer, "ul > li > div.docfx-zone[data-pivot=b]")
     assert inner.get_text(strip=True) == "In b."
     assert [p.get_text() for p in outer.find_all("p", recursive=False)] == ["After b."]
-    assert outer.find_next_sibling("p").get_text() == "Out."
+    assert one(page, "div.docfx-zone[data-pivot=a] + p").get_text() == "Out."
     assert "markdown" not in str(page)
 
 
 def test_container_tags_in_a_quote_and_an_admonition() -> None:
     text = f'> {ZONE.format("q")}\n>\n> In the quote.\n>\n> {END}\n\n!!! note "N"\n\n    {ZONE.format("n")}\n\n    In the note.\n\n    {END}\n'
     page = render(text)
-    assert (
-        page.select_one("blockquote > div.docfx-zone[data-pivot=q] > p").get_text()
-        == "In the quote."
-    )
-    assert (
-        page.select_one("div.admonition > div.docfx-zone[data-pivot=n] > p").get_text()
-        == "In the note."
+    assert one(page, "blockquote > div.docfx-zone[data-pivot=q] > p").get_text() == "In the quote."
+    assert one(page, "div.admonition > div.docfx-zone[data-pivot=n] > p").get_text() == (
+        "In the note."
     )
 
 
@@ -68,9 +68,7 @@ def test_a_source_s_own_div_lines_and_code_are_left_alone() -> None:
     text = f'<div class="box">\n<p>Raw.</p>\n</div>\n\n```html\n{ZONE.format("c")}\n{END}\n```\n'
     page = render(text)
     assert '<div class="box">\n<p>Raw.</p>\n</div>' in str(page)
-    code = page.select_one("pre")
-    assert code is not None
-    assert code.get_text() == f"{ZONE.format('c')}\n{END}\n"
+    assert one(page, "pre").get_text() == f"{ZONE.format('c')}\n{END}\n"
     assert page.select_one("div.docfx-zone") is None
 
 

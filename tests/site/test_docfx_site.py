@@ -23,8 +23,10 @@ def article(site: Path, code: str, name: str) -> Tag:
     return found
 
 
-def classes(element: Tag) -> list[str]:
-    return list(element.get_attribute_list("class"))
+def one(root: Tag, selector: str) -> Tag:
+    found = root.select_one(selector)
+    assert found is not None, selector
+    return found
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -63,7 +65,7 @@ def test_tab_groups_are_material_s_tabbed_sets(docfx_site: Path, code: str) -> N
     ids = [input_["id"] for input_ in page.select("input")]
     assert len(ids) == len(set(ids)) == 11
     for number, tabbed in enumerate(sets, start=1):
-        assert tabbed["data-tabs"].startswith(f"{number}:")
+        assert str(tabbed["data-tabs"]).startswith(f"{number}:")
         inputs = tabbed.select(":scope > input")
         labels = tabbed.select(":scope > .tabbed-labels > label")
         blocks = tabbed.select(":scope > .tabbed-content > .tabbed-block")
@@ -87,21 +89,16 @@ def test_tab_groups_are_material_s_tabbed_sets(docfx_site: Path, code: str) -> N
     assert sets[2].select("label")[2].get_text() == "REST API"  # the title's emphasis left out
     assert sets[3].find_parent("li") is not None
     assert sets[4].find_parent("blockquote") is not None
-    assert sets[4].select_one("input")["data-tab"] == "first one"
+    assert one(sets[4], "input")["data-tab"] == "first one"
 
 
 @pytest.mark.parametrize("code", CODES)
 def test_nested_containers_keep_their_structure(docfx_site: Path, code: str) -> None:
     page = article(docfx_site, code, "nested")
-    zone = page.select_one("div.docfx-zone[data-pivot=csharp]")
-    assert zone is not None
-    column = zone.select_one(
-        "ol > li > div.docfx-tabs > .tabbed-content > .tabbed-block > div.docfx-row > div.docfx-column"
-    )
-    assert column is not None
-    moniker = zone.select_one(".tabbed-block div.admonition div.docfx-moniker")
-    assert moniker is not None
-    assert zone.find_next_sibling("div").select_one("div.docfx-zone") is not None  # zone in zone
+    zone = one(page, "div.docfx-zone[data-pivot=csharp]")
+    one(zone, "ol > li > div.docfx-tabs > .tabbed-content > .tabbed-block > div.docfx-row")
+    one(zone, ".tabbed-block div.admonition div.docfx-moniker")
+    one(page, "div.docfx-zone[data-pivot=python] > div.docfx-zone[data-pivot=python]")  # in a zone
 
 
 @pytest.mark.parametrize(
