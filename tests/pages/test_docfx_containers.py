@@ -136,6 +136,11 @@ def test_markers_in_fenced_code_are_text() -> None:
     assert expand(text, None) == text
 
 
+def test_an_unclosed_fence_ends_with_its_list_item() -> None:
+    out = expand('- Item\n\n  ```\n  code\n\n:::zone pivot="a":::\nText.\n:::zone-end:::\n', None)
+    assert '<div class="docfx-zone" data-pivot="a" data-label="a" markdown="1">' in out
+
+
 def test_unknown_triple_colon_extensions_are_left_alone() -> None:
     text = ':::code language="csharp" source="x.cs":::\n\n:::no-loc text="Teams":::\n'
     assert expand(text, None) == text

@@ -216,17 +216,20 @@ class _Parser:
             )
 
     def parse(self) -> list[Node]:
-        fence: tuple[str, int] | None = None
+        fence: tuple[str, int, str] | None = None  # its character, length, canonical prefix
         for index, line in enumerate(self.lines):
             prefix = prefix_of(line)
             content = line[len(prefix) :]
-            if fence is not None:
+            if fence is not None and (
+                not content.strip() or canonical(prefix).startswith(fence[2])
+            ):  # a line outside the fence's prefix ends it with its list item or quote
                 stripped = content.strip()
-                char, length = fence
+                char, length, _ = fence
                 if stripped and set(stripped) == {char} and len(stripped) >= length:
                     fence = None
                 self.children().append(index)
                 continue
+            fence = None
             if not content.strip():
                 self.children().append(index)
                 continue
@@ -238,7 +241,7 @@ class _Parser:
                 continue
             opening = FENCE_OPEN.match(content)
             if opening is not None and not (opening["fence"][0] == "`" and "`" in opening["info"]):
-                fence = (opening["fence"][0], len(opening["fence"]))
+                fence = (opening["fence"][0], len(opening["fence"]), canonical(prefix))
             self.children().append(index)
         while self.stack:
             self.close_top(len(self.lines), "the page")
