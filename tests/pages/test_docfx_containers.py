@@ -223,6 +223,33 @@ def test_the_selector_stands_after_the_h1_and_only_with_pivots() -> None:
     )
 
 
+def test_selector_rows_for_several_groups_and_pivots_no_group_has(tmp_path: Path) -> None:
+    (tmp_path / "zone-pivot-groups.yml").write_text(
+        "groups:\n- id: lang\n  title: Language\n  pivots:\n  - id: cs\n    title: C#\n"
+        "- id: os\n  title: System\n  pivots:\n  - id: win\n    title: Windows\n",
+        encoding="utf-8",
+    )
+    body = (
+        ':::zone pivot="cs":::\nA\n:::zone-end:::\n\n:::zone pivot="other":::\nB\n:::zone-end:::\n'
+    )
+    text = (
+        "---\ntitle: T\nms.contentlocale: lv-LV\nzone_pivot_groups: lang, os, missing\n---\n" + body
+    )
+    folder = SourceFolder.at({"p.md": parse(text, "p.md")}, tmp_path)
+    document = folder.documents["p.md"]
+    resolver = folder.for_page(document, Language.ENGLISH)
+    page = render_page(document, Language.ENGLISH, resolver).markdown
+    rows = [line for line in page.split("\n") if line.startswith('<div class="docfx-pivots"')]
+    assert [row.split('data-group="')[1].split('"')[0] for row in rows] == ["lang", "os", ""]
+    assert '<span class="docfx-pivots__prompt">Language</span>' in rows[0]
+    assert ">Windows</a></div>" in rows[1]
+    assert 'data-pivot="other">other</a>' in rows[2]
+    assert '<div class="docfx-zone" data-pivot="cs" data-label="C#" markdown="1">' in page
+    assert [str(warning).split(";")[0] for warning in resolver.warnings] == [
+        "p.md:6:1: zone pivot group 'missing' is not defined in zone-pivot-groups.yml"
+    ]
+
+
 def test_hostile_attributes_are_escaped() -> None:
     out = convert(
         ":::zone pivot='\"><script>alert(1)</script>':::\nX\n:::zone-end:::\n\n"
