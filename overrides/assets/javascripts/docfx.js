@@ -150,7 +150,12 @@
       group.current = tab;
       return;
     }
-    var previous = group.current ? tabs.selected.indexOf(group.current.ids[0]) : -1;
+    var previous = -1; // where the group's current tab's id (any of its ids) is in the list
+    if (group.current) {
+      group.current.ids.forEach(function (id) {
+        if (previous === -1) previous = tabs.selected.indexOf(id);
+      });
+    }
     if (previous === -1) {
       tabs.selected.push(tab.ids[0]);
     } else {
