@@ -23,7 +23,7 @@ module.exports = [
     },
   },
   {
-    files: ["overrides/assets/javascripts/sxs.js", "overrides/assets/javascripts/help-toc.js"],
+    files: ["overrides/assets/javascripts/*.js"],
     languageOptions: {
       globals: { ...globals.browser, document$: "readonly" },
     },

@@ -92,6 +92,35 @@ def rtl_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_source(SITES / "rtl", tmp_path_factory.mktemp("rtl"))
 
 
+DOCFX = FIXTURES / "docfx"
+DOCFX_CASES = sorted(path for path in DOCFX.iterdir() if (path / "source.md").is_file())
+"""The golden DocFX container cases (``tests/fixtures/docfx/<case>/source.md``)."""
+
+
+def docfx_sources(target: Path) -> Path:
+    """The DocFX cases as one docset: ``<case>.md`` each, with the fixture's includes and
+    ``zone-pivot-groups.yml``."""
+    import shutil
+
+    shutil.copytree(DOCFX / "includes", target / "includes")
+    shutil.copyfile(DOCFX / "zone-pivot-groups.yml", target / "zone-pivot-groups.yml")
+    for case in DOCFX_CASES:
+        shutil.copyfile(case / "source.md", target / f"{case.name}.md")
+    return target
+
+
+@pytest.fixture(scope="session")
+def docfx_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The DocFX cases as one docset in a temporary folder."""
+    return docfx_sources(tmp_path_factory.mktemp("docfx-source"))
+
+
+@pytest.fixture(scope="session")
+def docfx_site(docfx_source: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The DocFX cases built into a temporary site."""
+    return build_source(docfx_source, tmp_path_factory.mktemp("docfx"))
+
+
 @pytest.fixture(scope="session")
 def fallback_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed site plus a page that exists only in Latvian."""

@@ -67,10 +67,28 @@ def url_problems(element: Tag) -> list[str]:
     return problems
 
 
+INERT_RADIO_ATTRIBUTES = frozenset({"type", "name", "id", "checked", "disabled", "class"})
+"""What a radio button may carry and still do nothing but be checked (with ``data-*``)."""
+
+
+def is_inert_radio(element: Tag) -> bool:
+    """A radio button outside any form, with nothing that names a form, a URL or a value to
+    send: checking it changes what CSS shows (a DocFX tab group's tabs), nothing else."""
+    names = {name.lower() for name in element.attrs}
+    return (
+        str(element.get("type", "")).strip().lower() == "radio"
+        and all(name in INERT_RADIO_ATTRIBUTES or name.startswith("data-") for name in names)
+        and element.find_parent("form") is None
+    )
+
+
 def is_active(element: Tag) -> bool:
     """Whether ``element`` loads, runs or submits something (navigation ``<link>``s, plain
-    ``<meta>`` data and the video players ``is_video_player`` allows do not count)."""
+    ``<meta>`` data, the video players ``is_video_player`` allows and inert radio buttons do not
+    count)."""
     name = element.name.lower()
+    if name == "input":
+        return not is_inert_radio(element)
     if name == "link":
         return not set(element.get_attribute_list("rel")) <= NAVIGATION_RELS
     if name == "meta":

@@ -136,7 +136,30 @@ PLACEHOLDERS: dict[str, dict[str, str]] = {
         "image_missing": "الصورة غير متوفرة",
     },
 }
-for _code, _strings in [*READER.items(), *PLACEHOLDERS.items()]:
+# DocFX containers (pages/docfx/zones.py, monikers.py): the pivot selector, a moniker's label.
+CONTAINERS: dict[str, dict[str, str]] = {
+    "en": {
+        "pivot_prompt": "Choose the version of this article",
+        "moniker_label": "Applies to: {range}",
+    },
+    "lv": {
+        "pivot_prompt": "Izvēlieties šī raksta versiju",
+        "moniker_label": "Attiecas uz: {range}",
+    },
+    "de": {
+        "pivot_prompt": "Version dieses Artikels auswählen",
+        "moniker_label": "Gilt für: {range}",
+    },
+    "ja": {
+        "pivot_prompt": "この記事のバージョンを選択してください",
+        "moniker_label": "適用対象: {range}",
+    },
+    "ar": {
+        "pivot_prompt": "اختر إصدار هذه المقالة",
+        "moniker_label": "ينطبق على: {range}",
+    },
+}
+for _code, _strings in [*READER.items(), *PLACEHOLDERS.items(), *CONTAINERS.items()]:
     STRINGS.setdefault(_code, {}).update(_strings)
 
 # Navigation, landing pages and redirects (pages/landing.py, site/navigation.py, site/redirects.py).

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bilingual.checks.audit import Audit, missing, normalise, roundtrip_problem
+from bilingual.checks.audit import Audit, audit_tree, missing, normalise, roundtrip_problem
 from bilingual.cli import main
 from bilingual.errors import SourceError
 from bilingual.model import Document, Language, Segment
@@ -227,3 +227,12 @@ def test_audit_passes_on_the_corpus(
     assert summary["segments"] > 3000
     assert summary["errors"] == len(problems)
     assert status == 0
+
+
+def test_segments_inside_docfx_containers_are_found(docfx_source: Path) -> None:
+    """Zones, monikers, columns and tab groups (``tests/fixtures/docfx``): every segment reaches
+    both pages, markers that were whole segments and tab titles included."""
+    audit = audit_tree(docfx_source)
+    assert audit.summary()["lost_segments"] == 0, audit.problems
+    assert audit.summary()["roundtrip_failures"] == 0
+    assert audit.segments > 50

@@ -141,6 +141,33 @@ def test_error_positions_point_into_the_source_for_both_languages() -> None:
     assert body_position(document, Language.TRANSLATION, 8) == (5, 33)
 
 
+def test_the_translation_page_reports_where_the_source_has_it(tmp_path: Path) -> None:
+    """The hover spans wrapped around the translation's segments before a construct do not
+    move its report: both pages point at the same place of the source."""
+    text = (
+        FRONT
+        + pair("p-1", "Pirmais teikums.", "First sentence.")
+        + " "
+        + pair("p-2", "Otrais.", "Second.")
+        + "\n\n[!INCLUDE[m](includes/none.md)] "
+        + pair("p-3", "Trešais ![a](media/none.png).", "Third ![a](media/none.png).")
+        + "\n"
+    )
+    folder = folder_of({"page.md": text}, tmp_path)
+    page = folder.documents["page.md"]
+    line = text.split("\n")[6]
+    for language, after in (
+        (Language.TRANSLATION, "![a](media/none.png).</span><span class"),
+        (Language.ENGLISH, "![a](media/none.png).</span></span>"),
+    ):
+        resolver = folder.for_page(page, language)
+        render_page(page, language, resolver)
+        include, image = (str(warning).split(";")[0] for warning in resolver.warnings)
+        assert include == "page.md:7:1: included source 'includes/none.md' does not exist"
+        assert image.startswith("page.md:7:")
+        assert line[int(image.split(":")[2]) - 1 :].startswith(after)
+
+
 def test_missing_and_circular_includes() -> None:
     folder = folder_of(
         {

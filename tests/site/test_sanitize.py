@@ -261,3 +261,39 @@ def test_newest_date() -> None:
     assert newest(["2020-04-21", None, "2021-01-02"]) == "2021-01-02"
     assert newest([None]) is None
     assert iso_date(12) is None
+
+
+@pytest.mark.parametrize("page", sorted((FIXTURES / "docfx").glob("*/??.md")), ids=str)
+def test_docfx_containers_come_out_unchanged(to_html: Callable[[str], str], page: Path) -> None:
+    """The golden DocFX pages (zones, the pivot selector, monikers, columns, tab groups with
+    their radio inputs) pass the allowlist as they are."""
+    body = page.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    html = to_html(body)
+    assert "docfx-" in html
+    assert tree(sanitize_html(html)) == tree(html)
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            '<input type="radio" name="t" id="t-1" checked>',
+            '<input type="radio" name="t" id="t-1" checked="">',
+        ),
+        (
+            '<input type="RADIO" name="t" data-tab="a">',
+            '<input type="RADIO" name="t" data-tab="a">',
+        ),
+        ('<input type="text" name="q" value="x">', ""),
+        ('<input name="q">', ""),
+        ('<input type="image" src="javascript:alert(1)">', ""),
+        (
+            '<input type="radio" formaction="javascript:alert(1)" onclick="alert(1)" value="v">',
+            '<input type="radio">',
+        ),
+        ('<label for="t-1" onclick="alert(1)">T</label>', '<label for="t-1">T</label>'),
+        ('<form action="x"><input type="radio"></form>', '<input type="radio">'),
+    ],
+)
+def test_only_radio_inputs_are_kept(html: str, expected: str) -> None:
+    assert sanitize_html(html) == expected

@@ -9,7 +9,8 @@ their nesting:
 - ``admonition`` for a Material admonition (``div.admonition``; its title paragraph left out) and,
   on the reference side, for a blockquote whose first paragraph starts with a DocFX alert marker
   (``[!NOTE]`` …; the marker left out);
-- nothing for the generator's own blocks (``.bilingual-notice``, ``.sxs-bar``);
+- nothing for the generator's own blocks (``.bilingual-notice``, ``.sxs-bar``, a DocFX tab
+  group's labels ``.tabbed-labels``, the pivot selector ``.docfx-pivots``);
 - ``video`` for the project's embedded player (``span.docfx-video``) and, on the reference side,
   for a ``> [!VIDEO url]`` blockquote with an http(s) URL.
 
@@ -32,8 +33,10 @@ KEPT = frozenset(
 )
 VOID = frozenset({"img", "hr", "br", "input", "meta", "link", "source", "wbr", "area", "col"})
 ARTICLE_CLASS = "md-content__inner"
-GENERATED = frozenset({"bilingual-notice", "sxs-bar"})
-"""Classes of the generator's own blocks (reader notices, the English-original toggle): left out."""
+GENERATED = frozenset({"bilingual-notice", "sxs-bar", "tabbed-labels", "docfx-pivots"})
+"""Classes of the generator's own blocks (reader notices, the English-original toggle, a tab
+group's labels, the pivot selector): left out. (The DocFX containers' other wrappers are
+``div``s: transparent; a tab group's radio inputs are void.)"""
 
 
 @dataclass(slots=True)

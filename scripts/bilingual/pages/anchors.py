@@ -18,6 +18,7 @@ ATX = re.compile(r"^(?P<marker>[ \t]{0,3}#{1,6}[ \t]+)(?P<text>.*?)[ \t#]*$")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
 EXPLICIT = re.compile(r"""<a\b[^>]*\b(?:name|id)\s*=|\{[^}]*#""", re.IGNORECASE)
 NOT_IN_ID = re.compile(r"[^\w\- ]")
+TAB = re.compile(r"\]\(#tab/", re.IGNORECASE)
 
 
 def heading_id(text: str) -> str:
@@ -40,20 +41,28 @@ def headings(body: str) -> list[tuple[int, re.Match[str]]]:
     return found
 
 
-def with_english_anchors(translation: str, english: str) -> str:
+def with_english_anchors(
+    translation: str, english: str, spans: list[tuple[int, int, int]] | None = None
+) -> str:
     """The translation's body with each heading that lacks an anchor of its own carrying the
-    English heading's id as ``<a id="…"></a>`` (where the two ids differ)."""
+    English heading's id as ``<a id="…"></a>`` (where the two ids differ); ``spans`` (when
+    given) gets each insertion as ``(offset, offset, length)`` in the body before them (see
+    ``docfx.inline.source_offset``)."""
     theirs = headings(english)
     ours = headings(translation)
     if not ours or len(ours) != len(theirs):
         return translation
     lines = translation.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
     for (number, match), (_, original) in zip(ours, theirs, strict=True):
         text = match.group("text")
         wanted = heading_id(original.group("text"))
-        if not wanted or EXPLICIT.search(text) or wanted == heading_id(text):
-            continue
-        lines[number] = (
-            f'{match.group("marker")}<a id="{wanted}"></a>{lines[number][match.end("marker") :]}'
-        )
+        if not wanted or EXPLICIT.search(text) or TAB.search(text) or wanted == heading_id(text):
+            continue  # an anchor of its own, a tab's title (``# [Title](#tab/id)``), the same id
+        anchor, at = f'<a id="{wanted}"></a>', match.end("marker")
+        lines[number] = lines[number][:at] + anchor + lines[number][at:]
+        if spans is not None:
+            spans.append((starts[number] + at, starts[number] + at, len(anchor)))
     return "\n".join(lines)

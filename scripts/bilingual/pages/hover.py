@@ -23,6 +23,11 @@ TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
 IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
+INLINE_ZONE = re.compile(
+    r":::[ \t]*zone\b[^:\n]*?[ \t]inline[ \t]*:::(.*?):::[ \t]*zone-end(?:[ \t]*:::(?![ \t]*[A-Za-z]))?",
+    re.IGNORECASE,
+)
+"""DocFX's inline zone markers (``:::zone pivot="a" inline :::`` … ``:::zone-end``): no text."""
 SPACE = re.compile(r"\s+")
 FENCE = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)
 OPEN_TAG = re.compile(r"<[A-Za-z/][^>]*$")
@@ -44,8 +49,10 @@ REFERENCES = {ord(char): f"&#{ord(char)};" for char in SPECIAL} | {
 
 
 def plain_text(markup: str) -> str:
-    """The reader-visible text of a segment's markdown: tags, emphasis and link syntax dropped."""
+    """The reader-visible text of a segment's markdown: tags, emphasis, link syntax and inline
+    zone markers dropped."""
     text = TAG.sub(lambda tag: "" if tag.group(1).lower() in HTML_ELEMENTS else tag.group(), markup)
+    text = INLINE_ZONE.sub(r"\1", text)
     text = IMAGE.sub(r"\1", text)
     text = LINK.sub(r"\1", text)
     previous = None
@@ -91,22 +98,43 @@ def can_wrap(fences: int, line: str, segment: Segment) -> bool:
     )
 
 
-def hover_body(document: Document, language: Language, body: str) -> str:
-    """The translation page's body with each segment carrying its English; English unchanged."""
+SPAN_OPEN = '<span class="sxs" tabindex="0" '
+SPAN_CLOSE = "</span>"
+
+
+def hover_body(
+    document: Document,
+    language: Language,
+    body: str,
+    spans: list[tuple[int, int, int]] | None = None,
+) -> str:
+    """The translation page's body with each segment carrying its English; English unchanged.
+
+    ``spans`` (when given) gets each inserted tag as ``(offset, offset, length)``, ``offset`` in
+    the body without them (``docfx.inline.source_offset`` maps an offset back)."""
     if language is not Language.TRANSLATION:
         return body
     pieces: list[str] = []
     fences = 0
     line = ""
+    plain = 0
     for part in document.parts:
         text = part if isinstance(part, str) else part.translation
         if not isinstance(part, Segment):  # shared text, or malformed markup shown as text
             pieces.append(text)
         else:
             at_line_start = BLOCK_PREFIX.fullmatch(line) is not None
-            pieces.append(wrapped(part, at_line_start) if can_wrap(fences, line, part) else text)
+            shown = wrapped(part, at_line_start) if can_wrap(fences, line, part) else text
+            if spans is not None and shown != text:
+                opening = shown.find(SPAN_OPEN)
+                spans.append(
+                    (plain + opening, plain + opening, len(shown) - len(text) - len(SPAN_CLOSE))
+                )
+                spans.append((plain + len(text), plain + len(text), len(SPAN_CLOSE)))
+            pieces.append(shown)
         fences += len(FENCE.findall(text))
         line = text.rsplit("\n", 1)[-1] if "\n" in text else line + text
+        plain += len(text)
     return "".join(pieces)
 
 

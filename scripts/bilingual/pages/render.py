@@ -16,6 +16,8 @@ from bilingual.locales import ENGLISH_CODE, site_code
 from bilingual.model import Document, Language
 from bilingual.pages import docfx
 from bilingual.pages.anchors import with_english_anchors
+from bilingual.pages.docfx.context import Shifted
+from bilingual.pages.docfx.inline import Span, source_offset
 from bilingual.pages.hover import hover_body
 from bilingual.pages.link_rewrite import LinkContext, Rewrite, resolve_links
 from bilingual.source import frontmatter
@@ -92,9 +94,15 @@ def render_page(
     metadata = dict(document.metadata)
     title = page_title(document, body, language)
     metadata["title"] = title
-    body = hover_body(document, language, body)
+    inserted: list[Span] = []
+    body = hover_body(document, language, body, inserted)
+    anchors: list[Span] = []
     if language is Language.TRANSLATION and "#" in body:
-        body = with_english_anchors(body, render_body(document, Language.ENGLISH))
+        body = with_english_anchors(body, render_body(document, Language.ENGLISH), anchors)
+    if resolver is not None and (inserted or anchors):  # reports point at the source
+        resolver = Shifted(
+            resolver, lambda offset: source_offset(source_offset(offset, anchors), inserted)
+        )
     body = docfx.convert(body, page_code(document, language), resolver)
     rewrites: list[Rewrite] = []
     if links is not None:

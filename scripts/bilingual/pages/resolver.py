@@ -28,6 +28,7 @@ from bilingual.pages.render import page_code, render_body
 from bilingual.source.docset import Docset, Refused
 from bilingual.source.folder import read_document
 from bilingual.source.pairs import english_offset, part_source, render_source, translation_offset
+from bilingual.source.pivots import PivotGroup, load_groups, named_groups
 from bilingual.source.positions import position
 
 RELATIVE_LINK = re.compile(
@@ -109,6 +110,8 @@ class SourceFolder:
     docset: Docset | None = None
     spelled: dict[str, str] | None = None
     """Lower-cased relative path -> the file's own spelling (built on first use)."""
+    pivots: dict[str, PivotGroup] | None = None
+    """The docset's zone pivot groups (``zone-pivot-groups.yml``, read on first use)."""
 
     @classmethod
     def at(cls, documents: dict[str, Document], source: Path | None) -> SourceFolder:
@@ -156,6 +159,13 @@ class SourceFolder:
             return None
         self.documents[path] = found
         return found
+
+    def pivot_groups(self, names: list[str]) -> list[PivotGroup]:
+        """The groups ``names`` as the docset defines them (one it does not: no pivots)."""
+        if self.pivots is None:
+            docset = self.docset
+            self.pivots = {} if docset is None else load_groups(docset.root, docset.repository)
+        return [self.pivots.get(name) or PivotGroup(name, "", "", ()) for name in names]
 
     def for_page(self, document: Document, language: Language) -> PageResolver:
         """The resolver of ``document``'s page in ``language``."""
@@ -205,6 +215,10 @@ class PageResolver:
     ) -> None:
         line, column = body_position(self.document, self.language, offset)
         self.warnings.append(kind(self.document.path, line, column, what, expected))
+
+    def pivot_groups(self) -> list[PivotGroup]:
+        page = self.folder.documents.get(self.page_path, self.document)
+        return self.folder.pivot_groups(named_groups(page.metadata))
 
     def resolve(self, target: str, offset: int) -> str | None:
         """``target`` as a ``SOURCE``-relative path, or ``None`` (reported) when refused."""

@@ -16,6 +16,9 @@ Three things the allowlist alone would get wrong are handled around it:
   kept beside the web ones (``javascript:``, ``vbscript:`` and ``data:`` never are);
 * the project's own video embed: an ``<iframe>`` stays only when its ``src`` is an https player
   URL on an allowlisted host (``VIDEO_PLAYERS``); every other iframe is removed with its content.
+* the DocFX tab groups' radio inputs (``site.containers``): an ``<input>`` stays only as
+  ``type="radio"``, with a name, an id, ``checked`` and its data attributes; every other input
+  is removed.
 
 ``plain_text`` makes a metadata value (title, description, author) safe wherever the theme
 writes it: HTML text or a double-quoted attribute.
@@ -67,6 +70,26 @@ ATTRIBUTES: dict[str, set[str]] = {
     "blockquote": {"cite"},
 }
 """Attributes kept per element (``*``: on every element). No ``on*``, ``srcdoc``, ``target``."""
+
+DOCFX_TAGS = frozenset({"input", "label"})
+"""The radio inputs and labels of DocFX tab groups (``site.containers``)."""
+DOCFX_ATTRIBUTES: dict[str, set[str]] = {
+    "div": {
+        *("data-pivot", "data-label", "data-target", "data-range", "data-span", "data-tabs"),
+        *("data-group", "hidden", "role", "aria-label"),
+    },
+    "span": {"data-pivot", "data-label"},
+    "a": {"data-pivot"},
+    "input": {"type", "name", "checked", "data-tab", "data-condition"},
+    "label": {"for", "data-tab", "data-condition", "data-condition-title"},
+}
+"""The DocFX containers' markup (``pages.docfx``: zones, monikers, rows and columns, tabs, the
+pivot selector): text in data attributes the site's script and stylesheet read, and radio
+inputs, kept only as ``type="radio"`` (no ``form``, ``value`` or ``formaction``: nothing to
+submit, outside any form)."""
+TAGS = TAGS | DOCFX_TAGS
+for _element, _names in DOCFX_ATTRIBUTES.items():
+    ATTRIBUTES.setdefault(_element, set()).update(_names)
 
 STYLE_PROPERTIES = frozenset({"text-align"})
 """The only CSS properties a ``style`` attribute keeps (table column alignment)."""
@@ -125,6 +148,8 @@ def escape_placeholders(html: str) -> str:
 def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
     if element == "iframe" and attribute == "src" and not is_video_player(value):
         return None
+    if element == "input" and attribute == "type" and value.strip().lower() != "radio":
+        return None
     return value
 
 
@@ -158,10 +183,22 @@ def _drop_foreign_iframes(html: str) -> str:
     return IFRAME.sub(keep, html)
 
 
+INPUT = re.compile(r"<input\b[^>]*>", re.IGNORECASE)
+RADIO = re.compile(r'\stype="radio"', re.IGNORECASE)
+
+
+def _drop_foreign_inputs(html: str) -> str:
+    """Remove every input that is not a radio button (an input without a kept ``type`` is a
+    text field)."""
+    if "<input" not in html:
+        return html
+    return INPUT.sub(lambda match: match.group() if RADIO.search(match.group()) else "", html)
+
+
 def sanitize_html(html: str) -> str:
     """``html`` with only allowlisted elements, attributes and URLs, its text kept."""
     cleaned = _cleaner(url_schemes(html)).clean(escape_placeholders(html))
-    return _drop_foreign_iframes(cleaned)
+    return _drop_foreign_inputs(_drop_foreign_iframes(cleaned))
 
 
 PLAIN_AS_IS = re.compile(r"[^<>&\"\r\x00\xa0\ufeff]*")

@@ -13,6 +13,11 @@ Span-level constructs (``inline.Construct``), in the order a match at one place 
 
 Blockquote constructs (``quotes.QUOTES``): ``alerts`` (``[!NOTE]`` …, ``[!VIDEO]``).
 
+Containers (``containers``, after the span-level constructs, so an included text is read whole):
+``zones`` (``:::zone pivot|target``; inline zones are span-level; the page's pivot selector),
+``monikers`` (``:::moniker range``), ``columns`` (``:::row:::``, ``:::column:::``) and ``tabs``
+(``# [Title](#tab/id)`` … ``---``).
+
 A construct that cannot be rendered shows a placeholder (``pages.placeholders``) and is reported
 through the page's ``Resolver`` (``context``); the article is never dropped.
 
@@ -22,7 +27,16 @@ May import: the vocabulary, ``source``, and the rest of ``pages``.
 from __future__ import annotations
 
 from bilingual.pages import blocks
-from bilingual.pages.docfx import images, includes, xrefs
+from bilingual.pages.docfx import (
+    columns,
+    containers,
+    images,
+    includes,
+    monikers,
+    tabs,
+    xrefs,
+    zones,
+)
 from bilingual.pages.docfx.alerts import (
     ALERT_MARKER,
     ALERT_TYPES,
@@ -32,7 +46,7 @@ from bilingual.pages.docfx.alerts import (
     video,
 )
 from bilingual.pages.docfx.context import Resolver
-from bilingual.pages.docfx.inline import Construct, expand_inline
+from bilingual.pages.docfx.inline import Construct, Span, expand_inline, source_offset
 from bilingual.pages.docfx.paths import is_local
 from bilingual.pages.docfx.quotes import quote_hook
 
@@ -51,13 +65,29 @@ __all__ = [
     "video",
 ]
 
-CONSTRUCTS: list[Construct] = [includes.CONSTRUCT, *images.CONSTRUCTS, *xrefs.CONSTRUCTS]
+CONSTRUCTS: list[Construct] = [
+    includes.CONSTRUCT,
+    *images.CONSTRUCTS,
+    *xrefs.CONSTRUCTS,
+    zones.inline_construct(lambda text, resolver: expand_inline(text, CONSTRUCTS, resolver)),
+]
 """Every span-level construct; at one place, the earlier in this list wins."""
 
+CONTAINERS: list[containers.Kind] = [zones.KIND, monikers.KIND, columns.ROW, columns.COLUMN]
+"""Every triple-colon container (tab groups are the container pass's own)."""
 
-def expand(body: str, resolver: Resolver | None) -> str:
-    """``body`` with its DocFX constructs written as CommonMark (and HTML)."""
-    return expand_inline(body, CONSTRUCTS, resolver)
+
+def expand(body: str, resolver: Resolver | None, code: str | None = None) -> str:
+    """``body`` with its DocFX constructs written as CommonMark (and HTML), in the site
+    language ``code`` (else the resolver's)."""
+    spans: list[Span] = []
+    text = expand_inline(body, CONSTRUCTS, resolver, spans)
+    context = containers.Context(
+        code or (resolver.code if resolver is not None else "en"),
+        resolver,
+        lambda offset: source_offset(offset, spans),
+    )
+    return containers.expand_containers(text, CONTAINERS, tabs.heading, tabs.write_group, context)
 
 
 def alerts(code: str) -> blocks.Alert:
@@ -66,5 +96,7 @@ def alerts(code: str) -> blocks.Alert:
 
 
 def convert(body: str, code: str, resolver: Resolver | None) -> str:
-    """A page body in site language ``code`` -> markdown for MkDocs."""
-    return blocks.normalize(expand(body, resolver), alert=quote_hook(code))
+    """A page body in site language ``code`` -> markdown for MkDocs (with the page's pivot
+    selector when it has zones)."""
+    expanded = zones.selector(expand(body, resolver, code), code, resolver)
+    return blocks.normalize(expanded, alert=quote_hook(code))

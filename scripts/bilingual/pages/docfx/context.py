@@ -2,12 +2,17 @@
 
 Every construct is written for one page, in one language, and gets the page's ``Resolver``:
 included text in the page's language, media paths as the page must write them, and ``report``
-for a problem it shows in the page instead (a placeholder) — the article is never dropped.
+for a problem it shows in the page instead (a placeholder) — the article is never dropped;
+``pivot_groups`` for the zone pivots the page's selector offers.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Protocol
+
+from bilingual.source.pivots import PivotGroup
 
 
 class Resolver(Protocol):
@@ -38,3 +43,38 @@ class Resolver(Protocol):
         """Record that a construct's source text ``original`` was written as ``target`` (the
         audit searches a segment's text as the writer changed it)."""
         ...
+
+    def pivot_groups(self) -> list[PivotGroup]:
+        """The zone pivot groups the page names (``zone_pivot_groups`` in its front matter, an
+        include's resolver answering for the page that includes it), as the docset defines them;
+        a group the docset does not define comes with no pivots."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Shifted:
+    """A page's ``Resolver`` for a body that was rewritten before its constructs were found (the
+    translation page's hover spans): each offset is mapped back to the body the resolver knows
+    (``to_source``) before it is handed on."""
+
+    inner: Resolver
+    to_source: Callable[[int], int]
+
+    @property
+    def code(self) -> str:
+        return self.inner.code
+
+    def include(self, target: str, offset: int) -> str | None:
+        return self.inner.include(target, self.to_source(offset))
+
+    def media(self, target: str, offset: int) -> str | None:
+        return self.inner.media(target, self.to_source(offset))
+
+    def report(self, offset: int, what: str, expected: str) -> None:
+        self.inner.report(self.to_source(offset), what, expected)
+
+    def changed(self, original: str, target: str, rule: str) -> None:
+        self.inner.changed(original, target, rule)
+
+    def pivot_groups(self) -> list[PivotGroup]:
+        return self.inner.pivot_groups()

@@ -29,8 +29,18 @@ class Construct:
     not for includes, whose own segments the audit looks for on the including page."""
 
 
-def expand_inline(body: str, constructs: list[Construct], resolver: Resolver | None) -> str:
-    """``body`` with every match of ``constructs`` replaced."""
+Span = tuple[int, int, int]
+"""A replacement: the start and end of the source text replaced, and the replacement's length."""
+
+
+def expand_inline(
+    body: str,
+    constructs: list[Construct],
+    resolver: Resolver | None,
+    spans: list[Span] | None = None,
+) -> str:
+    """``body`` with every match of ``constructs`` replaced; each replacement that changed the
+    text is appended to ``spans`` (when given), in order."""
     found: list[tuple[int, int, int, Construct, re.Match[str]]] = []
     for order, construct in enumerate(constructs):
         found.extend(
@@ -48,5 +58,21 @@ def expand_inline(body: str, constructs: list[Construct], resolver: Resolver | N
             resolver.changed(match.group(), replacement, construct.name)
         out.append(replacement)
         position = -negative_end
+        if spans is not None and replacement != match.group():
+            spans.append((start, position, len(replacement)))
     out.append(body[position:])
     return "".join(out)
+
+
+def source_offset(offset: int, spans: list[Span]) -> int:
+    """Where ``offset`` of an expanded text stood in the text before expansion (a place inside
+    a replacement: the replaced text's start)."""
+    delta = 0
+    for start, end, length in spans:
+        new_start = start + delta
+        if offset < new_start:
+            break
+        if offset < new_start + length:
+            return start
+        delta += length - (end - start)
+    return offset - delta
