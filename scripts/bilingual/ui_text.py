@@ -138,3 +138,15 @@ PLACEHOLDERS: dict[str, dict[str, str]] = {
 }
 for _code, _strings in [*READER.items(), *PLACEHOLDERS.items()]:
     STRINGS.setdefault(_code, {}).update(_strings)
+
+# What the writer titles in DocFX constructs (pages/docfx/divs.py: a complex image's long
+# description, shown collapsed under the image).
+DOCFX: dict[str, dict[str, str]] = {
+    "en": {"long_description": "Long description"},
+    "lv": {"long_description": "Detalizēts apraksts"},
+    "de": {"long_description": "Ausführliche Beschreibung"},
+    "ja": {"long_description": "詳しい説明"},
+    "ar": {"long_description": "وصف تفصيلي"},
+}
+for _code, _strings in DOCFX.items():
+    STRINGS.setdefault(_code, {}).update(_strings)

@@ -37,6 +37,8 @@ LEADING_BLOCK = re.compile(
 BLOCK_PREFIX = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*")
 # Characters written as numeric references in the attribute: HTML's and markdown's own.
 SPECIAL = frozenset("&<>\"'`|*_[](){}\\!#~^=:$%")
+SPAN_OPEN = '<span class="sxs" tabindex="0" data-en="'
+SPAN_CLOSE = "</span>"
 REFERENCES = {ord(char): f"&#{ord(char)};" for char in SPECIAL} | {
     code: f"&#{code};" for code in range(32)
 }
@@ -74,7 +76,7 @@ def wrapped(segment: Segment, at_line_start: bool = False) -> str:
             if not translation.strip():
                 return segment.translation
     english = attribute_value(plain_text(segment.english))
-    return f'{marker}<span class="sxs" tabindex="0" data-en="{english}">{translation}</span>'
+    return f'{marker}{SPAN_OPEN}{english}">{translation}{SPAN_CLOSE}'
 
 
 def can_wrap(fences: int, line: str, segment: Segment) -> bool:
@@ -93,21 +95,53 @@ def can_wrap(fences: int, line: str, segment: Segment) -> bool:
 
 def hover_body(document: Document, language: Language, body: str) -> str:
     """The translation page's body with each segment carrying its English; English unchanged."""
+    return hover_body_mapped(document, language, body)[0]
+
+
+Inserted = list[tuple[int, int]]
+"""Where ``hover_body`` inserted markup: (offset in the hovered body, length), in order."""
+
+
+def hover_body_mapped(document: Document, language: Language, body: str) -> tuple[str, Inserted]:
+    """``hover_body`` and where it inserted its spans, so that an offset in the hovered body
+    maps back to the body (``unhovered``), and from there to the source."""
     if language is not Language.TRANSLATION:
-        return body
+        return body, []
     pieces: list[str] = []
+    inserted: Inserted = []
+    length = 0
     fences = 0
     line = ""
     for part in document.parts:
         text = part if isinstance(part, str) else part.translation
-        if not isinstance(part, Segment):  # shared text, or malformed markup shown as text
-            pieces.append(text)
-        else:
+        piece = text
+        if isinstance(part, Segment):
             at_line_start = BLOCK_PREFIX.fullmatch(line) is not None
-            pieces.append(wrapped(part, at_line_start) if can_wrap(fences, line, part) else text)
+            if can_wrap(fences, line, part):
+                piece = wrapped(part, at_line_start)
+                if piece != text:  # marker + <span …> + the rest of the text + </span>
+                    opening = piece.index(SPAN_OPEN)
+                    size = len(piece) - len(text) - len(SPAN_CLOSE)
+                    inserted.append((length + opening, size))
+                    inserted.append((length + len(piece) - len(SPAN_CLOSE), len(SPAN_CLOSE)))
+        pieces.append(piece)
+        length += len(piece)
         fences += len(FENCE.findall(text))
         line = text.rsplit("\n", 1)[-1] if "\n" in text else line + text
-    return "".join(pieces)
+    return "".join(pieces), inserted
+
+
+def unhovered(inserted: Inserted, offset: int) -> int:
+    """An offset of the hovered body as an offset of the body (inside a span's own markup: where
+    the span was inserted)."""
+    shift = 0
+    for position, size in inserted:
+        if offset < position:
+            break
+        if offset < position + size:
+            return position - shift
+        shift += size
+    return offset - shift
 
 
 ESCAPED_WRAPPER = re.compile(

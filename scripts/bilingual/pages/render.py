@@ -15,7 +15,7 @@ from bilingual.errors import SourceError
 from bilingual.locales import ENGLISH_CODE, site_code
 from bilingual.model import Document, Language
 from bilingual.pages import docfx
-from bilingual.pages.hover import hover_body
+from bilingual.pages.hover import hover_body_mapped
 from bilingual.pages.link_rewrite import LinkContext, Rewrite, resolve_links
 from bilingual.source import frontmatter
 
@@ -91,7 +91,9 @@ def render_page(
     metadata = dict(document.metadata)
     title = page_title(document, body, language)
     metadata["title"] = title
-    body = hover_body(document, language, body)
+    body, inserted = hover_body_mapped(document, language, body)
+    if resolver is not None and inserted:
+        resolver.hovered(inserted)  # its reports point into the source, not the hovered body
     body = docfx.convert(body, page_code(document, language), resolver)
     rewrites: list[Rewrite] = []
     if links is not None:

@@ -8,10 +8,13 @@ blockquote constructs through ``quotes``.
 Span-level constructs (``inline.Construct``), in the order a match at one place is taken:
 
 - ``includes``: ``[!INCLUDE[title](path)]``, block or inline;
+- ``code``: ``[!code-lang[](path…)]``, ``:::code …:::``: a code file's lines, fenced;
 - ``images``: ``:::image …:::``, ``![alt](path)``, ``<img src>``; a missing image's alt text;
-- ``xrefs``: ``<xref:uid>``, ``[text](xref:uid)``.
+- ``xrefs``: ``<xref:uid>``, ``[text](xref:uid)``, ``@uid``: links to the page of that uid;
+- ``nolocs``: ``:::no-loc text="…":::``: the text.
 
-Blockquote constructs (``quotes.QUOTES``): ``alerts`` (``[!NOTE]`` …, ``[!VIDEO]``).
+Blockquote constructs (``quotes.QUOTES``): ``alerts`` (``[!NOTE]`` …, ``[!VIDEO]``), ``divs``
+(``[!div class="…"]``).
 
 A construct that cannot be rendered shows a placeholder (``pages.placeholders``) and is reported
 through the page's ``Resolver`` (``context``); the article is never dropped.
@@ -22,7 +25,7 @@ May import: the vocabulary, ``source``, and the rest of ``pages``.
 from __future__ import annotations
 
 from bilingual.pages import blocks
-from bilingual.pages.docfx import images, includes, xrefs
+from bilingual.pages.docfx import code, images, includes, nolocs, xrefs
 from bilingual.pages.docfx.alerts import (
     ALERT_MARKER,
     ALERT_TYPES,
@@ -51,7 +54,13 @@ __all__ = [
     "video",
 ]
 
-CONSTRUCTS: list[Construct] = [includes.CONSTRUCT, *images.CONSTRUCTS, *xrefs.CONSTRUCTS]
+CONSTRUCTS: list[Construct] = [
+    includes.CONSTRUCT,
+    *code.CONSTRUCTS,
+    *images.CONSTRUCTS,
+    *xrefs.CONSTRUCTS,
+    nolocs.CONSTRUCT,
+]
 """Every span-level construct; at one place, the earlier in this list wins."""
 
 
