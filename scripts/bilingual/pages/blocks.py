@@ -213,10 +213,13 @@ def fence_language(info: str) -> str:
     to the characters SuperFences takes in a language name. Anything else in an info string
     would make SuperFences see no fence at all, and the closing fence open one. SuperFences'
     ``hl_lines="…"`` (digits, spaces and ranges only) is kept after the language."""
-    words = html.unescape(info).split()
+    text = html.unescape(info)
+    words = text.split()
     language = LANGUAGE_UNSAFE.sub("", words[0]) if words else ""
-    lines = HIGHLIGHTED_LINES.search(info)
-    if lines is None or not language:
+    if not language:
+        return language
+    lines = HIGHLIGHTED_LINES.search(text, text.find(words[0]) + len(words[0]))
+    if lines is None:
         return language
     return f"{language} {lines.group()}"
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import unquote
 
 from bilingual.model import Document, Language, Segment
 from bilingual.pages.html_elements import HTML_ELEMENTS
@@ -21,6 +22,12 @@ from bilingual.pages.html_elements import HTML_ELEMENTS
 # HTML tags are dropped; a placeholder such as <email> (no HTML element) is text to show.
 TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
 IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+NO_LOC = re.compile(
+    r""":::no-loc[ \t]+text=(?:"((?:\\.|[^"\\\n])*)"|'((?:\\.|[^'\\\n])*)')[ \t]*:::"""
+)
+DIRECTIVE = re.compile(r":::[ \t]*[A-Za-z][^\n]*?:::")
+ESCAPED = re.compile(r"\\(.)")
+XREF = re.compile(r"""<xref:["']?([^>\s"'?#]+)[^>\s]*>|(?<!\w)@["']([^"'\n?#]+)[^"'\n]*["']""")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
 SPACE = re.compile(r"\s+")
@@ -46,8 +53,16 @@ REFERENCES = {ord(char): f"&#{ord(char)};" for char in SPECIAL} | {
 
 
 def plain_text(markup: str) -> str:
-    """The reader-visible text of a segment's markdown: tags, emphasis and link syntax dropped."""
-    text = TAG.sub(lambda tag: "" if tag.group(1).lower() in HTML_ELEMENTS else tag.group(), markup)
+    """The reader-visible text of a segment's markdown: tags, emphasis and link syntax dropped
+    (a cross reference ``<xref:uid>`` or ``@"uid"`` read as its uid, ``:::no-loc:::`` as its
+    text, other ``:::`` directives dropped)."""
+    text = XREF.sub(lambda xref: unquote(next(g for g in xref.groups() if g is not None)), markup)
+    if ":::" in text:
+        text = NO_LOC.sub(
+            lambda found: ESCAPED.sub(r"\1", found.group(1) or found.group(2) or ""), text
+        )
+        text = DIRECTIVE.sub("", text)
+    text = TAG.sub(lambda tag: "" if tag.group(1).lower() in HTML_ELEMENTS else tag.group(), text)
     text = IMAGE.sub(r"\1", text)
     text = LINK.sub(r"\1", text)
     previous = None

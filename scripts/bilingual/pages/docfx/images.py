@@ -29,20 +29,28 @@ from urllib.parse import urlsplit
 from bilingual.pages import placeholders
 from bilingual.pages.docfx import masks
 from bilingual.pages.docfx.context import Resolver
+from bilingual.pages.docfx.escape import markdown_text
 from bilingual.pages.docfx.includes import block_text
 from bilingual.pages.docfx.inline import Construct
 from bilingual.pages.docfx.paths import is_local
 
-IMAGE = re.compile(
-    r":::image[ \t]+(?P<attrs>[^:]*?)[ \t]*:::(?:(?P<long>.*?):::image-end:::)?", re.DOTALL
+DIRECTIVE_ATTRIBUTES = r"""(?:"[^"\n]*"|'[^'\n]*'|[^:"'\n])*?"""
+"""A directive's attributes: quoted values may hold ``:``, nothing may span lines."""
+IMAGE = re.compile(rf":::image[ \t]+(?P<attrs>{DIRECTIVE_ATTRIBUTES})[ \t]*:::")
+COMPLEX_IMAGE = re.compile(
+    rf""":::image[ \t]+(?P<attrs>{DIRECTIVE_ATTRIBUTES}\btype=(?:"complex"|'complex'|complex\b)"""
+    rf"""{DIRECTIVE_ATTRIBUTES})"""
+    r"[ \t]*:::(?P<long>(?:(?!:::image).)*?):::image-end:::",
+    re.DOTALL | re.IGNORECASE,
 )
+"""A complex image and its long description, up to its ``:::image-end:::`` (never past another
+``:::image``); any other ``:::image:::`` closes itself."""
 ATTRIBUTE = re.compile(r"""([A-Za-z][\w-]*)=(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
 MARKDOWN_IMAGE = re.compile(
     r"!\[(?P<alt>[^\]]*)\]\([ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<path>[^)\s]+))(?P<rest>[^)]*)\)"
 )
 HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 HTML_ATTRIBUTE = re.compile(r"""\b(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
 
 def attributes(text: str) -> dict[str, str]:
@@ -55,7 +63,7 @@ def attributes(text: str) -> dict[str, str]:
 
 def image_markdown(source: str, alt: str, long: str | None) -> str:
     """A markdown image of ``source`` with ``alt`` (escaped) and ``long`` as its title."""
-    escaped = MARKDOWN_SPECIAL.sub(r"\\\1", alt)
+    escaped = markdown_text(alt)
     title = " ".join((long or "").split()).replace('"', "'")
     target = f"<{source}>" if " " in source else source
     return f'![{escaped}]({target} "{title}")' if title else f"![{escaped}]({target})"
@@ -126,7 +134,7 @@ def replace_directive(body: str, match: re.Match[str], resolver: Resolver | None
             resolver.report(match.start(), ":::image::: without a source", 'source="path"')
         return placeholders.missing_image(resolver.code, source, alt)
     prefix = _block_prefix(body, match) if kind == "complex" else None
-    long = match.group("long")
+    long = match.groupdict().get("long")
     lines = long_description(long, prefix) if long is not None and prefix is not None else []
     image = image_markdown(found, alt, None if lines else long)
     target = None
@@ -179,6 +187,7 @@ def replace_html(body: str, match: re.Match[str], resolver: Resolver | None) -> 
 
 
 CONSTRUCTS = [
+    Construct("complex-image", COMPLEX_IMAGE, replace_directive),
     Construct("image", IMAGE, replace_directive),
     Construct("markdown-image", MARKDOWN_IMAGE, replace_markdown),
     Construct("html-image", HTML_IMAGE, replace_html),
