@@ -23,7 +23,7 @@ module.exports = [
     },
   },
   {
-    files: ["overrides/assets/javascripts/sxs.js"],
+    files: ["overrides/assets/javascripts/sxs.js", "overrides/assets/javascripts/docfx.js"],
     languageOptions: {
       globals: { ...globals.browser, document$: "readonly" },
     },
