@@ -66,6 +66,40 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
+DOCFX_CASES = sorted(path for path in (FIXTURES / "docfx").iterdir() if path.is_dir())
+DOCFX_EXPECTED = frozenset({"lv.md", "en.md", "warnings.txt"})
+"""The expected pages of a golden DocFX case (``tests/fixtures/docfx/<case>/``): not sources."""
+
+
+def docfx_sources(target: Path) -> Path:
+    """The golden DocFX cases as one docset, each case a folder of it (its sources, code files
+    and media; not its expected pages)."""
+    import shutil
+
+    for case in DOCFX_CASES:
+
+        def expected(folder: str, names: list[str], case: Path = case) -> list[str]:
+            return [name for name in names if Path(folder) == case and name in DOCFX_EXPECTED]
+
+        shutil.copytree(case, target / case.name, ignore=expected)
+    return target
+
+
+@pytest.fixture(scope="session")
+def docfx_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The golden DocFX cases as one docset (``docfx_sources``) and the site built from it."""
+    from bilingual.site.build import build
+    from bilingual.split.full import split_tree
+
+    root = tmp_path_factory.mktemp("docfx")
+    source = docfx_sources(root / "source")
+    split = split_tree(source, root / "docs")
+    assert split.problems == []
+    assert sorted(split.missing_xrefs) == ["missing.quoted", "missing.uid", "no.such.page"]
+    build(split.translation, root / "docs", root / "site")
+    return source, root / "site"
+
+
 # Reader sites (issue 5): small sources of our own, built for real.
 SITES = FIXTURES / "sites"
 
