@@ -48,6 +48,7 @@ WRITER_MARKUP = re.compile(
 )
 """Block markup that may open a segment and that the writer keeps outside the segment's text
 or rewrites (``hover.LEADING_BLOCK``): list markers, a heading's ``#``, ``>``, an alert marker."""
+ESCAPED_HASH = re.compile(r"(^|\n[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*)\\#")
 PAGE_FRONT_MATTER = re.compile(r"---\r?\n(?:[^\n]*\n)*?---[ \t]*(?:\r?\n|\Z)")
 
 
@@ -87,7 +88,8 @@ def normalise(text: str) -> str:
     """Text as the search compares it: references resolved, white space runs as one space.
 
     NUL becomes U+FFFD, as CommonMark (and so the writer's block parser) makes it; ``\\|`` is
-    ``|`` (the writer escapes a pipe an inline include brings into a table cell).
+    ``|`` (the writer escapes a pipe an inline include brings into a table cell), and ``\\#``
+    opening a line is ``#`` (the writer escapes it in a paragraph, ``blocks``).
     """
     if "&" in text:
         text = html.unescape(text)
@@ -95,6 +97,8 @@ def normalise(text: str) -> str:
         text = text.replace("\x00", "\ufffd")
     if "\\|" in text:  # a pipe the writer escaped in a table cell (an inline include's)
         text = text.replace("\\|", "|")
+    if "\\#" in text:  # a paragraph line's "#" the writer escaped (Python-Markdown: a heading)
+        text = ESCAPED_HASH.sub(r"\1#", text)
     return SPACE.sub(" ", text).strip()
 
 
