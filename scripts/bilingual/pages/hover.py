@@ -56,7 +56,9 @@ def plain_text(markup: str) -> str:
     """The reader-visible text of a segment's markdown: tags, emphasis and link syntax dropped
     (a cross reference ``<xref:uid>`` or ``@"uid"`` read as its uid, ``:::no-loc:::`` as its
     text, other ``:::`` directives dropped)."""
-    text = XREF.sub(lambda xref: unquote(next(g for g in xref.groups() if g is not None)), markup)
+    text = markup
+    if "xref:" in text or "@" in text:
+        text = XREF.sub(lambda xref: unquote(next(g for g in xref.groups() if g is not None)), text)
     if ":::" in text:
         text = NO_LOC.sub(
             lambda found: ESCAPED.sub(r"\1", found.group(1) or found.group(2) or ""), text

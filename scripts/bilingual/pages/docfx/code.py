@@ -439,6 +439,6 @@ def replace_directive(body: str, match: re.Match[str], resolver: Resolver | None
 
 
 CONSTRUCTS = [
-    Construct("code", CODE_SNIPPET, replace_snippet, recorded=False),
-    Construct("code-directive", CODE_DIRECTIVE, replace_directive, recorded=False),
+    Construct("code", CODE_SNIPPET, replace_snippet, recorded=False, marker="[!"),
+    Construct("code-directive", CODE_DIRECTIVE, replace_directive, recorded=False, marker=":::"),
 ]

@@ -187,8 +187,8 @@ def replace_html(body: str, match: re.Match[str], resolver: Resolver | None) -> 
 
 
 CONSTRUCTS = [
-    Construct("complex-image", COMPLEX_IMAGE, replace_directive),
-    Construct("image", IMAGE, replace_directive),
+    Construct("complex-image", COMPLEX_IMAGE, replace_directive, marker=":::"),
+    Construct("image", IMAGE, replace_directive, marker=":::"),
     Construct("markdown-image", MARKDOWN_IMAGE, replace_markdown),
     Construct("html-image", HTML_IMAGE, replace_html),
 ]

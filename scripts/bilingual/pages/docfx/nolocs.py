@@ -28,4 +28,4 @@ def replace_no_loc(body: str, match: re.Match[str], resolver: Resolver | None) -
     return markdown_text(ESCAPE.sub(r"\1", raw))
 
 
-CONSTRUCT = Construct("no-loc", NO_LOC, replace_no_loc)
+CONSTRUCT = Construct("no-loc", NO_LOC, replace_no_loc, marker=":::")

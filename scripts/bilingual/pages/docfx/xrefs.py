@@ -42,9 +42,11 @@ XREF_LINK = re.compile(
 STOP = r"""\s"'<>\[\]|`"""
 CONTINUABLE = r".,;:!?~"
 XREF_SHORTHAND = re.compile(
-    rf"(?<![\w.%+\-/\\@`])@(?:(?P<q>[\"'])(?P<quoted>[^\n\"']+?)(?P=q)"
+    rf"@(?<![\w.%+\-/\\@`]@)(?:(?P<q>[\"'])(?P<quoted>[^\n\"']+?)(?P=q)"
     rf"|(?P<bare>[A-Za-z](?:[^{STOP}{CONTINUABLE}]|[{CONTINUABLE}](?![{STOP}{CONTINUABLE}]|\Z))*))"
 )
+"""``@`` (not after a word character, ``.%+-/\\@`` or a backtick: it starts the pattern, so
+the search skips to each ``@``), then a quoted uid or a bare one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +144,7 @@ def replace_shorthand(body: str, match: re.Match[str], resolver: Resolver | None
 
 
 CONSTRUCTS = [
-    Construct("xref", XREF_AUTOLINK, replace_autolink),
-    Construct("xref-link", XREF_LINK, replace_link),
-    Construct("xref-shorthand", XREF_SHORTHAND, replace_shorthand),
+    Construct("xref", XREF_AUTOLINK, replace_autolink, marker="<xref:"),
+    Construct("xref-link", XREF_LINK, replace_link, marker="xref:"),
+    Construct("xref-shorthand", XREF_SHORTHAND, replace_shorthand, marker="@"),
 ]
