@@ -66,6 +66,41 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
+DOCFX_BLOCKS = FIXTURES / "docfx-blocks"
+DOCFX_BLOCKS_CASES = sorted(path for path in DOCFX_BLOCKS.iterdir() if path.is_dir())
+DOCFX_EXPECTED = frozenset({"lv.md", "en.md", "warnings.txt"})
+"""The expected pages of a golden DocFX case (``tests/fixtures/docfx-blocks/<case>/``)."""
+
+
+def docfx_blocks_sources(target: Path) -> Path:
+    """The golden DocFX block and span cases (xref, div, code, image, no-loc, table) as one
+    docset, each case a folder of it (its sources, code files and media; not its expected pages)."""
+    import shutil
+
+    for case in DOCFX_BLOCKS_CASES:
+
+        def expected(folder: str, names: list[str], case: Path = case) -> list[str]:
+            return [name for name in names if Path(folder) == case and name in DOCFX_EXPECTED]
+
+        shutil.copytree(case, target / case.name, ignore=expected)
+    return target
+
+
+@pytest.fixture(scope="session")
+def docfx_blocks_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The golden DocFX block cases as one docset (``docfx_blocks_sources``) and its site."""
+    from bilingual.site.build import build
+    from bilingual.split.full import split_tree
+
+    root = tmp_path_factory.mktemp("docfx-blocks")
+    source = docfx_blocks_sources(root / "source")
+    split = split_tree(source, root / "docs")
+    assert split.problems == []
+    assert sorted(split.missing_xrefs) == ["missing.quoted", "missing.uid", "no.such.page"]
+    build(split.translation, root / "docs", root / "site")
+    return source, root / "site"
+
+
 # Reader sites (issue 5): small sources of our own, built for real.
 SITES = FIXTURES / "sites"
 

@@ -119,3 +119,25 @@ def test_links_without_a_site_says_what_to_do(
 ) -> None:
     assert main(["links", "--site", str(tmp_path / "nothing")]) == 1
     assert "run 'make site' first" in capsys.readouterr().err
+
+
+def test_unknown_xrefs_are_summed_up_per_uid_and_fail_in_strict_mode(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bilingual_text import article, pair
+
+    source = tmp_path / "source"
+    source.mkdir()
+    twice = pair("a-1", "<xref:gone> un <xref:gone>", "<xref:gone> and <xref:gone>")
+    (source / "a.md").write_text(article(twice + "\n", uid="same"), encoding="utf-8")
+    once = pair("b-1", '@"gone", @nothing', '@"gone", @nothing')
+    (source / "b.md").write_text(article(once + "\n", uid="same"), encoding="utf-8")
+    docs = tmp_path / "docs"
+    assert main(["split", "--source", str(source), "--docs", str(docs)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("xref 'gone'") == 1
+    assert "split: xref 'gone' names no article of the docset (3 references, shown as text; " in err
+    assert "first at a.md:6:25)" in err
+    assert "nothing" not in err  # a bare @word is no reference DocFX warns of
+    assert "b.md:1:1: uid 'same' is also the uid of a.md; cross references link to a.md" in err
+    assert main(["split", "--source", str(source), "--docs", str(docs), "--strict"]) == 1

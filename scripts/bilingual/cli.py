@@ -52,12 +52,19 @@ def _report(split: Split, strict: bool) -> int:
                 )
         if navigation.redirects.file:
             print(navigation.redirects.summary(), file=sys.stderr)
+    for uid, (uses, first) in sorted(split.missing_xrefs.items()):
+        print(
+            f"split: xref '{uid}' names no article of the docset ({uses} "
+            f"{'reference' if uses == 1 else 'references'}, shown as text; first at "
+            f"{first.path}:{first.line}:{first.column}); expected the uid: of an article",
+            file=sys.stderr,
+        )
     print(
         f"split: {len(split.articles)} articles, {split.segments} segments, "
         f"languages {split.translation.code} (default) and {split.english.code}"
         + (f", {len(split.problems)} skipped" if split.problems else "")
     )
-    return 1 if strict and (split.problems or split.warnings) else 0
+    return 1 if strict and (split.problems or split.warnings or split.missing_xrefs) else 0
 
 
 def _split(args: argparse.Namespace) -> int:

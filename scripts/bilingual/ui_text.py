@@ -294,3 +294,16 @@ def link_list_type(code: str, kind: str) -> str:
     language = code.split("-")[0]
     table = LINK_LIST_TYPES.get(code, LINK_LIST_TYPES.get(language, {}))
     return table.get(kind) or LINK_LIST_TYPES["en"].get(kind, "")
+
+
+# What the writer titles in DocFX constructs (pages/docfx/divs.py: a complex image's long
+# description, shown collapsed under the image).
+DOCFX: dict[str, dict[str, str]] = {
+    "en": {"long_description": "Long description"},
+    "lv": {"long_description": "Detalizēts apraksts"},
+    "de": {"long_description": "Ausführliche Beschreibung"},
+    "ja": {"long_description": "詳しい説明"},
+    "ar": {"long_description": "وصف تفصيلي"},
+}
+for _code, _strings in DOCFX.items():
+    STRINGS.setdefault(_code, {}).update(_strings)

@@ -65,13 +65,16 @@ def test_video_only_for_http_urls() -> None:
 
 
 def test_image_and_xref() -> None:
-    text = ':::image type="content" source="media/a b.png" alt-text="Logs [1]":::\n'
+    text = ':::image type="content" source="media/a b.png" alt-text="Logs [1]" border="false":::\n'
     assert expand(text, None) == "![Logs \\[1\\]](<media/a b.png>)\n"
     complex_image = (
-        ":::image type=complex source=media/x.png alt-text=Diagram:::\nLong\ntext\n:::image-end:::"
+        "See :::image type=complex source=media/x.png alt-text=Diagram:::\nLong\ntext\n"
+        ":::image-end:::"
     )
-    assert expand(complex_image, None) == '![Diagram](media/x.png "Long text")'
-    assert expand("<xref:System.String?displayProperty=fullName>", None) == "System.String"
+    assert expand(complex_image, None) == (
+        'See <span class="mx-imgBorder">![Diagram](media/x.png "Long text")</span>'
+    )
+    assert expand("<xref:System.String?displayProperty=fullName>", None) == "`System.String`"
     assert expand("[the cmdlet](xref:Set-Mailbox)", None) == "the cmdlet"
 
 

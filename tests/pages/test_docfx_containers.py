@@ -142,7 +142,7 @@ def test_an_unclosed_fence_ends_with_its_list_item() -> None:
 
 
 def test_unknown_triple_colon_extensions_are_left_alone() -> None:
-    text = ':::code language="csharp" source="x.cs":::\n\n:::no-loc text="Teams":::\n'
+    text = ':::form type="survey" source="x.json":::\n\n:::video-list id="Teams":::\n'
     assert expand(text, None) == text
 
 

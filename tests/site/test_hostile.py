@@ -123,3 +123,29 @@ def test_the_search_index_holds_nothing_that_runs(hostile_site: Path) -> None:
             fragment = parse(doc[field])
             assert executable(fragment) == [], doc["location"]
             assert active_elements(fragment) == {}, doc["location"]
+
+
+@pytest.mark.parametrize("code", ["lv", "en"])
+def test_docfx_constructs_write_no_attribute_of_the_source(hostile_site: Path, code: str) -> None:
+    """A hostile ``[!div class]``, uid, xref title or selector title becomes no attribute: classes
+    are the writer's or safe words, an xref to a ``javascript:`` uid links to its page."""
+    article = page(hostile_site, code, "docfx-constructs").select_one("article")
+    assert article is not None
+    classes = {
+        name
+        for element in article.find_all(True)
+        for name in element.get_attribute_list("class")
+        if name
+    }
+    assert all(re.fullmatch(r"[A-Za-z][\w-]*", name) for name in classes), classes
+    assert "docfx-div" in classes
+    assert "op_multi_selector" in classes
+    hrefs = {
+        str(a["href"])
+        for a in article.select("a[href]")
+        if "headerlink" not in a.get_attribute_list("class")
+    }
+    assert hrefs == {"./"}
+    titles = [str(a["title"]) for a in article.select("a[title]")]
+    assert all("<" not in title for title in titles)
+    assert not [element for element in article.find_all(True) if element.has_attr("onmouseover")]

@@ -12,7 +12,7 @@ import pytest
 from bilingual.split.full import split_tree
 from bilingual.split.incremental import update_tree
 from bilingual.split.watch import watch_source
-from bilingual_text import pair
+from bilingual_text import article, pair
 from conftest import FIXTURES
 
 OLD = 1_000_000_000_000_000_000  # 2001, in nanoseconds
@@ -161,3 +161,110 @@ def test_a_changed_title_rewrites_the_home_page_as_the_full_split_writes_it(
     for code in ("lv", "en"):
         served = (docs / code / "index.md").read_text(encoding="utf-8")
         assert served == (tmp_path / "full" / code / "index.md").read_text(encoding="utf-8")
+
+
+def xref_tree(root: Path) -> tuple[Path, Path]:
+    """Three articles: one with a uid, one linking to it by uid (and including a code file)."""
+    source = root / "source"
+    source.mkdir()
+    (source / "target.md").write_text(
+        article(
+            "# " + pair("t-1", "Pasta iestatīšana", "Set up mail") + "\n",
+            title="Pasta iestatīšana",
+            uid="mail.setup",
+            fullName="Contoso.Mail.Setup",
+        ),
+        encoding="utf-8",
+    )
+    (source / "sample.cs").write_text("// <Send>\nSend();\n// </Send>\n", encoding="utf-8")
+    body = (
+        "# "
+        + pair("l-1", "Saites", "Links")
+        + "\n\n"
+        + pair(
+            "l-2",
+            "Skatiet <xref:mail.setup> un @mail.setup.",
+            "See <xref:mail.setup> and @mail.setup.",
+        )
+        + "\n\n[!code-csharp[](sample.cs#Send)]\n"
+    )
+    (source / "linking.md").write_text(article(body, title="Saites"), encoding="utf-8")
+    (source / "other.md").write_text(
+        article("# " + pair("o-1", "Cits", "Other") + "\n", title="Cits"), encoding="utf-8"
+    )
+    docs = root / "docs"
+    split_tree(source, docs)
+    return source, docs
+
+
+def same_pages(docs: Path, full: Path) -> None:
+    """Every page of ``docs`` is the page the full split of the same sources wrote."""
+    pages = sorted(path.relative_to(full) for path in full.rglob("*.md"))
+    assert pages == sorted(path.relative_to(docs) for path in docs.rglob("*.md"))
+    for page in pages:
+        assert (docs / page).read_text("utf-8") == (full / page).read_text("utf-8"), page
+
+
+def test_an_update_writes_xrefs_as_the_full_split_writes_them(tmp_path: Path) -> None:
+    source, docs = xref_tree(tmp_path)
+    age_pages(docs)
+    linking = source / "linking.md"
+    linking.write_text(
+        linking.read_text("utf-8")
+        + "\n"
+        + pair(
+            "l-3",
+            "Pilns: <xref:mail.setup?displayProperty=fullName>, [solis](xref:mail.setup#steps), "
+            "<xref:no.such.uid>.",
+            "Full: <xref:mail.setup?displayProperty=fullName>, [step](xref:mail.setup#steps), "
+            "<xref:no.such.uid>.",
+        )
+        + "\n",
+        "utf-8",
+    )
+    update = update_tree(source, docs)
+    assert update.full is None
+    assert rewritten(docs) == {"lv/linking.md", "en/linking.md"}
+    split_tree(source, tmp_path / "full")
+    same_pages(docs, tmp_path / "full")
+    latvian = (docs / "lv" / "linking.md").read_text("utf-8")
+    assert "[Pasta iestatīšana](target.md)" in latvian
+    assert "[Contoso.Mail.Setup](target.md), [solis](target.md#steps), `no.such.uid`" in latvian
+    assert "[Set up mail](target.md)" in (docs / "en" / "linking.md").read_text("utf-8")
+
+
+def test_a_changed_title_of_a_uid_page_falls_back_to_the_full_split(tmp_path: Path) -> None:
+    """The pages that name an article by uid show its title: they change with it."""
+    source, docs = xref_tree(tmp_path)
+    target = source / "target.md"
+    target.write_text(target.read_text("utf-8").replace("Set up mail", "Mail setup"), "utf-8")
+    update = update_tree(source, docs)
+    assert update.full is not None
+    assert "[Mail setup](target.md)" in (docs / "en" / "linking.md").read_text("utf-8")
+    split_tree(source, tmp_path / "full")
+    same_pages(docs, tmp_path / "full")
+
+
+@pytest.mark.parametrize("change", ["new uid", "uid removed", "uid page deleted"])
+def test_a_changed_uid_map_falls_back_to_the_full_split(tmp_path: Path, change: str) -> None:
+    source, docs = xref_tree(tmp_path)
+    if change == "new uid":
+        other = source / "other.md"
+        other.write_text(
+            other.read_text("utf-8").replace("title: Cits", "title: Cits\nuid: o"), "utf-8"
+        )
+    elif change == "uid removed":
+        target = source / "target.md"
+        target.write_text(target.read_text("utf-8").replace("uid: mail.setup\n", ""), "utf-8")
+    else:
+        (source / "target.md").unlink()
+    assert update_tree(source, docs).full is not None
+    split_tree(source, tmp_path / "full")
+    same_pages(docs, tmp_path / "full")
+
+
+def test_a_changed_code_file_falls_back_to_the_full_split(tmp_path: Path) -> None:
+    source, docs = xref_tree(tmp_path)
+    (source / "sample.cs").write_text("// <Send>\nSendAgain();\n// </Send>\n", encoding="utf-8")
+    assert update_tree(source, docs).full is not None
+    assert "SendAgain();" in (docs / "lv" / "linking.md").read_text("utf-8")

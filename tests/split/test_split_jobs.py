@@ -30,7 +30,8 @@ ARTICLES = PARALLEL_FROM + 50
 
 def article(number: int) -> str:
     """A small valid bilingual article: heading, steps with a nested note, links that the writer
-    rewrites (to another article, to Learn), an include and an image."""
+    rewrites (to another article, to Learn), an include, an image, a uid and cross references
+    (to the next article by its uid; from every 50th, to a uid no article defines)."""
     ident = f"a{number:03x}"
     other = f"article-{(number + 1) % ARTICLES:03d}"
     return (
@@ -38,6 +39,7 @@ def article(number: int) -> str:
         f"title: Raksts {number}\n"
         "ms.contentlocale: lv-LV\n"
         f"ms.date: 0{number % 9 + 1}/21/2020\n"
+        f"uid: article.{number}\n"
         "---\n"
         f"# <a name='top'></a>{pair(f'{ident}-101', f'Raksts {number}', f'Article {number}')}\n\n"
         f"{pair(f'{ident}-102', 'Dariet tā:', 'Do this:')}\n"
@@ -46,7 +48,9 @@ def article(number: int) -> str:
         f"   > {pair(f'{ident}-104', 'Skatiet [Learn](/microsoft-365/admin).', 'See [Learn](/microsoft-365/admin).')}\n\n"
         f"2. {pair(f'{ident}-105', 'Gatavs.', 'Done.')}\n\n"
         "[!INCLUDE[shared](includes/shared.md)]\n\n"
-        "![shot](media/Shot.png)\n"
+        "![shot](media/Shot.png)\n\n"
+        f"{pair(f'{ident}-106', 'Tālāk: <xref:article.' + str((number + 1) % ARTICLES) + '>.', 'Next: @article.' + str((number + 1) % ARTICLES) + '.')}\n"
+        + (f"\n<xref:gone.{number % 3}>\n" if number % 50 == 0 else "")
     )
 
 
@@ -71,7 +75,10 @@ def bilingual_tree(source: Path) -> Path:
         encoding="utf-8",
     )
     (source / "article-150-missing-include.md").write_text(
-        article(150).replace("includes/shared.md", "includes/missing.md"), encoding="utf-8"
+        article(150)
+        .replace("includes/shared.md", "includes/missing.md")
+        .replace("uid: article.150", "uid: article.150-copy"),
+        encoding="utf-8",
     )
     return source
 
@@ -96,6 +103,7 @@ def report(split: Split) -> dict[str, Any]:
         "warnings": errors(split.warnings),
         "rewrites": split.rewrites,
         "unused_includes": split.unused_includes,
+        "missing_xrefs": {uid: (n, str(first)) for uid, (n, first) in split.missing_xrefs.items()},
     }
 
 
@@ -136,6 +144,11 @@ def test_the_generated_tree_has_both_kinds_of_malformed_source(
     ], warnings
     assert one.rewrites
     assert one.unused_includes == ["includes/unused.md"]
+    assert {uid: (n, first.path) for uid, (n, first) in one.missing_xrefs.items()} == {
+        "gone.0": (3, "article-000.md"),  # and article-150, and its copy with a missing include
+        "gone.1": (1, "article-100.md"),
+        "gone.2": (2, "article-050.md"),  # and article-200
+    }
 
 
 @pytest.mark.parametrize("method", ["fork", "spawn"])

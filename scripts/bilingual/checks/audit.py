@@ -48,6 +48,7 @@ WRITER_MARKUP = re.compile(
 )
 """Block markup that may open a segment and that the writer keeps outside the segment's text
 or rewrites (``hover.LEADING_BLOCK``): list markers, a heading's ``#``, ``>``, an alert marker."""
+ESCAPED_HASH = re.compile(r"(^|\n[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*)\\#")
 PAGE_FRONT_MATTER = re.compile(r"---\r?\n(?:[^\n]*\n)*?---[ \t]*(?:\r?\n|\Z)")
 
 
@@ -86,12 +87,18 @@ class Audit:
 def normalise(text: str) -> str:
     """Text as the search compares it: references resolved, white space runs as one space.
 
-    NUL becomes U+FFFD, as CommonMark (and so the writer's block parser) makes it.
+    NUL becomes U+FFFD, as CommonMark (and so the writer's block parser) makes it; ``\\|`` is
+    ``|`` (the writer escapes a pipe an inline include brings into a table cell), and ``\\#``
+    opening a line is ``#`` (the writer escapes it in a paragraph, ``blocks``).
     """
     if "&" in text:
         text = html.unescape(text)
     if "\x00" in text:
         text = text.replace("\x00", "\ufffd")
+    if "\\|" in text:  # a pipe the writer escaped in a table cell (an inline include's)
+        text = text.replace("\\|", "|")
+    if "\\#" in text:  # a paragraph line's "#" the writer escaped (Python-Markdown: a heading)
+        text = ESCAPED_HASH.sub(r"\1#", text)
     return SPACE.sub(" ", text).strip()
 
 
@@ -156,7 +163,9 @@ def missing(
     language: Language,
     rewrites: Sequence[Rewrite] = (),
 ) -> list[Checked]:
-    """The segments whose text is not found in ``page`` (normalised), each after the last found."""
+    """The segments whose text is not found in ``page`` (normalised), each after the last found:
+    as the writer changed it, else as written (a construct the writer changed in one place, the
+    same text kept in another: inside code)."""
     lost = []
     cursor = 0
     for segment in segments:
@@ -164,6 +173,10 @@ def missing(
         if not wanted:
             continue
         found = page.find(wanted, cursor)
+        if found < 0 and rewrites:  # the same text rewritten elsewhere, kept here (in code)
+            unchanged = wanted_text(segment, language)
+            found = page.find(unchanged, cursor)
+            wanted = unchanged if found >= 0 else wanted
         if found < 0:
             lost.append(segment)
         else:

@@ -12,7 +12,12 @@ their nesting:
 - nothing for the generator's own blocks (``.bilingual-notice``, ``.sxs-bar``, a DocFX tab
   group's labels ``.tabbed-labels``, the pivot selector ``.docfx-pivots``);
 - ``video`` for the project's embedded player (``span.docfx-video``) and, on the reference side,
-  for a ``> [!VIDEO url]`` blockquote with an http(s) URL.
+  for a ``> [!VIDEO url]`` blockquote with an http(s) URL;
+- ``selector`` for a DocFX selector (``.docfx-selector``, its content left out) and, on the
+  reference side, for a ``> [!div class="op_single_selector"]`` (or ``op_multi_selector``)
+  blockquote; any other ``> [!div …]`` blockquote is transparent on the reference side (the
+  marker left out), as the ``div`` the writer makes of it is on the built side;
+- nothing for a ``<summary>`` (the title of a ``<details>``, like an admonition's).
 
 Every other element is transparent (its children take its place). A ``p`` with no text and no
 ``img`` or ``video`` in it is left out (``<br>`` alone, an HTML comment), a ``p`` holding only one
@@ -27,6 +32,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from bilingual.pages.docfx import ALERT_MARKER, VIDEO_CLASS, VIDEO_MARKER, video
+from bilingual.pages.docfx.divs import DIV_MARKER, SELECTOR_CLASS, SELECTORS, div_classes
 
 KEPT = frozenset(
     {"ol", "ul", "li", "p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "pre", "blockquote"}
@@ -99,12 +105,16 @@ class _Builder(HTMLParser):
         node: Node | None = None
         if self.skip_depth is not None:
             pass
-        elif (tag == "p" and "admonition-title" in classes) or GENERATED.intersection(classes):
+        elif (
+            (tag == "p" and "admonition-title" in classes)
+            or tag == "summary"
+            or GENERATED.intersection(classes)
+        ):
             self.skip_depth = len(self.stack)
         elif tag == "div" and "admonition" in classes:
             node = Node("admonition")
-        elif VIDEO_CLASS in classes:
-            node = Node("video")
+        elif VIDEO_CLASS in classes or SELECTOR_CLASS in classes:
+            node = Node("video" if VIDEO_CLASS in classes else "selector")
             self.current().children.append(node)
             if tag not in VOID:
                 self.stack.append((tag, None))
@@ -151,9 +161,37 @@ class _Builder(HTMLParser):
             self.inline_parent().text += data
 
 
+TRANSPARENT = ""
+"""The name of a node whose children take its place (a ``[!div]`` blockquote of the reference)."""
+
+
+def _div_quote(node: Node, first: Node) -> Node:
+    """A reference blockquote opening with ``[!div …]``: a selector, or transparent."""
+    text = first.text.lstrip()
+    classes = div_classes(text.split("\n", 1)[0]) or []
+    if SELECTORS.intersection(classes):
+        return Node("selector")
+    first.text = DIV_MARKER.sub("", text, count=1)
+    if _empty_paragraph(first):
+        node.children = node.children[1:]
+    elif (
+        not first.text.strip()
+        and len(first.children) == 1
+        and first.children[0].name in ("video", "img")
+    ):
+        node.children[0] = first.children[0]
+    node.name = TRANSPARENT
+    return node
+
+
 def _tidy(node: Node, *, reference: bool) -> Node:
     children = [_tidy(child, reference=reference) for child in node.children]
-    node.children = [child for child in children if not _empty_paragraph(child)]
+    spliced = [
+        grandchild
+        for child in children
+        for grandchild in (child.children if child.name == TRANSPARENT else [child])
+    ]
+    node.children = [child for child in spliced if not _empty_paragraph(child)]
     lone = len(node.children) == 1 and node.children[0].name in ("video", "img")
     if node.name == "p" and lone and not node.text.strip():
         return node.children[0]
@@ -164,6 +202,8 @@ def _tidy(node: Node, *, reference: bool) -> Node:
             player = VIDEO_MARKER.match(text)
             if player is not None and video(player.group(1), "") is not None:
                 return Node("video")
+            if DIV_MARKER.match(text.split("\n", 1)[0] + "\n"):
+                return _div_quote(node, first)
             alert = ALERT_MARKER.match(text)
             if alert is not None:
                 first.text = text[alert.end() :]

@@ -28,6 +28,8 @@ from markdown_it.token import Token
 INDENT = "    "
 LANGUAGE_UNSAFE = re.compile(r"[^\w#.+-]")
 """What SuperFences does not take in a fence's language name."""
+HIGHLIGHTED_LINES = re.compile(r'(?<!\S)hl_lines="[0-9]+(?:[ -][0-9]+)*"(?!\S)')
+"""SuperFences' highlighted lines (``hl_lines="2 5-7"``), kept in a fence's info string."""
 SEPARATOR = "<!-- -->"
 LIST_MARKER = re.compile(r"( {0,3})(\d{1,9}[.)]|[-+*])( *)")
 QUOTE_MARKER = re.compile(r" {0,3}> ?")
@@ -209,9 +211,17 @@ def fence_language(info: str) -> str:
     """A fence's info string as SuperFences reads it: CommonMark's language (the first word of
     the info string, character references resolved: ``command&nbsp;line`` is ``command``), kept
     to the characters SuperFences takes in a language name. Anything else in an info string
-    would make SuperFences see no fence at all, and the closing fence open one."""
-    words = html.unescape(info).split()
-    return LANGUAGE_UNSAFE.sub("", words[0]) if words else ""
+    would make SuperFences see no fence at all, and the closing fence open one. SuperFences'
+    ``hl_lines="…"`` (digits, spaces and ranges only) is kept after the language."""
+    text = html.unescape(info)
+    words = text.split()
+    language = LANGUAGE_UNSAFE.sub("", words[0]) if words else ""
+    if not language:
+        return language
+    lines = HIGHLIGHTED_LINES.search(text, text.find(words[0]) + len(words[0]))
+    if lines is None:
+        return language
+    return f"{language} {lines.group()}"
 
 
 def _content_indent(line: str) -> int:

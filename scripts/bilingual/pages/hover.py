@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import unquote
 
 from bilingual.model import Document, Language, Segment
 from bilingual.pages.html_elements import HTML_ELEMENTS
@@ -21,6 +22,12 @@ from bilingual.pages.html_elements import HTML_ELEMENTS
 # HTML tags are dropped; a placeholder such as <email> (no HTML element) is text to show.
 TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
 IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+NO_LOC = re.compile(
+    r""":::no-loc[ \t]+text=(?:"((?:\\.|[^"\\\n])*)"|'((?:\\.|[^'\\\n])*)')[ \t]*:::"""
+)
+DIRECTIVE = re.compile(r":::[ \t]*[A-Za-z][^\n]*?:::")
+ESCAPED = re.compile(r"\\(.)")
+XREF = re.compile(r"""<xref:["']?([^>\s"'?#]+)[^>\s]*>|(?<!\w)@["']([^"'\n?#]+)[^"'\n]*["']""")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
 INLINE_ZONE = re.compile(
@@ -42,6 +49,8 @@ LEADING_BLOCK = re.compile(
 BLOCK_PREFIX = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*")
 # Characters written as numeric references in the attribute: HTML's and markdown's own.
 SPECIAL = frozenset("&<>\"'`|*_[](){}\\!#~^=:$%")
+SPAN_OPEN = '<span class="sxs" tabindex="0" data-en="'
+SPAN_CLOSE = "</span>"
 REFERENCES = {ord(char): f"&#{ord(char)};" for char in SPECIAL} | {
     code: f"&#{code};" for code in range(32)
 }
@@ -49,10 +58,19 @@ REFERENCES = {ord(char): f"&#{ord(char)};" for char in SPECIAL} | {
 
 
 def plain_text(markup: str) -> str:
-    """The reader-visible text of a segment's markdown: tags, emphasis, link syntax and inline
-    zone markers dropped."""
-    text = TAG.sub(lambda tag: "" if tag.group(1).lower() in HTML_ELEMENTS else tag.group(), markup)
-    text = INLINE_ZONE.sub(r"\1", text)
+    """The reader-visible text of a segment's markdown: tags, emphasis and link syntax dropped
+    (a cross reference ``<xref:uid>`` or ``@"uid"`` read as its uid, ``:::no-loc:::`` as its
+    text, inline zone markers and other ``:::`` directives dropped)."""
+    text = markup
+    if "xref:" in text or "@" in text:
+        text = XREF.sub(lambda xref: unquote(next(g for g in xref.groups() if g is not None)), text)
+    if ":::" in text:
+        text = INLINE_ZONE.sub(r"\1", text)
+        text = NO_LOC.sub(
+            lambda found: ESCAPED.sub(r"\1", found.group(1) or found.group(2) or ""), text
+        )
+        text = DIRECTIVE.sub("", text)
+    text = TAG.sub(lambda tag: "" if tag.group(1).lower() in HTML_ELEMENTS else tag.group(), text)
     text = IMAGE.sub(r"\1", text)
     text = LINK.sub(r"\1", text)
     previous = None
@@ -81,7 +99,7 @@ def wrapped(segment: Segment, at_line_start: bool = False) -> str:
             if not translation.strip():
                 return segment.translation
     english = attribute_value(plain_text(segment.english))
-    return f'{marker}<span class="sxs" tabindex="0" data-en="{english}">{translation}</span>'
+    return f'{marker}{SPAN_OPEN}{english}">{translation}{SPAN_CLOSE}'
 
 
 def can_wrap(fences: int, line: str, segment: Segment) -> bool:
@@ -96,10 +114,6 @@ def can_wrap(fences: int, line: str, segment: Segment) -> bool:
         or OPEN_LINK_TARGET.search(line)
         or OPEN_DIRECTIVE.search(line)
     )
-
-
-SPAN_OPEN = '<span class="sxs" tabindex="0" '
-SPAN_CLOSE = "</span>"
 
 
 def hover_body(

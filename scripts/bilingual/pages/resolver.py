@@ -2,7 +2,9 @@
 
 ``SourceFolder.for_page`` gives the ``docfx.Resolver`` of one page: it resolves
 ``[!INCLUDE[…](path)]`` to the included source's text in the page's language (its own constructs
-expanded, its relative links rebased onto the including page) and checks media paths. Paths are
+expanded, its relative links rebased onto the including page), checks media paths, reads code
+files (``[!code-…]``, ``:::code:::``) and answers cross references from the tree's uid map
+(``uids``; ``MissingXref`` for a uid no article defines). Paths are
 resolved by the docset (``source.docset``): relative to the including file, ``~/`` from the docset
 root, anywhere inside the repository; one that leaves the repository, an absolute path or a
 symlink out is refused. What cannot be resolved is reported as a ``SourceError`` at the
@@ -23,8 +25,10 @@ from pathlib import Path
 from bilingual.errors import SourceError
 from bilingual.model import Document, Language, Malformed, Segment
 from bilingual.pages import docfx
+from bilingual.pages.docfx.context import XrefLink, XrefTarget
 from bilingual.pages.link_rewrite import Rewrite
 from bilingual.pages.render import page_code, render_body
+from bilingual.pages.uids import uids_of
 from bilingual.source.docset import Docset, Refused
 from bilingual.source.folder import read_document
 from bilingual.source.pairs import english_offset, part_source, render_source, translation_offset
@@ -46,6 +50,23 @@ class IncludeError(SourceError):
 
 class MissingMedia(IncludeError):
     """An image the source refers to that is not in the source (nor the repository)."""
+
+
+class MissingXref(IncludeError):
+    """A cross reference to a uid no article of the docset defines (shown as text)."""
+
+    def __init__(
+        self, path: str, line: int, column: int, what: str, expected: str = "", uid: str = ""
+    ) -> None:
+        super().__init__(path, line, column, what, expected)
+        self.uid = uid
+
+    def __reduce__(self) -> tuple[type[MissingXref], tuple[str, int, int, str, str, str]]:  # type: ignore[override]
+        return (type(self), (self.path, self.line, self.column, self.what, self.expected, self.uid))
+
+
+CODE_LIMIT = 4_000_000
+"""The largest code file a page includes, in bytes (a larger one is reported, not read)."""
 
 
 def body_position(document: Document, language: Language, offset: int) -> tuple[int, int]:
@@ -112,11 +133,48 @@ class SourceFolder:
     """Lower-cased relative path -> the file's own spelling (built on first use)."""
     pivots: dict[str, PivotGroup] | None = None
     """The docset's zone pivot groups (``zone-pivot-groups.yml``, read on first use)."""
+    uids: dict[str, XrefTarget] | None = None
+    """The docset's cross reference map (``pages.uids``); ``None``: built from ``documents``
+    on first use."""
+    code_files: dict[str, str | None] = field(default_factory=dict)
+    """Code files read so far (``SOURCE``-relative path -> text, ``None`` when unreadable)."""
 
     @classmethod
-    def at(cls, documents: dict[str, Document], source: Path | None) -> SourceFolder:
-        """The folder of ``documents``, read from ``source`` (``None``: no file looked at)."""
-        return cls(documents, Docset.find(source) if source is not None else None)
+    def at(
+        cls,
+        documents: dict[str, Document],
+        source: Path | None,
+        uids: dict[str, XrefTarget] | None = None,
+    ) -> SourceFolder:
+        """The folder of ``documents``, read from ``source`` (``None``: no file looked at);
+        ``uids`` the cross reference map (by default that of ``documents``)."""
+        if uids is None:
+            uids = uids_of(documents.values())
+        return cls(documents, Docset.find(source) if source is not None else None, uids=uids)
+
+    def uid_target(self, uid: str) -> XrefTarget | None:
+        """The article whose ``uid`` this is, if any."""
+        if self.uids is None:
+            self.uids = uids_of(self.documents.values())
+        return self.uids.get(uid)
+
+    def code_text(self, path: str) -> str | None:
+        """The text of the code file at ``path`` (``SOURCE``-relative), ``None`` when there is
+        no such file, it is too large or it is not text; read once."""
+        if path in self.code_files:
+            return self.code_files[path]
+        text: str | None = None
+        if self.docset is not None:
+            file = self.docset.absolute(path)
+            try:
+                if file.is_file() and file.stat().st_size <= CODE_LIMIT:
+                    data = file.read_bytes()
+                    if b"\0" not in data:
+                        text = data.decode("utf-8-sig", errors="replace")
+            except OSError:
+                text = None
+        self.code_files[path] = text
+        return text
 
     def spelling(self, path: str) -> str | None:
         """``path`` as the file spells it (where only the case differs), ``None`` if no file."""
@@ -206,6 +264,11 @@ class PageResolver:
     def changed(self, original: str, target: str, rule: str) -> None:
         self.rewrites.append(Rewrite(original, target, rule))
 
+    def position(self, offset: int) -> tuple[int, int]:
+        """The source's line and column of ``offset`` in the page body (``Shifted`` maps the
+        translation page's hover spans away before an offset reaches here)."""
+        return body_position(self.document, self.language, offset)
+
     def report(
         self,
         offset: int,
@@ -213,7 +276,7 @@ class PageResolver:
         expected: str = INSIDE,
         kind: type[IncludeError] = IncludeError,
     ) -> None:
-        line, column = body_position(self.document, self.language, offset)
+        line, column = self.position(offset)
         self.warnings.append(kind(self.document.path, line, column, what, expected))
 
     def pivot_groups(self) -> list[PivotGroup]:
@@ -259,8 +322,53 @@ class PageResolver:
             self.page_path,
             self.rewrites,
         )
+        recorded = len(self.rewrites)
         text = docfx.expand(render_body(included, self.language), nested)
-        return rebase(text, posixpath.dirname(path), posixpath.dirname(self.document.path))
+        source_dir, page_dir = posixpath.dirname(path), posixpath.dirname(self.document.path)
+        for index in range(recorded, len(self.rewrites)):  # the audit searches them as rebased
+            change = self.rewrites[index]
+            moved = rebase(change.target, source_dir, page_dir)
+            if moved != change.target:
+                self.rewrites[index] = Rewrite(change.original, moved, change.rule)
+        return rebase(text, source_dir, page_dir)
+
+    def code_file(self, target: str, offset: int) -> str | None:
+        bare = target.partition("?")[0].partition("#")[0]
+        path = self.resolve(bare, offset)
+        if path is None:
+            return None
+        text = self.folder.code_text(path)
+        if text is None:
+            self.report(
+                offset,
+                f"code file '{bare}' is not in the repository (a placeholder is shown)",
+                "a text file of the repository, relative to the article or ~/",
+            )
+        return text
+
+    def xref(self, uid: str, offset: int, *, report: bool = True) -> XrefLink | None:
+        found = self.folder.uid_target(uid)
+        if found is None:
+            if report:
+                line, column = self.position(offset)
+                self.warnings.append(
+                    MissingXref(
+                        self.document.path,
+                        line,
+                        column,
+                        f"xref '{uid}' names no article of the docset (shown as text)",
+                        "the uid: of an article's front matter",
+                        uid,
+                    )
+                )
+            return None
+        title = (
+            found.translation_title
+            if self.language is Language.TRANSLATION
+            else found.english_title
+        )
+        href = relative(found.path, posixpath.dirname(self.document.path))
+        return XrefLink(href, title, found)
 
     def media(self, target: str, offset: int) -> str | None:
         if target.startswith("/"):

@@ -28,7 +28,8 @@ from bilingual.locales import ENGLISH_CODE, SiteLanguage, site_language
 from bilingual.model import Document, Language
 from bilingual.pages.link_rewrite import Rewrite, learn_locale
 from bilingual.pages.render import page_code
-from bilingual.pages.resolver import MissingMedia, SourceFolder
+from bilingual.pages.resolver import MissingMedia, MissingXref, SourceFolder
+from bilingual.pages.uids import target_of, uid_map
 from bilingual.source.folder import is_article, read_documents, source_files, translation_code
 from bilingual.source.includes import unused_includes
 from bilingual.source.media import media_files
@@ -85,6 +86,10 @@ class Split:
     """Repository media outside ``SOURCE`` that pages show, copied into every language."""
     navigation: NavigationReport | None = None
     """The home pages, the tree, landing pages and redirects (``split.navigation``)."""
+    missing_xrefs: dict[str, tuple[int, SourceError]] = field(default_factory=dict)
+    """Each uid that cross references name and no article defines: how many references (on
+    the pages of the language with most) and the first. Shown as text; reported once per uid
+    (strict mode fails on them)."""
 
     @property
     def languages(self) -> tuple[SiteLanguage, SiteLanguage]:
@@ -143,13 +148,21 @@ def write_pages(
         writer = Writer(SourceFolder({document.path: document for document in documents}))
     articles = [document for document in documents if is_article(document)]
     results = write_articles(articles, sides, staging, writer, jobs)
+    xrefs: dict[str, dict[str, list[SourceError]]] = {}
     for article in progress.counted(results, "split: writing", total=len(articles)):
         if article.problem is not None:
             split.problems.append(article.problem)
             continue
         for page in article.pages:
             missing = [warning for warning in page.warnings if isinstance(warning, MissingMedia)]
-            split.add_warnings(warning for warning in page.warnings if warning not in missing)
+            unknown = [warning for warning in page.warnings if isinstance(warning, MissingXref)]
+            for warning in unknown:
+                xrefs.setdefault(warning.uid, {}).setdefault(page.code, []).append(warning)
+            split.add_warnings(
+                warning
+                for warning in page.warnings
+                if warning not in missing and warning not in unknown
+            )
             split.outside.update(page.outside)
             if missing:
                 split.missing_media[page.code] = split.missing_media.get(page.code, 0) + len(
@@ -162,6 +175,10 @@ def write_pages(
                 tops[page.code] = page.top
         split.articles.append(article.path)
         split.segments += article.segments
+    for uid, by_language in xrefs.items():
+        uses = max(len(found) for found in by_language.values())
+        first = min((found[0] for found in by_language.values()), key=_place)
+        split.missing_xrefs[uid] = (uses, first)
     return made, tops
 
 
@@ -198,6 +215,10 @@ def navigation_input(
     )
 
 
+def _place(error: SourceError) -> tuple[str, int, int]:
+    return (error.path, error.line, error.column)
+
+
 def split_tree(source: Path, docs: Path, *, jobs: int | None = None) -> Split:
     """Split every bilingual source under ``source`` into pages under ``docs``.
 
@@ -216,7 +237,8 @@ def split_tree(source: Path, docs: Path, *, jobs: int | None = None) -> Split:
     recover(docs)
     staging = staging_folder(docs)
     media = [path.relative_to(source).as_posix() for path in media_files(source, [])]
-    writer = Writer.of(source, documents, media)
+    xref_targets = [target for target in map(target_of, documents) if target is not None]
+    writer = Writer.of(source, documents, media, uids=uid_map(xref_targets, split.warnings))
     try:
         titles, tops = write_pages(documents, split, staging, writer, workers.jobs(jobs))
         given = navigation_input(split, documents, writer, titles, tops)
@@ -229,7 +251,10 @@ def split_tree(source: Path, docs: Path, *, jobs: int | None = None) -> Split:
         move_redirects(staging, docs)
         paths = list(writer.links.docset_paths) if writer.links is not None else []
         code = split.translation.code
-        snapshot.save(docs, snapshot.snapshot(source, titles, code, paths, given, split.navigation))
+        snapshot.save(
+            docs,
+            snapshot.snapshot(source, titles, code, paths, given, split.navigation, xref_targets),
+        )
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     write_links_audit(docs / LINKS_AUDIT, split.rewrites)

@@ -7,10 +7,13 @@ unchanged page keeps its modification time; a deleted one loses its pages; chang
 are copied again; the navigation (home pages, the tree, landing pages, redirects:
 ``navigation.write_navigation``, ``index.md`` through the same writer) is rewritten only when a
 title or ``uid``, the list of articles, ``index.md``, a ``.yml`` file (a TOC, a landing page) or a
-file it read outside the source (the redirection file) changed.
-Whatever an incremental update cannot place safely (no snapshot, another source folder, a changed
-include, a new translation locale) falls back to the full split, with its staging and swap, in
-this one process (``jobs=1``: the server runs threads, and a change is small).
+file it read outside the source (the redirection file) changed. Cross references resolve from the
+snapshot's map, as the full split resolved them; a change to that map (an article's uid or title,
+an article with a uid added or removed) changes other pages too, and falls back to the full split.
+So does whatever else an incremental update cannot place safely: no snapshot, another source
+folder, a changed include, a changed file that is neither an article, a medium nor a ``.yml``
+file (a code file pages may include), a new translation locale. The full split runs with its
+staging and swap, in this one process (``jobs=1``: the server runs threads, and a change is small).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from bilingual.errors import SourceError
 from bilingual.locales import ENGLISH_CODE, site_code, site_language
 from bilingual.model import Document, Language
 from bilingual.pages import home
+from bilingual.pages.uids import target_of, uid_map
 from bilingual.source.folder import is_include, read_document, read_documents, source_files
 from bilingual.source.media import is_media, media_files
 from bilingual.split import snapshot
@@ -46,22 +50,43 @@ class Update:
 
 
 def needs_full_split(changed: set[str], snap: snapshot.Snapshot | None, source: Path) -> bool:
+    """Whether a change cannot be placed page by page: another source folder, a changed include,
+    or a changed file that is no article, medium or ``.yml`` (a code file a page may include)."""
     if snap is None or snap.source != str(source.resolve()):
         return True
-    return any(is_include(path) and path.endswith(".md") for path in changed)
+    return any(
+        (is_include(path) and path.endswith(".md"))
+        or not (path.endswith(".md") or is_media(Path(path)) or path.lower().endswith(YAML))
+        for path in changed
+    )
+
+
+YAML = (".yml", ".yaml")
+
+
+def xrefs_changed(snap: snapshot.Snapshot, parsed: list[Document], gone: set[str]) -> bool:
+    """Whether the cross reference map differs from the last split's: an article's uid, title or
+    ``fullName`` changed, or an article with a uid came or went (the pages that name it change)."""
+    for document in parsed:
+        target = target_of(document)
+        record = snapshot.target_record(target) if target is not None else None
+        if record != snap.xref_targets.get(document.path):
+            return True
+    return any(path in snap.xref_targets for path in gone)
 
 
 def writer_for(
-    source: Path, articles: set[str], problems: list[SourceError], paths: list[str]
+    source: Path, articles: set[str], problems: list[SourceError], snap: snapshot.Snapshot
 ) -> Writer:
     """The page writer of the tree: its includes parsed (they are few), its articles and media,
-    the docset's paths on Learn as the full split found them."""
+    the docset's paths on Learn and the cross reference map as the full split found them."""
     files = [
         path for path in source_files(source) if is_include(path.relative_to(source).as_posix())
     ]
     includes = read_documents(source, problems, files)
     media = [path.relative_to(source).as_posix() for path in media_files(source, [])]
-    return Writer.of(source, includes, media, sorted(articles), paths)
+    uids = uid_map(snap.targets())
+    return Writer.of(source, includes, media, sorted(articles), snap.docset_paths, uids)
 
 
 def sides_of(snap: snapshot.Snapshot) -> tuple[Side, ...]:
@@ -86,9 +111,7 @@ def update_tree(source: Path, docs: Path) -> Update:
     if not changed and not gone and not inputs:
         return update
     sides = sides_of(snap)
-    titles_changed = inputs
-    articles = {path for path in now if path.endswith(".md") and not is_include(path)}
-    writer = writer_for(source, articles, update.problems, snap.docset_paths)
+    parsed: list[Document] = []
     for path in sorted(changed):
         if path.endswith(".md"):
             try:
@@ -99,28 +122,35 @@ def update_tree(source: Path, docs: Path) -> Update:
             locale = document.content_locale
             if locale and site_code(locale) != snap.translation:
                 return Update(full=split_tree(source, docs, jobs=1))
-            writer.folder.documents[path] = document
-            article = write_article(document, sides, docs, writer, write_if_changed)
-            if article.problem is not None:
-                update.problems.append(article.problem)
-                continue
-            titles = {page.code: page.title for page in article.pages}
-            update.written += [f"{page.code}/{path}" for page in article.pages if page.written]
-            titles_changed |= snap.titles.get(path) != titles or path == home.HOME
-            snap.titles[path] = titles
-            uid = document.metadata.get("uid")
-            uids = {u: p for u, p in snap.uids.items() if p != path} | (
-                {str(uid): path} if uid else {}
-            )
-            titles_changed |= uids != snap.uids
-            snap.uids = uids
-        elif is_media(Path(path)):
+            parsed.append(document)
+    if xrefs_changed(snap, parsed, gone):
+        return Update(full=split_tree(source, docs, jobs=1))
+    titles_changed = inputs
+    articles = {path for path in now if path.endswith(".md") and not is_include(path)}
+    writer = writer_for(source, articles, update.problems, snap)
+    for document in parsed:
+        path = document.path
+        writer.folder.documents[path] = document
+        article = write_article(document, sides, docs, writer, write_if_changed)
+        if article.problem is not None:
+            update.problems.append(article.problem)
+            continue
+        titles = {page.code: page.title for page in article.pages}
+        update.written += [f"{page.code}/{path}" for page in article.pages if page.written]
+        titles_changed |= snap.titles.get(path) != titles or path == home.HOME
+        snap.titles[path] = titles
+        uid = document.metadata.get("uid")
+        uids = {u: p for u, p in snap.uids.items() if p != path} | ({str(uid): path} if uid else {})
+        titles_changed |= uids != snap.uids
+        snap.uids = uids
+    for path in sorted(changed):
+        if is_media(Path(path)):
             for language, _ in sides:
                 target = docs / language.code / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes((source / path).read_bytes())
                 update.written.append(f"{language.code}/{path}")
-        titles_changed |= path.lower().endswith((".yml", ".yaml"))
+        titles_changed |= path.lower().endswith(YAML)
     for path in sorted(gone):
         kept = path.endswith(".md") or is_media(Path(path))
         for stale in [f"{language.code}/{path}" for language, _ in sides] if kept else []:
@@ -128,7 +158,7 @@ def update_tree(source: Path, docs: Path) -> Update:
                 (docs / stale).unlink()
                 update.removed.append(stale)
         titles_changed |= snap.titles.pop(path, None) is not None
-        titles_changed |= path.lower().endswith((".yml", ".yaml"))
+        titles_changed |= path.lower().endswith(YAML)
         snap.uids = {u: p for u, p in snap.uids.items() if p != path}
     if titles_changed:
         update_navigation(source, docs, snap, writer, update)

@@ -1,20 +1,25 @@
-"""What the last split saw: each source file's stamp and each article's titles.
+"""What the last split saw: each source file's stamp, each article's titles and uid.
 
 ``split.full.split_tree`` saves a snapshot beside the pages (``docs/.sources.json``); the next
 incremental split (``split.incremental.update_tree``) compares the source folder with it and redoes
-only the files whose stamp (modification time and size) changed.
+only the files whose stamp (modification time and size) changed. The cross reference map
+(``uids``: every article with a ``uid:``, its titles and ``fullName``) lets the update resolve
+xrefs on the pages it writes exactly as the full split did, without reading every article.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from bilingual.pages.docfx.context import XrefTarget
+
 SNAPSHOT = ".sources.json"
-VERSION = 3
+VERSION = 4
 
 
 @dataclass(slots=True)
@@ -40,7 +45,38 @@ class Snapshot:
     absolute path -> ``[mtime_ns, size]``."""
     navigation: list[str] = field(default_factory=list)
     """The files the navigation wrote (home pages, trees, landing pages, redirects)."""
+    xref_targets: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Every article with a ``uid:`` (relative path) -> its cross reference target
+    (``target_record``)."""
     version: int = VERSION
+
+    def targets(self) -> list[XrefTarget]:
+        """The cross reference targets the last split saw."""
+        return [target_from(record) for record in self.xref_targets.values()]
+
+
+def target_record(target: XrefTarget) -> dict[str, Any]:
+    """A cross reference target as the snapshot keeps it (JSON)."""
+    return {
+        "uid": target.uid,
+        "path": target.path,
+        "titles": [target.translation_title, target.english_title],
+        "fullName": target.full_name,
+        "nameWithType": target.name_with_type,
+    }
+
+
+def target_from(record: dict[str, Any]) -> XrefTarget:
+    """The target of a snapshot's record."""
+    translation, english = record["titles"]
+    return XrefTarget(
+        record["uid"],
+        record["path"],
+        translation,
+        english,
+        record["fullName"],
+        record["nameWithType"],
+    )
 
 
 def stamps(source: Path) -> dict[str, list[int]]:
@@ -77,16 +113,19 @@ def snapshot(
     docset_paths: list[str],
     given: Any = None,
     navigation: Any = None,
+    targets: Iterable[XrefTarget] = (),
 ) -> Snapshot:
     """The snapshot of a full split of ``source`` whose translation has site code
     ``translation``; with ``given`` (``navigation.NavigationInput``) and ``navigation`` (its
-    ``NavigationReport``), what the navigation needs to be brought up to date."""
+    ``NavigationReport``), what the navigation needs to be brought up to date; ``targets`` the
+    articles with a uid (``uids.target_of``)."""
     snap = Snapshot(str(source.resolve()), translation, stamps(source), titles, docset_paths)
     if given is not None:
         snap.locale, snap.uids = given.locale, dict(given.uids)
     if navigation is not None:
         snap.inputs = {str(path): file_stamp(path) for path in navigation.inputs}
         snap.navigation = list(navigation.pages)
+    snap.xref_targets = {target.path: target_record(target) for target in targets}
     return snap
 
 

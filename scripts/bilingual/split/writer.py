@@ -3,8 +3,9 @@
 ``write_article`` is the one place pages are written, for the full split (into its staging
 folder, ``split.full``) and for the incremental update ``make serve`` runs (into ``docs/``
 itself, rewriting only pages whose text changed, ``split.incremental``). A ``Writer`` holds what a
-page needs from the rest of the tree: the parsed sources (for includes), the media files and the
-link rules. The source's ``index.md`` is not written as a page: its text is the top of the home
+page needs from the rest of the tree: the parsed sources (for includes), the cross reference map
+(``pages.uids``, so a worker process resolves xrefs as this one does: the ``Writer`` is pickled or
+inherited whole), the media files and the link rules. The source's ``index.md`` is not written as a page: its text is the top of the home
 page (``home_page``), which lists every article below it.
 """
 
@@ -20,6 +21,7 @@ from bilingual.errors import SourceError
 from bilingual.locales import SiteLanguage
 from bilingual.model import Document, Language
 from bilingual.pages import home
+from bilingual.pages.docfx.context import XrefTarget
 from bilingual.pages.link_rewrite import (
     ENGLISH_LOCALE,
     LinkContext,
@@ -94,14 +96,17 @@ class Writer:
         media: list[str],
         articles: list[str] | None = None,
         paths: list[str] | None = None,
+        uids: dict[str, XrefTarget] | None = None,
     ) -> Writer:
         """The writer of the tree at ``source``: ``documents`` parsed (at least its includes),
         ``media`` its media paths, ``articles`` its article paths (by default those of
         ``documents``), ``paths`` the docset's paths on Learn (by default found from the
-        documents' links, ``link_rewrite.docset_paths``)."""
+        documents' links, ``link_rewrite.docset_paths``), ``uids`` its cross reference map (by
+        default that of ``documents``)."""
         if articles is None:
             articles = [document.path for document in documents if is_article(document)]
-        folder = SourceFolder.at({document.path: document for document in documents}, source)
+        documents_by_path = {document.path: document for document in documents}
+        folder = SourceFolder.at(documents_by_path, source, uids)
         if paths is None:
             paths = learn_paths(folder, documents, articles)
         root = folder.docset.root_relative if folder.docset is not None else "."

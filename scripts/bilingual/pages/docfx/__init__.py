@@ -8,10 +8,13 @@ blockquote constructs through ``quotes``.
 Span-level constructs (``inline.Construct``), in the order a match at one place is taken:
 
 - ``includes``: ``[!INCLUDE[title](path)]``, block or inline;
+- ``code``: ``[!code-lang[](path…)]``, ``:::code …:::``: a code file's lines, fenced;
 - ``images``: ``:::image …:::``, ``![alt](path)``, ``<img src>``; a missing image's alt text;
-- ``xrefs``: ``<xref:uid>``, ``[text](xref:uid)``.
+- ``xrefs``: ``<xref:uid>``, ``[text](xref:uid)``, ``@uid``: links to the page of that uid;
+- ``nolocs``: ``:::no-loc text="…":::``: the text.
 
-Blockquote constructs (``quotes.QUOTES``): ``alerts`` (``[!NOTE]`` …, ``[!VIDEO]``).
+Blockquote constructs (``quotes.QUOTES``): ``alerts`` (``[!NOTE]`` …, ``[!VIDEO]``), ``divs``
+(``[!div class="…"]``).
 
 Containers (``containers``, after the span-level constructs, so an included text is read whole):
 ``zones`` (``:::zone pivot|target``; inline zones are span-level; the page's pivot selector),
@@ -28,11 +31,13 @@ from __future__ import annotations
 
 from bilingual.pages import blocks
 from bilingual.pages.docfx import (
+    code,
     columns,
     containers,
     images,
     includes,
     monikers,
+    nolocs,
     tabs,
     xrefs,
     zones,
@@ -67,8 +72,10 @@ __all__ = [
 
 CONSTRUCTS: list[Construct] = [
     includes.CONSTRUCT,
+    *code.CONSTRUCTS,
     *images.CONSTRUCTS,
     *xrefs.CONSTRUCTS,
+    nolocs.CONSTRUCT,
     zones.inline_construct(lambda text, resolver: expand_inline(text, CONSTRUCTS, resolver)),
 ]
 """Every span-level construct; at one place, the earlier in this list wins."""

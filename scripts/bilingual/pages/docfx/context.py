@@ -1,9 +1,10 @@
 """What a DocFX construct may ask of the tree around its page: the ``Resolver``.
 
 Every construct is written for one page, in one language, and gets the page's ``Resolver``:
-included text in the page's language, media paths as the page must write them, and ``report``
-for a problem it shows in the page instead (a placeholder) — the article is never dropped;
-``pivot_groups`` for the zone pivots the page's selector offers.
+included text in the page's language, media paths as the page must write them, code files, the
+pages that cross references name (``XrefTarget``), and ``report`` for a problem it shows in the
+page instead (a placeholder) — the article is never dropped; ``pivot_groups`` for the zone
+pivots the page's selector offers.
 """
 
 from __future__ import annotations
@@ -13,6 +14,32 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bilingual.source.pivots import PivotGroup
+
+
+@dataclass(frozen=True, slots=True)
+class XrefTarget:
+    """A page of the docset that a cross reference can name: the article whose front matter
+    holds ``uid:``, with its title in each language (``render.page_title``) and the optional
+    ``fullName`` / ``nameWithType`` metadata DocFX's ``displayProperty`` reads."""
+
+    uid: str
+    path: str
+    """The article's ``SOURCE``-relative path."""
+    translation_title: str
+    english_title: str
+    full_name: str | None = None
+    name_with_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class XrefLink:
+    """A resolved cross reference as one page writes it."""
+
+    href: str
+    """The target's path relative to the folder of the source being expanded (``../a.md``)."""
+    title: str
+    """The target's title in the page's language."""
+    target: XrefTarget
 
 
 class Resolver(Protocol):
@@ -33,6 +60,17 @@ class Resolver(Protocol):
         """``target`` as the page must write it (the file's own spelling; a file of the
         repository outside the source folder at its published place); ``None`` when there is no
         such file (reported)."""
+        ...
+
+    def code_file(self, target: str, offset: int) -> str | None:
+        """The text of the code file ``target`` (relative to the source being expanded, or
+        ``~/``; anywhere in the repository); ``None`` when it cannot be read (reported)."""
+        ...
+
+    def xref(self, uid: str, offset: int, *, report: bool = True) -> XrefLink | None:
+        """The page whose ``uid`` this is, as a link from the source being expanded; ``None``
+        when no page of the docset defines it (reported once per place, unless ``report`` is
+        false: DocFX's ``@uid`` shorthand, where ``@`` is often just an at sign)."""
         ...
 
     def report(self, offset: int, what: str, expected: str) -> None:
@@ -69,6 +107,12 @@ class Shifted:
 
     def media(self, target: str, offset: int) -> str | None:
         return self.inner.media(target, self.to_source(offset))
+
+    def code_file(self, target: str, offset: int) -> str | None:
+        return self.inner.code_file(target, self.to_source(offset))
+
+    def xref(self, uid: str, offset: int, *, report: bool = True) -> XrefLink | None:
+        return self.inner.xref(uid, self.to_source(offset), report=report)
 
     def report(self, offset: int, what: str, expected: str) -> None:
         self.inner.report(self.to_source(offset), what, expected)

@@ -27,6 +27,8 @@ class Construct:
     recorded: bool = True
     """Whether a replacement is recorded as a change of the source text (``Resolver.changed``);
     not for includes, whose own segments the audit looks for on the including page."""
+    marker: str = ""
+    """Text every match holds (case as written): a body without it is not searched."""
 
 
 Span = tuple[int, int, int]
@@ -43,6 +45,8 @@ def expand_inline(
     text is appended to ``spans`` (when given), in order."""
     found: list[tuple[int, int, int, Construct, re.Match[str]]] = []
     for order, construct in enumerate(constructs):
+        if construct.marker and construct.marker not in body:
+            continue
         found.extend(
             (m.start(), -m.end(), order, construct, m) for m in construct.pattern.finditer(body)
         )

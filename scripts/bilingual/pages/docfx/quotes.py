@@ -11,10 +11,11 @@ from collections.abc import Callable
 
 from bilingual.pages import blocks
 from bilingual.pages.docfx.alerts import alert_quote, video_quote
+from bilingual.pages.docfx.divs import div_quote
 
 Quote = Callable[[str, list[str], list[list[str]]], list[str] | None]
 
-QUOTES: list[Quote] = [video_quote, alert_quote]
+QUOTES: list[Quote] = [video_quote, alert_quote, div_quote]
 """The blockquote constructs, in the order they are tried."""
 
 
