@@ -36,12 +36,12 @@ from bilingual.pages.home import NO_LANDING, NOTICE, folder_anchor
 from bilingual.pages.hover import unwrap_in_code
 from bilingual.site import internals, notices
 from bilingual.site.alternates import add_x_default, set_content_language, set_language
-from bilingual.site.dates import newest, page_date
 from bilingual.site.inline_images import extract_inline_images
 from bilingual.site.navigation import Tree, branch_html, load_tree
 from bilingual.site.redirects import write_redirects
 from bilingual.site.sanitize import plain_text, sanitize_html
 from bilingual.site.search_index import language_index, with_search_base, with_search_worker
+from bilingual.source.dates import newest, page_date
 
 INLINE_IMAGES = "assets/inline/"
 """Where images inlined as ``data:`` URLs are written, relative to the site."""
