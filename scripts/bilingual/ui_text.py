@@ -305,5 +305,30 @@ DOCFX: dict[str, dict[str, str]] = {
     "ja": {"long_description": "詳しい説明"},
     "ar": {"long_description": "وصف تفصيلي"},
 }
+# A site of several trees (split/trees.py): a translation made from an older English.
+SEVERAL_TREES: dict[str, dict[str, str]] = {
+    "en": {
+        "english_changed_notice": "The English original has changed since this translation.",
+        "read_current_english": "Read the current English version",
+    },
+    "lv": {
+        "english_changed_notice": "Kopš šī tulkojuma angļu valodas oriģināls ir mainīts.",
+        "read_current_english": "Lasīt pašreizējo versiju angļu valodā",
+    },
+    "de": {
+        "english_changed_notice": "Das englische Original wurde seit dieser Übersetzung geändert.",
+        "read_current_english": "Aktuelle englische Version lesen",
+    },
+    "ja": {
+        "english_changed_notice": "この翻訳の後に英語の原文が変更されました。",
+        "read_current_english": "現在の英語版を読む",
+    },
+    "ar": {
+        "english_changed_notice": "تغيّر النص الإنجليزي الأصلي منذ هذه الترجمة.",
+        "read_current_english": "اقرأ النسخة الإنجليزية الحالية",
+    },
+}
+for _code, _strings in SEVERAL_TREES.items():
+    STRINGS.setdefault(_code, {}).update(_strings)
 for _code, _strings in DOCFX.items():
     STRINGS.setdefault(_code, {}).update(_strings)

@@ -7,10 +7,12 @@ set them before MkDocs loads the config.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from concurrent import futures
 from contextlib import contextmanager
@@ -18,8 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from bilingual import ui_text
+from bilingual.errors import BilingualError
 from bilingual.locales import SiteLanguage
 from bilingual.site import internals, merge
+from bilingual.site.languages import configured, split_languages
 from bilingual.split import progress, workers
 
 PROJECT = Path(__file__).resolve().parents[3]
@@ -92,7 +96,15 @@ def _load(docs: Path, site: Path, strict: bool) -> Any:
         str(CONFIG), docs_dir=str(docs.resolve()), site_dir=str(site.resolve()), strict=strict
     )
     internals.require(config)
+    use_split_languages(config, docs)
     return config
+
+
+def use_split_languages(config: Any, docs: Path) -> None:
+    """Make the languages the split wrote into ``docs`` the site's (``site.languages``)."""
+    languages = split_languages(docs)
+    if languages is not None:
+        internals.set_languages(config, configured(languages))
 
 
 def run_mkdocs(config: Any) -> None:
@@ -162,6 +174,67 @@ def build(
             shutil.rmtree(staging, ignore_errors=True)
 
 
+PART_MANIFEST = "{code}.json"
+"""Beside each language's part (``parts/<code>/``): the site's languages, the default first."""
+
+
+def site_codes(docs: Path) -> list[str]:
+    """The site's language codes as the split in ``docs`` wrote them, the default first."""
+    languages = split_languages(docs)
+    if languages is None:
+        raise BilingualError(f"{docs}: no split here; run the split first")
+    return [language.code for language in languages]
+
+
+def build_part(
+    translation: SiteLanguage, docs: Path, parts: Path, code: str, *, strict: bool = False
+) -> Path:
+    """Build one language of the site into ``parts/<code>/``, alone (as a worker of ``build``
+    builds it), for ``merge_parts`` to assemble on another machine; returns the part."""
+    codes = site_codes(docs)
+    if code not in codes:
+        raise BilingualError(
+            f"LANGUAGE={code}: not a language of the site; expected one of {codes}"
+        )
+    part = parts / code
+    if part.exists():
+        shutil.rmtree(part)
+    part.mkdir(parents=True)
+    if code == codes[0]:
+        with _environ(environment(translation)):
+            config = _load(docs, part, strict)
+            internals.build_one_language(config)
+            run_mkdocs(config)
+    else:
+        _build_language(translation, docs, part, strict, code, codes)
+    manifest = parts / PART_MANIFEST.format(code=code)
+    manifest.write_text(json.dumps({"languages": codes}) + "\n", encoding="utf-8")
+    return part
+
+
+def merge_parts(parts: Path, site: Path) -> list[str]:
+    """Assemble the site from every language's part (``build_part``) into ``site``: the same
+    files, byte for byte, as ``build`` makes on one machine. Returns the languages merged."""
+    manifests = sorted(parts.glob(PART_MANIFEST.format(code="*")))
+    if not manifests:
+        raise BilingualError(f"{parts}: no parts here; build them with make site-part first")
+    codes: list[str] = json.loads(manifests[0].read_text(encoding="utf-8"))["languages"]
+    missing = [code for code in codes if not (parts / code).is_dir()]
+    if missing:
+        raise BilingualError(f"{parts}: the parts of {', '.join(missing)} are missing")
+    if site.exists():
+        shutil.rmtree(site)
+    shutil.copytree(parts / codes[0], site)
+    for code in codes[1:]:
+        work = Path(tempfile.mkdtemp(prefix=f".{site.name}.part-", dir=site.resolve().parent))
+        try:
+            shutil.copytree(parts / code, work / code)
+            merge.merge(work / code, site)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    return codes
+
+
 def _languages_folder(site: Path) -> Path:
     """The folder beside ``site`` the workers build their languages into, named by this
     process (``.site.languages-<pid>``); those left by runs that died are removed."""
@@ -189,16 +262,22 @@ def _build_language(
         run_mkdocs(config)
 
 
-def serve(translation: SiteLanguage, docs: Path, address: str, source: Path | None = None) -> None:
-    """Serve the site from ``docs`` with live reload; with ``source``, a change there is
-    re-split at once (``watch.watch_source``) and the page reloads."""
+def serve(
+    translation: SiteLanguage,
+    docs: Path,
+    address: str,
+    sources: list[Path] | None = None,
+    default: str | None = None,
+) -> None:
+    """Serve the site from ``docs`` with live reload; with ``sources``, a change there is
+    re-split at once (``watch.watch_sources``) and the page reloads."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     observer = None
-    if source is not None:
-        from bilingual.split.watch import report_update, watch_source
+    if sources:
+        from bilingual.split.watch import report_update, watch_sources
 
-        observer = watch_source(source, docs, report_update)
+        observer = watch_sources(sources, docs, report_update, default)
     try:
         with _environ(environment(translation)):
             mkdocs_serve(

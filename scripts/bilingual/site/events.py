@@ -37,11 +37,13 @@ from bilingual.pages.hover import unwrap_in_code
 from bilingual.site import internals, notices
 from bilingual.site.alternates import add_x_default, set_content_language, set_language
 from bilingual.site.inline_images import extract_inline_images
+from bilingual.site.languages import configured, split_languages
 from bilingual.site.navigation import Tree, branch_html, load_tree
 from bilingual.site.redirects import write_redirects
 from bilingual.site.sanitize import plain_text, sanitize_html
 from bilingual.site.search_index import language_index, with_search_base, with_search_worker
 from bilingual.source.dates import newest, page_date
+from bilingual.split.trees import BEHIND_KEY
 
 INLINE_IMAGES = "assets/inline/"
 """Where images inlined as ``data:`` URLs are written, relative to the site."""
@@ -82,6 +84,9 @@ class SiteEvents:
         static-i18n's build of another language, nested in the default's, starts."""
         if self.builds:
             return config
+        languages = split_languages(Path(config.docs_dir))
+        if languages is not None:  # the split's languages, for builds MkDocs starts (serve)
+            internals.set_languages(config, configured(languages))
         self.builds.clear()
         self.not_found.clear()
         self.dates.clear()
@@ -125,11 +130,14 @@ class SiteEvents:
         elif (
             current != ENGLISH_CODE and str(page.meta.get("ms.translationtype", "")).upper() == "MT"
         ):
-            english = internals.file_alternates(page.file).get(ENGLISH_CODE)
-            if english is not None:
+            translated = internals.file_alternates(page.file).get(ENGLISH_CODE)
+            if translated is not None:
                 blocks.append(
-                    notices.machine_translation(current, get_relative_url(english.url, page.url))
+                    notices.machine_translation(current, get_relative_url(translated.url, page.url))
                 )
+        english = internals.file_alternates(page.file).get(ENGLISH_CODE)
+        if locale == current and page.meta.get(BEHIND_KEY) and english is not None:
+            blocks.append(notices.english_changed(current, get_relative_url(english.url, page.url)))
         if page.meta.get(NOTICE) == NO_LANDING:
             blocks.append(notices.no_landing(current))
         if current != ENGLISH_CODE and 'class="sxs"' in markdown:

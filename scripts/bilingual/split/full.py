@@ -190,10 +190,10 @@ def write_pages(
             made.setdefault(article.path, {})[page.code] = page.title
             if page.top is not None:
                 tops[page.code] = page.top
+        split.segments += article.segments
         if article.path not in made_before:
             split.articles.append(article.path)
             made_before.add(article.path)
-            split.segments += article.segments
     for uid, by_language in xrefs.items():
         uses = max(len(found) for found in by_language.values())
         first = min((found[0] for found in by_language.values()), key=_place)

@@ -43,17 +43,18 @@ def article_of(site_path: str, languages: set[str]) -> str:
 
 
 def as_source_defect(
-    problem: Problem, site: Path, documents: dict[str, Document], languages: set[str]
+    problem: Problem, site: Path, documents: dict[str, list[Document]], languages: set[str]
 ) -> Problem | None:
     """``problem`` (of the site in ``site``) as the source's defect, when it is a missing
-    anchor the source asked for; ``languages`` are the site's language folders."""
+    anchor the source asked for (no tree's article of that path has it); ``languages`` are the
+    site's language folders."""
     if problem.kind != "anchor":
         return None
     found = NO_ANCHOR.search(problem.reason)
     if found is None:
         return None
-    target = documents.get(article_of(found.group("target"), languages))
-    if target is None or found.group("fragment") in docfx_anchors(target):
+    targets = documents.get(article_of(found.group("target"), languages), [])
+    if not targets or any(found.group("fragment") in docfx_anchors(doc) for doc in targets):
         return None
     page = Path(problem.page).resolve().relative_to(site.resolve()).as_posix()
     reason = (
@@ -64,7 +65,7 @@ def as_source_defect(
 
 
 def reclassified(
-    problems: list[Problem], site: Path, documents: dict[str, Document], languages: set[str]
+    problems: list[Problem], site: Path, documents: dict[str, list[Document]], languages: set[str]
 ) -> list[Problem]:
     """``problems`` with every missing anchor the sources asked for as the sources' defect."""
     return [as_source_defect(p, site, documents, languages) or p for p in problems]
