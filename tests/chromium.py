@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from playwright.sync_api import Browser, Playwright
+from playwright.sync_api import Browser, Page, Playwright
 
 ARGS = [
     "--no-sandbox",
@@ -27,3 +27,13 @@ def executable() -> Path | None:
 def launch(playwright: Playwright, path: Path) -> Browser:
     """Headless Chromium from ``path``, cut off from everything but the local server."""
     return playwright.chromium.launch(executable_path=str(path), args=ARGS, headless=True)
+
+
+OUTPUT = Path(__file__).resolve().parent.parent / "test-output"
+"""Where the browser tests save their screenshots (git-ignored)."""
+
+
+def screenshot(page: Page, name: str, *, full_page: bool = True) -> None:
+    """Save ``page`` as ``test-output/<name>.png``."""
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / f"{name}.png"), full_page=full_page)

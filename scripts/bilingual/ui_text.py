@@ -11,6 +11,8 @@ STRINGS: dict[str, dict[str, str]] = {
     | {"index_title": "Alle Artikel", "site_name": "Microsoft 365-Hilfe"},
     "ja": {"home_title": "ヘルプ記事", "home_intro": "すべての記事。"}
     | {"index_title": "すべての記事", "site_name": "Microsoft 365 ヘルプ"},
+    "ar": {"home_title": "مقالات التعليمات", "home_intro": "كل المقالات من الألف إلى الياء."}
+    | {"index_title": "كل المقالات", "site_name": "تعليمات Microsoft 365"},
 }
 
 
@@ -52,6 +54,14 @@ ALERT_TITLES: dict[str, dict[str, str]] = {
         "WARNING": "警告",
         "CAUTION": "注意事項",
         "VIDEO": "ビデオ",
+    },
+    "ar": {
+        "NOTE": "ملاحظة",
+        "TIP": "تلميح",
+        "IMPORTANT": "هام",
+        "WARNING": "تحذير",
+        "CAUTION": "تنبيه",
+        "VIDEO": "فيديو",
     },
 }
 """Titles of DocFX alerts (``[!NOTE]`` …) and the embedded player, per site language."""
@@ -105,7 +115,6 @@ READER: dict[str, dict[str, str]] = {
         "read_in_english": "القراءة باللغة الإنجليزية",
         "fallback_notice": "هذه المقالة غير متوفرة باللغة {language}؛ وهي معروضة باللغة {original}.",
         "sxs_toggle": "إظهار النص الإنجليزي الأصلي للجملة عند التمرير أو النقر",
-        "site_name": "تعليمات Microsoft 365",
     },
 }
 # Placeholders: what a page shows where a construct could not be rendered (pages/placeholders.py).

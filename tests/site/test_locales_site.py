@@ -20,25 +20,26 @@ from bilingual.checks.links.built_site import check_site
 from bilingual.checks.parity import compare
 from bilingual.checks.reproduce import compare_trees
 from bilingual.cli import main
-from bilingual.site.build import build, build_part, merge_parts
+from bilingual.site.build import build_part, merge_parts
 from bilingual.split.full import split_trees
-from conftest import FIXTURES
+from conftest import FIXTURES, LOCALE_TREES
 
 pytestmark = pytest.mark.site
 
-TREES = [FIXTURES / "locales" / code for code in ("lv", "de", "ar")]
+TREES = LOCALE_TREES
 CODES = ["lv", "de", "ar", "en"]
 PREFIX = {"lv": "", "de": "de/", "ar": "ar/", "en": "en/"}
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("locales")
-    split = split_trees(TREES, root / "docs")
+def built(locales_site: Path) -> Path:
+    return locales_site
+
+
+def test_the_trees_split_into_four_languages_one_behind(tmp_path: Path) -> None:
+    split = split_trees(TREES, tmp_path / "docs")
     assert [language.code for language in split.languages] == CODES
     assert split.behind == {"de": {"sign-in.md": 1}}
-    build(split.translation, root / "docs", root / "site", jobs=2)
-    return root
 
 
 def page(site: Path, code: str, article: str) -> BeautifulSoup:
@@ -109,6 +110,9 @@ def test_each_language_searches_only_its_own_pages(built: Path, code: str) -> No
     assert not any(location.startswith(tuple(f"{c}/" for c in CODES)) for location in locations)
     words = {"lv": "Ievadiet", "de": "Geben", "ar": "أدخل", "en": "Enter"}
     assert words[code] in json.dumps(index, ensure_ascii=False)
+    # each language's own analysis: lunr's German and Arabic stemmers, none for Latvian
+    analysis = {"lv": ["en"], "de": ["de"], "ar": ["ar"], "en": ["en"]}
+    assert index["config"]["lang"] == analysis[code]
 
 
 def test_audit_parity_and_links_of_the_site(built: Path) -> None:

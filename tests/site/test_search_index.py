@@ -69,6 +69,13 @@ def test_other_language_is_located_from_its_root() -> None:
     assert index["config"]["pipeline"] == ["stopWordFilter"]
 
 
+def test_a_language_lunr_stems_keeps_its_stemmer() -> None:
+    index = language_index(INDEX, "de/", [], stemmer="de")
+    assert [doc["location"] for doc in index["docs"]] == ["a/"]
+    assert index["config"]["lang"] == ["de"]
+    assert index["config"]["pipeline"] == ["stemmer", "stopWordFilter"]
+
+
 @pytest.mark.parametrize(
     ("base", "rebased"), [("../..", "../../en/"), (".", "./en/"), ("/", "/en/")]
 )

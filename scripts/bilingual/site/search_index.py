@@ -8,7 +8,9 @@ root, where the language's pages look for it (``with_search_base``).
 ``SEPARATOR`` splits words on white space and punctuation but keeps ``401``, ``403``,
 ``0x80070005``, ``AADSTS50011`` and ``5.7.750`` whole: a ``/`` or parenthesis splits
 (``401/403``, ``(0x80070005)``), a dot splits only where no digit follows (``5.7.750.``).
-Languages without a lunr stemmer (Latvian, among others) get no stemmer, stop words or trimmer.
+Languages without a lunr stemmer (Latvian, among others) get no stemmer, stop words or trimmer;
+English none of lunr's stemming (the site's worker searches its words as written); the others
+(German, Japanese, Arabic …) lunr's stemmer and stop words for their language.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from bilingual.site.internals import CONFIG_SCRIPT, MATERIAL_WORKER
 
 SEPARATOR = r"""[\s\-,:;!?=\[\](){}"'`/|\\\u00ab\u00bb\u201c\u201d\u201e\u2018\u2019\u2026]+|\.(?!\d)|&[lg]t;"""
 ENGLISH_PIPELINE = ["stopWordFilter"]
+"""English is searched by the site's own worker from postings built here: words as written."""
+STEMMED_PIPELINE = ["stemmer", "stopWordFilter"]
+"""The languages handed to Material's lunr worker (de, ja, ar …) keep their own stemmer."""
 
 
 def belongs(location: str, prefix: str, other_prefixes: list[str]) -> bool:
@@ -48,7 +53,7 @@ def language_index(
         config["lang"], config["pipeline"] = ["en"], []
     else:
         config["lang"] = [stemmer]
-        config["pipeline"] = ENGLISH_PIPELINE
+        config["pipeline"] = ENGLISH_PIPELINE if stemmer == "en" else STEMMED_PIPELINE
     docs = [
         {**entry, "location": entry["location"][len(prefix) :]}
         for entry in index.get("docs", [])
