@@ -192,3 +192,23 @@ def test_a_tree_whose_files_disagree_on_its_locale_is_an_error(
         f"error: {mixed / 'anmelden.md'}: ms.contentlocale de-DE differs from its tree's lv "
         "(2 files); expected one locale per source tree"
     )
+
+
+def test_a_locale_static_i18n_cannot_serve_is_one_line_before_the_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Filipino's code has three letters (``fil``), which mkdocs-static-i18n refuses: the build
+    says so in one line, naming the language, instead of failing inside MkDocs' config."""
+    filipino = tmp_path / "fil"
+    filipino.mkdir()
+    for name in ("sign-in.md", "reset-password.md"):
+        text = (FIXTURES / "locales" / "lv" / name).read_text(encoding="utf-8")
+        (filipino / name).write_text(text.replace("lv-LV", "fil-PH"), encoding="utf-8")
+    args = ["site", "--source", str(filipino), str(FIXTURES / "locales" / "de")]
+    args += ["--docs", str(tmp_path / "docs"), "--site", str(tmp_path / "site")]
+    assert main(args) == 1
+    error = capsys.readouterr().err.strip().splitlines()[-1]
+    assert error.startswith("error: ")
+    assert "site language 'fil'" in error
+    assert "mkdocs-static-i18n serves two-letter ISO 639-1 languages only" in error
+    assert not (tmp_path / "site").exists()

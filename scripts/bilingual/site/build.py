@@ -92,6 +92,14 @@ def _show_progress(counts: Counts, codes: list[str], end: str = "") -> None:
 def _load(docs: Path, site: Path, strict: bool) -> Any:
     from mkdocs.config import load_config
 
+    languages = split_languages(docs)
+    refused = internals.unservable([language.code for language in languages or []])
+    if refused:
+        raise BilingualError(
+            f"{docs}: site language {', '.join(map(repr, refused))} (from the trees' "
+            "ms.contentlocale): mkdocs-static-i18n serves two-letter ISO 639-1 languages only; "
+            "expected a locale such as 'de-DE' or 'pt-BR', or leave that tree out"
+        )
     config = load_config(
         str(CONFIG), docs_dir=str(docs.resolve()), site_dir=str(site.resolve()), strict=strict
     )
