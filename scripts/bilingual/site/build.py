@@ -22,7 +22,7 @@ from typing import Any
 from bilingual import ui_text
 from bilingual.errors import BilingualError
 from bilingual.locales import SiteLanguage
-from bilingual.site import internals, merge
+from bilingual.site import internals, merge, publish
 from bilingual.site.languages import configured, split_languages
 from bilingual.split import progress, workers
 
@@ -135,13 +135,28 @@ def build(
     strict: bool = False,
     jobs: int | None = None,
 ) -> None:
-    """Build the site from the pages in ``docs`` into ``site``.
+    """Build the site from the pages in ``docs`` into ``site``, whole or not at all: the site
+    is built beside ``site`` and swapped in when every language is built and merged
+    (``publish.staged``); a failed or killed build leaves ``site`` as it was.
 
     With more than one job (``workers.jobs``), the default language is built in this process
     while worker processes build the other languages, each into a folder of its own next to
     ``site``, moved in when all are done (``merge``): the same files as one process makes,
     in about the time of the longest language.
     """
+    with publish.staged(site) as staging:
+        _build(translation, docs, staging, site, strict, jobs)
+
+
+def _build(
+    translation: SiteLanguage,
+    docs: Path,
+    site: Path,
+    published: Path,
+    strict: bool,
+    jobs: int | None,
+) -> None:
+    """``build`` into ``site`` (the staging folder of ``published``)."""
     with _environ(environment(translation)):
         config = _load(docs, site, strict)
         languages = internals.languages(config)
@@ -157,12 +172,12 @@ def build(
             if counts is not None:
                 _show_progress(counts, codes, end="\n")
             return
-        staging = _languages_folder(site)
+        apart = _languages_folder(published)
         try:
             with workers.pool(helpers, counts) as executor:
                 others = [
                     executor.submit(
-                        _build_language, translation, docs, staging / code, strict, code, codes
+                        _build_language, translation, docs, apart / code, strict, code, codes
                     )
                     for code in codes[1:]
                 ]
@@ -177,9 +192,9 @@ def build(
             if counts is not None:
                 _show_progress(counts, codes, end="\n")
             for code in codes[1:]:
-                merge.merge(staging / code, site)
+                merge.merge(apart / code, site)
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            shutil.rmtree(apart, ignore_errors=True)
 
 
 PART_MANIFEST = "{code}.json"
@@ -230,16 +245,15 @@ def merge_parts(parts: Path, site: Path) -> list[str]:
     missing = [code for code in codes if not (parts / code).is_dir()]
     if missing:
         raise BilingualError(f"{parts}: the parts of {', '.join(missing)} are missing")
-    if site.exists():
-        shutil.rmtree(site)
-    shutil.copytree(parts / codes[0], site)
-    for code in codes[1:]:
-        work = Path(tempfile.mkdtemp(prefix=f".{site.name}.part-", dir=site.resolve().parent))
-        try:
-            shutil.copytree(parts / code, work / code)
-            merge.merge(work / code, site)
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
+    with publish.staged(site) as staging:
+        shutil.copytree(parts / codes[0], staging, dirs_exist_ok=True)
+        for code in codes[1:]:
+            work = Path(tempfile.mkdtemp(prefix=f".{site.name}.part-", dir=staging.parent))
+            try:
+                shutil.copytree(parts / code, work / code)
+                merge.merge(work / code, staging)
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
     return codes
 
 
