@@ -22,7 +22,7 @@ from typing import Any
 from bilingual import ui_text
 from bilingual.errors import BilingualError
 from bilingual.locales import SiteLanguage
-from bilingual.site import internals, merge, publish
+from bilingual.site import csp, internals, merge, publish
 from bilingual.site.languages import configured, split_languages
 from bilingual.split import progress, workers
 
@@ -146,6 +146,7 @@ def build(
     """
     with publish.staged(site) as staging:
         _build(translation, docs, staging, site, strict, jobs)
+        csp.write_headers(staging)
 
 
 def _build(
@@ -254,6 +255,7 @@ def merge_parts(parts: Path, site: Path) -> list[str]:
                 merge.merge(work / code, staging)
             finally:
                 shutil.rmtree(work, ignore_errors=True)
+        csp.write_headers(staging)
     return codes
 
 

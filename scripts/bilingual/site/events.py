@@ -36,6 +36,7 @@ from bilingual.pages.home import NO_LANDING, NOTICE, folder_anchor
 from bilingual.pages.hover import unwrap_in_code
 from bilingual.site import internals, notices
 from bilingual.site.alternates import add_x_default, set_content_language, set_language
+from bilingual.site.csp import with_policy
 from bilingual.site.inline_images import extract_inline_images
 from bilingual.site.languages import configured, split_languages
 from bilingual.site.navigation import Tree, branch_html, load_tree
@@ -150,7 +151,9 @@ class SiteEvents:
         output = set_language(output, build.current, site_language(build.current).direction)
         output = add_x_default(output, build.default)
         output = with_search_worker(output)
-        return output if build.current == build.default else with_search_base(output, build.current)
+        if build.current != build.default:
+            output = with_search_base(output, build.current)
+        return with_policy(output)  # last: it hashes the page's inline scripts as they are
 
     def tree(self, config: Any, code: str) -> Tree | None:
         """Language ``code``'s tree, read the first time a page asks for it."""
