@@ -70,6 +70,13 @@ def _report(split: Split, strict: bool) -> int:
             f"site's ({sum(behind.values())} segments changed); their pages say so",
             file=sys.stderr,
         )
+    for code, paths in split.ties.items():
+        print(
+            f"split: {code}: {len(paths)} articles have another English than the site's of the "
+            f"same date ({paths[0]} first); the site's English is the earlier tree's "
+            "(the default's, then in the order given), and their pages say it changed",
+            file=sys.stderr,
+        )
     others = "".join(f", {language.code}" for language in split.others)
     print(
         f"split: {len(split.articles)} articles, {split.segments} segments, "

@@ -212,3 +212,97 @@ def test_a_locale_static_i18n_cannot_serve_is_one_line_before_the_build(
     assert "site language 'fil'" in error
     assert "mkdocs-static-i18n serves two-letter ISO 639-1 languages only" in error
     assert not (tmp_path / "site").exists()
+
+
+def copy_tree(code: str, target: Path, rename: dict[str, str] | None = None) -> Path:
+    """The fixture tree ``code`` copied to ``target`` (files renamed by ``rename``)."""
+    target.mkdir(parents=True)
+    for path in (FIXTURES / "locales" / code).iterdir():
+        name = (rename or {}).get(path.name, path.name)
+        (target / name).write_bytes(path.read_bytes())
+    return target
+
+
+def split_lines(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    status = main(["split", *args])
+    captured = capsys.readouterr()
+    return status, (captured.err + captured.out).strip().splitlines()
+
+
+@pytest.mark.parametrize(
+    ("locale", "message"),
+    [
+        (None, "no source names its locale; expected 'ms.contentlocale: ll-CC'"),
+        ("xx-YY", "ms.contentlocale xx-YY: no language of that name (ISO 639)"),
+    ],
+)
+def test_a_tree_without_a_known_locale_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], locale: str | None, message: str
+) -> None:
+    tree = copy_tree("lv", tmp_path / "tree")
+    for page in tree.iterdir():
+        text = page.read_text(encoding="utf-8")
+        replaced = "" if locale is None else f"ms.contentlocale: {locale}\n"
+        page.write_text(text.replace("ms.contentlocale: lv-LV\n", replaced), encoding="utf-8")
+    args = ["--source", str(tree), str(TREES[1]), "--docs", str(tmp_path / "docs")]
+    status, lines = split_lines(args, capsys)
+    assert status == 1
+    assert len(lines) == 1
+    assert lines[0].startswith("error: ")
+    assert message in lines[0]
+
+
+def test_two_files_one_address_once_case_is_folded_leave_the_later_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tree = copy_tree("lv", tmp_path / "lv")
+    (tree / "Sign-In.md").write_bytes((tree / "sign-in.md").read_bytes())
+    args = ["--source", str(tree), "--docs", str(tmp_path / "docs")]
+    status, lines = split_lines(args, capsys)
+    assert status == 0
+    assert f"{tree / 'sign-in.md'}:1:1: its page address is that of Sign-In.md once" in lines[0]
+    assert lines[-1].endswith(", 1 skipped")
+    assert (tmp_path / "docs" / "lv" / "Sign-In.md").is_file()
+    assert not (tmp_path / "docs" / "lv" / "sign-in.md").exists()
+    assert main(["split", *args, "--strict"]) == 1
+
+
+def test_an_article_another_tree_spells_otherwise_is_the_same_article(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    latvian = copy_tree("lv", tmp_path / "lv")
+    german = copy_tree("de", tmp_path / "de", rename={"sign-in.md": "Sign-In.md"})
+    args = ["--source", str(latvian), str(german), "--docs", str(tmp_path / "docs")]
+    status, lines = split_lines(args, capsys)
+    assert status == 0
+    (warning,) = [line for line in lines if "Sign-In.md" in line]
+    assert warning.startswith(f"{german / 'Sign-In.md'}:1:1: spelled sign-in.md in {latvian}")
+    assert (tmp_path / "docs" / "de" / "sign-in.md").is_file()
+    assert not (tmp_path / "docs" / "de" / "Sign-In.md").exists()
+
+
+def test_two_englishes_of_one_date_are_a_reported_choice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    latvian = copy_tree("lv", tmp_path / "lv")
+    german = copy_tree("de", tmp_path / "de")
+    date = next(
+        line
+        for line in (latvian / "sign-in.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("ms.date:")
+    )
+    page = german / "sign-in.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(
+        "\n".join(date if line.startswith("ms.date:") else line for line in text.splitlines()),
+        encoding="utf-8",
+    )
+    args = ["--source", str(latvian), str(german), "--docs", str(tmp_path / "docs")]
+    status, lines = split_lines(args, capsys)
+    assert status == 0
+    assert (
+        "split: de: 1 articles have another English than the site's of the same date "
+        "(sign-in.md first); the site's English is the earlier tree's"
+    ) in "\n".join(lines)
+    english = (tmp_path / "docs" / "en" / "sign-in.md").read_text(encoding="utf-8")
+    assert "Enter your email address and your password." in english  # the Latvian tree's

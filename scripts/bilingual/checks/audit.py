@@ -41,7 +41,7 @@ from bilingual.source.pairs import render_source
 from bilingual.source.parse import decode, parse
 from bilingual.source.positions import position
 from bilingual.split.full import split_trees
-from bilingual.split.trees import Tree, choose_english
+from bilingual.split.trees import Tree, choose_english, fold_case
 
 # A run of white space, line breaks with the indentation or blockquote markers after them.
 SPACE = re.compile(r"[ \t\f\v]*(?:\r?\n[ \t\f\v>]*)+|[ \t\f\v]+")
@@ -296,7 +296,10 @@ def audit_trees(sources: Sequence[Path], default: str | None = None) -> Audit:
         except BilingualError as error:  # e.g. no source names its locale: no page at all
             audit.errors += 1
             audit.lost_segments += audit.segments
-            audit.problems.append(f"{', '.join(map(str, sources))}: no page was written: {error}")
+            message = str(error)
+            if not message.startswith(tuple(map(str, sources))):
+                message = f"{', '.join(map(str, sources))}: {message}"
+            audit.problems.append(f"{message} (no page was written)")
             return audit
         trees = {
             translation_code(documents): Tree(
@@ -308,6 +311,10 @@ def audit_trees(sources: Sequence[Path], default: str | None = None) -> Audit:
         ordered = [
             trees[language.code] for language in split.translations if language.code in trees
         ]
+        left_out: list[SourceError] = []
+        fold_case(ordered, left_out)  # as the split did: its problems name what it left out
+        audit.errors += len(left_out)
+        audit.problems.extend(str(problem) for problem in left_out)
         choice = choose_english(ordered)
         for index, tree in enumerate(ordered):
             translation = {Language.TRANSLATION: docs / tree.language.code}

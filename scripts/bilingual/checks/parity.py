@@ -25,7 +25,7 @@ from bilingual.pages.blocks import commonmark
 from bilingual.pages.render import render_body
 from bilingual.pages.resolver import SourceFolder
 from bilingual.source.folder import is_article
-from bilingual.split.trees import choose_english, in_site_order, read_tree
+from bilingual.split.trees import choose_english, fold_case, in_site_order, read_tree
 
 THRESHOLD = 99.5
 CONTEXT = 50
@@ -127,6 +127,7 @@ def compare(sources: Path | Sequence[Path], site: Path, default: str | None = No
         for source in ([sources] if isinstance(sources, Path) else sources)
     ]
     trees = in_site_order(trees, default)
+    fold_case(trees, report.problems)
     choice = choose_english(trees)
     first = trees[0].language.code
     for index, tree in enumerate(trees):

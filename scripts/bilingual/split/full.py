@@ -42,7 +42,13 @@ from bilingual.split.navigation import (
     write_redirects_file,
 )
 from bilingual.split.staging import recover, staging_folder, swap_in
-from bilingual.split.trees import choose_english, in_site_order, mark_behind, read_tree
+from bilingual.split.trees import (
+    choose_english,
+    fold_case,
+    in_site_order,
+    mark_behind,
+    read_tree,
+)
 from bilingual.split.writer import (
     Side,
     Writer,
@@ -98,6 +104,9 @@ class Split:
     behind: dict[str, dict[str, int]] = field(default_factory=dict)
     """Per translation's code, its articles made from an older English than the site's, each
     with the count of segments whose English changed (``trees.choose_english``)."""
+    ties: dict[str, list[str]] = field(default_factory=dict)
+    """Per translation's code, its articles whose English differs from the site's with the same
+    date: the site's English is the earlier tree's (a reported choice)."""
 
     @property
     def languages(self) -> tuple[SiteLanguage, ...]:
@@ -267,6 +276,7 @@ def split_trees(
     ``jobs``: processes writing pages at once (``None``: ``workers.jobs()``; 1: this process)."""
     problems: list[SourceError] = []
     trees = in_site_order([read_tree(source, problems) for source in sources], default)
+    renamed = fold_case(trees, problems)
     choice = choose_english(trees)
     mark_behind(trees, choice)
     english = site_language(ENGLISH_CODE)
@@ -275,8 +285,12 @@ def split_trees(
         english=english,
         others=[tree.language for tree in trees[1:]],
         problems=problems,
-        warnings=[w for tree in trees for document in tree.documents for w in document.warnings],
+        warnings=[
+            *renamed,
+            *(w for tree in trees for document in tree.documents for w in document.warnings),
+        ],
         behind={trees[index].language.code: paths for index, paths in choice.behind.items()},
+        ties={trees[index].language.code: paths for index, paths in choice.ties.items()},
     )
     split.unused_includes = [
         path if len(trees) == 1 else f"{tree.source.name}/{path}"

@@ -20,11 +20,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilingual.errors import BilingualError, SourceError
-from bilingual.locales import SiteLanguage, site_code, site_language
+from bilingual.locales import SiteLanguage, is_known, site_code, site_language
 from bilingual.model import Document, Language
 from bilingual.pages.render import render_body
 from bilingual.source.dates import english_date
-from bilingual.source.folder import is_article, read_documents, source_files, translation_code
+from bilingual.source.folder import (
+    NoLocaleError,
+    is_article,
+    read_documents,
+    source_files,
+    translation_code,
+)
 from bilingual.split import progress
 
 BEHIND_KEY = "english_changed"
@@ -54,7 +60,16 @@ def read_tree(source: Path, problems: list[SourceError]) -> Tree:
     locale is its files' ``ms.contentlocale``, which they must agree on."""
     files = progress.counted(list(source_files(source)), "split: reading")
     documents = read_documents(source, problems, files)
-    code = translation_code(documents)
+    try:
+        code = translation_code(documents)
+    except NoLocaleError as error:
+        raise LocaleError(f"{source}: {error}") from None
+    if not is_known(code):
+        named = next(doc for doc in documents if doc.content_locale)
+        raise LocaleError(
+            f"{source / named.path}: ms.contentlocale {named.content_locale}: no language "
+            "of that name (ISO 639); expected a locale such as de-DE, ja-JP or pt-BR"
+        )
     for document in documents:
         locale = document.content_locale
         if locale and site_code(locale) != code:
@@ -90,6 +105,51 @@ def in_site_order(trees: Sequence[Tree], default: str | None) -> list[Tree]:
     return [seen[first], *(tree for tree in trees if tree.language.code != first)]
 
 
+def fold_case(trees: Sequence[Tree], problems: list[SourceError]) -> list[SourceError]:
+    """One page address per article whatever its letter case (Learn's addresses, and many
+    hosts', ignore case). Two files of one tree whose paths differ only in case cannot both
+    be pages: the later (in path order) is left out, a problem. An article a later tree spells
+    otherwise than an earlier one (``Sign-In.md``, ``sign-in.md``) is the same article: it
+    takes the earlier tree's spelling, and the choice is a warning (returned)."""
+    warnings: list[SourceError] = []
+    spelled: dict[str, tuple[Tree, str]] = {}
+    for tree in trees:
+        own: dict[str, str] = {}
+        kept: list[Document] = []
+        for document in sorted(tree.documents, key=lambda doc: doc.path):
+            key = document.path.casefold()
+            if key in own:
+                problems.append(
+                    SourceError(
+                        str(tree.source / document.path),
+                        1,
+                        1,
+                        f"its page address is that of {own[key]} once letter case is folded "
+                        "(help pages' addresses ignore case), so it is left out",
+                        "one file name per article in a tree, whatever its letter case",
+                    )
+                )
+                continue
+            own[key] = document.path
+            first, path = spelled.setdefault(key, (tree, document.path))
+            if first is not tree and path != document.path:
+                warnings.append(
+                    SourceError(
+                        str(tree.source / document.path),
+                        1,
+                        1,
+                        f"spelled {path} in {first.source}: taken as that article, at its address",
+                        "the same file name in every tree",
+                    )
+                )
+                document.path = path
+            kept.append(document)
+        if len(kept) != len(tree.documents):
+            kept_ids = {id(document) for document in kept}
+            tree.documents = [document for document in tree.documents if id(document) in kept_ids]
+    return warnings
+
+
 @dataclass(slots=True)
 class EnglishChoice:
     """Which tree gives each article's English, and which translations are behind it."""
@@ -98,6 +158,9 @@ class EnglishChoice:
     """Article path -> the index of the tree whose English page it writes."""
     behind: dict[int, dict[str, int]] = field(default_factory=dict)
     """Tree index -> {article path: segments whose English changed} for its older translations."""
+    ties: dict[int, list[str]] = field(default_factory=dict)
+    """Tree index -> its articles whose English differs from the site's and is dated the same
+    (no date tells which is newer: the earlier tree's is the site's, a reported choice)."""
 
 
 def changed_segments(older: Document, newer: Document) -> int:
@@ -119,9 +182,12 @@ def choose_english(trees: Sequence[Tree]) -> EnglishChoice:
         best, newest = max(having, key=lambda item: (english_date(item[1].metadata), -item[0]))
         choice.source[path] = best
         english = render_body(newest, Language.ENGLISH)
+        date = english_date(newest.metadata)
         for index, document in having:
             if index != best and render_body(document, Language.ENGLISH) != english:
                 choice.behind.setdefault(index, {})[path] = changed_segments(document, newest)
+                if english_date(document.metadata) == date:
+                    choice.ties.setdefault(index, []).append(path)
     return choice
 
 
