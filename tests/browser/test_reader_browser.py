@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from chromium import screenshot
+from chromium import screenshot, search
 from conftest import SEED_ARTICLE
 from webserver import serve
 
@@ -32,17 +32,6 @@ def seed_url(seed_site: Path) -> Iterator[str]:
 def codes_url(codes_site: Path) -> Iterator[str]:
     with serve(codes_site) as url:
         yield url
-
-
-def search(page: Page, query: str) -> list[str]:
-    """Type ``query`` into the site's search box; the result links, best first."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)  # one query, not one per keystroke: results of "4" or "40" cannot linger
-    box.press("End")
-    results = page.locator(".md-search-result__item > a")
-    results.first.wait_for(timeout=10_000)
-    return [str(link.get_attribute("href")) for link in results.all()]
 
 
 def test_switch_language_on_the_seed_article(page: Page, seed_url: str) -> None:
