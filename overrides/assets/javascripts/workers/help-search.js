@@ -16,9 +16,10 @@ var READY = 1;
 var QUERY = 2;
 var RESULT = 3;
 var K1 = 1.2;
-var FIRST = 10; // groups Material renders at once: their fragments come before the first RESULT
-var MOST = 50; // groups listed once their fragments are in
-var SCAN_CHUNKS = 3; // chunks looked through for a word's spellings
+var FIRST = 6; // groups whose fragments come before the first RESULT: one request each, at once
+var MOST = 50; // groups listed once their fragments are in, when the reader stops typing
+var PAUSE = 400; // ms without a new query before the fragments of the groups after FIRST load
+var SCAN_CHUNKS = 2; // chunks looked through for a word's spellings
 var PREFIX_CHUNKS = 2; // chunks a word being typed expands into
 var SPELLINGS = 8; // spellings of a result handed to Material's highlighting on the page
 var EXCERPT = 220; // characters of a long sentence shown around its first match
@@ -29,11 +30,12 @@ var PREFIX = 0;
 var WEIGHT = [0.3, 0.6, 0.8, 1];
 var engine = null;
 var delegated = false;
-var latest = 0;
+var state = { latest: 0, shown: 0, rendering: 0 }; // newest query, last shown, renders running
 
 // ---- search/text.py
 
 var LATIN_MARKS = /([a-z\u00df-\u024f\u0370-\u03ff\u1e00-\u1fff])[\u0300-\u036f]+/g;
+// eslint-disable-next-line no-misleading-character-class -- the marks alone are the point
 var SCRIPT_MARKS = /[\u0640\u064b-\u0652\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]/g;
 var LETTERS = {
   "\u00df": "ss",
@@ -422,14 +424,16 @@ Engine.prototype.chunksOf = function (part) {
   var found = new Set();
   var self = this;
   var start = part.folded.slice(0, Math.max(3, part.folded.length - 6));
-  this.range(start, part.folded + "\uffff", SCAN_CHUNKS).forEach(function (i) {
+  this.range(start, part.folded + "\uffff", part.folded.length < 2 ? 1 : SCAN_CHUNKS).forEach(function (i) {
     found.add(i);
   });
   part.computed.forEach(function (key) {
     found.add(self.chunkOf(key));
   });
   if (part.prefix !== null) {
-    this.range(part.prefix, part.prefix + "\uffff", PREFIX_CHUNKS).forEach(function (i) {
+    // The first letter typed expands into one chunk: its results show while the next loads.
+    var most = part.prefix.length < 2 ? 1 : PREFIX_CHUNKS;
+    this.range(part.prefix, part.prefix + "\uffff", most).forEach(function (i) {
       found.add(i);
     });
   }
@@ -723,20 +727,46 @@ Engine.prototype.item = function (fragment, number, score, value, terms) {
   };
 };
 
-Engine.prototype.search = function (query, answer) {
+// Answers query number ``ticket``: its first groups as soon as their fragments are in, up to
+// MOST once it has stood for PAUSE ms (the reader stopped typing). While the reader types, a
+// query a newer one replaced is still shown if no other is being rendered: results follow the
+// typing without fetching fragments for every key.
+Engine.prototype.search = function (query, ticket) {
   var terms = this.parse(query);
   if (!terms.length) {
-    answer([]);
+    answer(ticket, []);
     return Promise.resolve();
   }
   var self = this;
   return this.rank(terms).then(function (ranked) {
-    return self.render(ranked.slice(0, FIRST), terms).then(function (items) {
-      if (!answer(items) || ranked.length <= FIRST) return undefined;
-      return self.render(ranked.slice(0, MOST), terms).then(answer);
-    });
+    if (ticket < state.latest && state.rendering > 0) return undefined;
+    state.rendering++;
+    return self
+      .render(ranked.slice(0, FIRST), terms)
+      .finally(function () {
+        state.rendering--;
+      })
+      .then(function (items) {
+        if (!answer(ticket, items) || ranked.length <= FIRST) return undefined;
+        return new Promise(function (resolve) {
+          setTimeout(resolve, PAUSE);
+        }).then(function () {
+          if (ticket !== state.latest) return undefined;
+          return self.render(ranked.slice(0, MOST), terms).then(function (more) {
+            if (ticket === state.latest) answer(ticket, more);
+          });
+        });
+      });
   });
 };
+
+// Posts the RESULT of query ``ticket`` unless a newer query's is already shown.
+function answer(ticket, items) {
+  if (ticket < state.shown) return false;
+  state.shown = ticket;
+  postMessage({ type: RESULT, data: { items: items } });
+  return true;
+}
 
 function delegate(message) {
   delegated = true;
@@ -756,16 +786,10 @@ addEventListener("message", function (event) {
     engine = new Engine(message.data.config, new URL("../lunr/min/", self.location.href).href);
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
-    var ticket = ++latest;
-    // Each answer is posted while its query is the latest: an earlier query's never replaces it.
-    var answer = function (items) {
-      if (ticket !== latest) return false;
-      postMessage({ type: RESULT, data: { items: items } });
-      return true;
-    };
-    if (engine === null) answer([]);
-    else engine.search(message.data, answer).catch(function () {
-      answer([]);
+    var ticket = ++state.latest;
+    if (engine === null) answer(ticket, []);
+    else engine.search(message.data, ticket).catch(function () {
+      if (ticket === state.latest) answer(ticket, []);
     });
   }
 });
