@@ -3,10 +3,7 @@ worker's JavaScript, run here under Node), and follows its references (Lucene, S
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
-import subprocess
 from functools import cache
 from pathlib import Path
 
@@ -15,11 +12,8 @@ import pytest
 from bilingual.site.internals import LUNR
 from bilingual.site.search import latvian
 from bilingual.site.search.analysis import SNOWBALL, analyzer, english, terms
-from bilingual.site.search.text import SEPARATOR, fold, tokens
-
-RUNNER = Path(__file__).with_name("search_worker.js")
-NODE = shutil.which("node")
-needs_node = pytest.mark.skipif(NODE is None, reason="Node.js is not installed (CI installs it)")
+from bilingual.site.search.text import fold, tokens
+from search_worker import analyse, needs_node
 
 WORDS = [
     # Latvian: the cases of one noun, palatalised stems, diacritics typed or not
@@ -35,25 +29,6 @@ WORDS = [
 ]  # fmt: skip
 
 
-def node(analysis: str, lunr: str | None, texts: list[str]) -> dict[str, list[object]]:
-    request = {
-        "analysis": analysis,
-        "lunr": lunr,
-        "lunrFolder": LUNR.as_uri() + "/",
-        "separator": SEPARATOR,
-        "texts": texts,
-    }
-    done = subprocess.run(
-        [str(NODE), str(RUNNER)],
-        input=json.dumps(request),
-        capture_output=True,
-        text=True,
-        check=True,
-        encoding="utf-8",
-    )
-    return dict(json.loads(done.stdout))
-
-
 def python_terms(code: str, texts: list[str]) -> list[list[list[str]]]:
     key = analyzer(code).key
     return [[list(pair) for pair in terms(key, text)] for text in texts]
@@ -62,7 +37,7 @@ def python_terms(code: str, texts: list[str]) -> list[list[list[str]]]:
 def differences(code: str, texts: list[str]) -> list[tuple[str, object, object]]:
     analysis = analyzer(code)
     ours = python_terms(code, texts)
-    theirs = node(analysis.name, analysis.lunr, texts)["terms"]
+    theirs = analyse(analysis.name, analysis.lunr, texts)["terms"]
     return [(text, a, b) for text, a, b in zip(texts, ours, theirs, strict=True) if a != b]
 
 
@@ -75,7 +50,7 @@ def test_worker_analyses_words_as_the_build_does(code: str) -> None:
 @needs_node
 def test_worker_folds_and_stems_latvian_as_the_build_does() -> None:
     words = [fold(word) for word in WORDS] + [word.lower() for word in WORDS]
-    out = node("latvian", None, words)
+    out = analyse("latvian", None, words)
     assert out["fold"] == [fold(word) for word in words]
     assert out["latvian"] == [latvian.stem(word) for word in words]
     assert out["latvianFolded"] == [latvian.stem_folded(word) for word in words]

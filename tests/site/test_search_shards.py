@@ -9,6 +9,7 @@ import pytest
 
 from bilingual.site.search import shards
 from bilingual.site.search.text import SEPARATOR, sentences
+from search_worker import needs_node, render
 
 DOCS = [
     {"location": "a/", "title": "Kļūda 401/403", "text": "<p>Kods (0x80070005). Otrs teikums.</p>"},
@@ -102,3 +103,34 @@ def test_write_and_read_back_one_language(tmp_path: Path) -> None:
     index = json.loads((tmp_path / "en" / "search" / "search_index.json").read_text("utf-8"))
     assert index["config"]["help"]["folder"] == "../../../en/search/"
     assert index["config"]["help"]["analysis"] == "english"
+
+
+HOSTILE = [
+    '<img src=x onerror="alert(1)">',
+    "<script>alert(1)</script>",
+    '"><svg onload=alert(1)>',
+    "&lt;b&gt; &amp;amp; </mark><mark>",
+    "javascript:alert(1) 'x' \"y\"",
+]
+
+
+@needs_node
+@pytest.mark.parametrize("text", HOSTILE)
+def test_the_worker_escapes_what_it_shows(text: str) -> None:
+    """Fragments are source text: the worker's result HTML holds it as text, with only its own
+    ``<mark>`` and ``<p>`` around; a query matching inside it changes nothing of that."""
+    from executable import active_elements, executable, parse
+
+    index, _ = shards.language_files([], "lv", "../../../search/")
+    fragment = {"l": "a/", "s": [["", f"Kļūda {text}", [f"Teikums {text} beigas."]]]}
+    for query in ["kluda teikums", "img onerror alert script svg mark", text]:
+        [[item]] = render(index["config"], query, [fragment])
+        for html in (item["title"], item["text"]):
+            tree = parse(f"<div>{html}</div>")
+            assert executable(tree) == []
+            assert active_elements(tree) == {}
+            assert {element.name for element in tree.find_all(True)} <= {
+                "html", "head", "body", "div", "p", "mark",
+            }  # fmt: skip
+        assert parse(item["title"]).get_text() == f"Kļūda {text}"
+        assert parse(item["text"]).get_text() == f"Teikums {text} beigas."
