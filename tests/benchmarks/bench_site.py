@@ -130,23 +130,14 @@ def run_phase(name: str, source: Path, work: Path) -> tuple[float, float, float]
 
 
 def search_index_kb(site: Path, translation: str) -> dict[str, float]:
-    """Size of the search index per language: its own file when a language has one, else the
-    size of that language's entries in the shared index."""
+    """Size of the search index per language: everything under its ``search/`` folder (the
+    small index Material fetches, the chunks, the fragments), the other languages' folders
+    left out."""
     sizes: dict[str, float] = {}
-    shared = site / "search" / "search_index.json"
     for code in (translation, "en"):
-        own = site / code / "search" / "search_index.json"
-        if code != translation and own.is_file():
-            sizes[code] = own.stat().st_size / 1024
-    if shared.is_file():
-        index = json.loads(shared.read_text(encoding="utf-8"))
-        entries: dict[str, list[Any]] = {translation: [], "en": []}
-        for doc in index.get("docs", []):
-            code = "en" if str(doc.get("location", "")).startswith("en/") else translation
-            entries[code].append(doc)
-        for code, docs in entries.items():
-            if code not in sizes:
-                sizes[code] = len(json.dumps(docs, ensure_ascii=False).encode()) / 1024
+        folder = site / ("" if code == translation else code) / "search"
+        files = [path for path in folder.rglob("*") if path.is_file()] if folder.is_dir() else []
+        sizes[code] = sum(path.stat().st_size for path in files) / 1024
     return {code: round(kb, 1) for code, kb in sizes.items()}
 
 
