@@ -32,7 +32,7 @@ from functools import cache
 import snowballstemmer  # type: ignore[import-untyped]
 
 from bilingual.site.search import latvian
-from bilingual.site.search.text import bigrams, fold, runs, tokens
+from bilingual.site.search.text import SPLIT, bigrams, fold, normal, runs
 
 SNOWBALL = {
     "da": "danish",
@@ -166,13 +166,20 @@ def analyzer(code: str) -> Analyzer:
     return Analyzer("plain")
 
 
+def word_terms(key: Callable[[str], str], word: str) -> list[tuple[str, str]]:
+    """``(key, spelling)`` of one word as ``SPLIT`` leaves it (``key``: an ``Analyzer.key``);
+    a run of CJK letters gives its pairs, each its own key and spelling."""
+    found = []
+    for paired, run in runs(normal(word)):
+        if paired:
+            found += [(pair, pair) for pair in bigrams(fold(run))]
+        else:
+            found.append((key(run), run))
+    return found
+
+
 def terms(key: Callable[[str], str], text: str) -> Iterator[tuple[str, str]]:
-    """``(key, spelling)`` of every word of plain ``text`` (``key``: an ``Analyzer.key``); pairs
-    of CJK letters are their own key and spelling."""
-    for token in tokens(text):
-        for paired, run in runs(token):
-            if paired:
-                for pair in bigrams(fold(run)):
-                    yield pair, pair
-            else:
-                yield key(run), run
+    """``(key, spelling)`` of every word of plain ``text``."""
+    for word in SPLIT.split(text.lower()):
+        if word:
+            yield from word_terms(key, word)

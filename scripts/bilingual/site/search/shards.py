@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bilingual.site.search.analysis import Analyzer, analyzer, terms
-from bilingual.site.search.text import SEPARATOR, plain, sentences
+from bilingual.site.search.analysis import Analyzer, analyzer, word_terms
+from bilingual.site.search.text import SEPARATOR, SPLIT, plain, sentences
 
 CHUNK_BYTES = 40_000
 """A chunk's size before compression (about 12 KB gzip-compressed)."""
@@ -94,22 +94,19 @@ Table = dict[str, dict[str, list[int]]]
 
 def postings(found: list[Page], analysis: Analyzer) -> Table:
     """Every key of the pages' titles and sentences, with its spellings' postings."""
-    keys: dict[str, str] = {}  # a word recurs on many pages: its key is found once
-
-    def key(word: str) -> str:
-        known = keys.get(word)
-        if known is None:
-            known = keys[word] = analysis.key(word)
-        return known
-
+    known: dict[str, list[tuple[str, str]]] = {}  # a word recurs on many pages: analysed once
     table: Table = {}
     for number, page in enumerate(found):
         for index, section in enumerate(page.sections):
             counts: dict[tuple[str, str], list[int]] = {}
             texts = [(section.title, 0)] + [(sentence, 1) for sentence in section.sentences]
             for text, field in texts:
-                for pair in terms(key, text):
-                    counts.setdefault(pair, [0, 0])[field] += 1
+                for word in SPLIT.split(text.lower()):
+                    pairs = known.get(word)
+                    if pairs is None:
+                        pairs = known[word] = word_terms(analysis.key, word) if word else []
+                    for pair in pairs:
+                        counts.setdefault(pair, [0, 0])[field] += 1
             for (word_key, spelling), (title, body) in counts.items():
                 table.setdefault(word_key, {}).setdefault(spelling, []).extend(
                     (number, code(index, title, body))
