@@ -64,6 +64,9 @@ def test_search_runs_in_the_sites_worker_with_materials_as_fallback() -> None:
 def test_built_indexes_hold_one_language_each(
     seed_site: Path, index: str, language_root: str
 ) -> None:
+    small = json.loads((seed_site / index / "search_index.json").read_text(encoding="utf-8"))
+    assert small["docs"] == []  # what Material's page fetches: the chunk table, no pages
+    assert (seed_site / index / "search_index.json").stat().st_size < 2048
     docs = read_language(seed_site / index)
     locations = [doc["location"] for doc in docs]
     assert f"{SEED_ARTICLE}/" in locations
