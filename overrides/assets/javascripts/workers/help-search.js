@@ -712,7 +712,10 @@ Engine.prototype.item = function (fragment, number, score, value, terms) {
     matched[term.text] = value !== null && value.terms.has(index);
   });
   if (value !== null) {
-    Array.from(value.spellings)
+    Array.from(value.spellings) // a pair of CJK letters is no word: the page marks the query's
+      .filter(function (spelling) {
+        return !HAS_NGRAM.test(spelling);
+      })
       .slice(0, SPELLINGS)
       .forEach(function (spelling) {
         if (!Object.prototype.hasOwnProperty.call(matched, spelling)) matched[spelling] = true;
