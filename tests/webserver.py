@@ -5,7 +5,11 @@ from __future__ import annotations
 import functools
 import gzip
 import mimetypes
+import socket
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -65,3 +69,32 @@ def serve(site: Path, *, static_host: bool = False) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@contextmanager
+def serve_apart(site: Path) -> Iterator[str]:
+    """Serve ``site`` as a static host does (``StaticHostHandler``) from a process of its own,
+    as a host is apart from its readers: no thread of the process measuring slows it down."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, __file__, str(site), str(port)])
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    handler = functools.partial(StaticHostHandler, directory=sys.argv[1])
+    ThreadingHTTPServer(("127.0.0.1", int(sys.argv[2])), handler).serve_forever()
