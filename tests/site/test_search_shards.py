@@ -134,3 +134,15 @@ def test_the_worker_escapes_what_it_shows(text: str) -> None:
             }  # fmt: skip
         assert parse(item["title"]).get_text() == f"Kļūda {text}"
         assert parse(item["text"]).get_text() == f"Teikums {text} beigas."
+
+
+@needs_node
+def test_a_result_address_never_becomes_a_scheme() -> None:
+    index, _ = shards.language_files([], "lv", "../../../search/")
+    fragments = [
+        {"l": "javascript:alert(1)/", "s": [["", "x", []]]},
+        {"l": "a:b/c/", "s": [["", "y", []]]},
+    ]
+    fragments.append({"l": "ok/x:y/", "s": [["#z", "z", []]]})
+    locations = [items[0]["location"] for items in render(index["config"], "x", fragments)]
+    assert locations == ["./javascript:alert(1)/", "./a:b/c/", "ok/x:y/#z"]

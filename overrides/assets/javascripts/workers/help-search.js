@@ -721,8 +721,12 @@ Engine.prototype.item = function (fragment, number, score, value, terms) {
         if (!Object.prototype.hasOwnProperty.call(matched, spelling)) matched[spelling] = true;
       });
   }
+  var location = fragment.l + section[0];
+  // A page's address is relative to the language's root: one whose first segment looks like a
+  // scheme (a file named "javascript:…") must not become one.
+  if (/^[^/?#]*:/.test(location)) location = "./" + location;
   return {
-    location: fragment.l + section[0],
+    location: location,
     title: marked(section[1], title.ranges),
     text: value ? this.excerpt(section[2], terms) : "",
     score: score,

@@ -5,14 +5,16 @@ taken off when the word has more vowels than the suffix and at least three lette
 suffixes of declensions II, V and VI then undo the palatalisation of the stem's last consonant
 (``paroļu`` -> ``parol``, ``zivju`` -> ``ziv``).
 
-The index stems folded words (``text.fold``: ``parolēm`` -> ``parolem``), so that a query typed
-without diacritics stems as the same words written with them: ``stem_folded`` is the same
-algorithm with the suffixes folded (``ām`` and ``am`` are one suffix; where two fold into one,
-the first in Lucene's order stays) and the palatalisation rules that still change a folded
-stem (``ks`` + ``u`` -> ``kst``, ``pj``/``bj``/``mj``/``vj`` -> ``p``/``b``/``m``/``v``; the others
-only drop a diacritic). On the lv corpus' words ``stem_folded(fold(word))`` equals
-``fold(stem(word))`` but for a few words (``tests/site/test_search_analysis.py`` counts them).
-The worker's twin is ``stemLatvian`` in ``help-search.js``.
+The index keeps Lucene's stem of a word as written, folded (``analysis.Analyzer.key``):
+``parolēm`` -> ``parol``. A query typed without diacritics (``parolem``) cannot always be stemmed
+as the word it stands for: the worker takes the keys of the index's words that fold to it, and
+where there are none, both its Lucene stem and ``stem_folded``'s: the same algorithm with the
+suffixes folded (``ām`` and ``am`` are one suffix; where two fold into one, the first in Lucene's
+order stays) and the palatalisation rules that still change a folded stem (``ks`` + ``u`` ->
+``kst``, ``pj``/``bj``/``mj``/``vj`` -> ``p``/``b``/``m``/``v``; the others only drop a diacritic).
+On the lv corpus' words ``stem_folded(fold(word))`` equals ``fold(stem(word))`` but for about 1 %
+(``lietotājiem``: folded, it ends like an adjective; ``tests/site/test_search_analysis.py``).
+The worker's twins are ``stemLatvian`` and ``stemLatvianFolded`` in ``help-search.js``.
 """
 
 from __future__ import annotations
