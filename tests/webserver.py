@@ -34,6 +34,7 @@ class StaticHostHandler(QuietHandler):
     (level 6) for a client that accepts it."""
 
     protocol_version = "HTTP/1.1"
+    timeout = 30  # an idle kept-open connection is closed after 30 s
 
     def do_GET(self) -> None:
         path = Path(self.translate_path(self.path))
@@ -95,6 +96,16 @@ def serve_apart(site: Path) -> Iterator[str]:
         server.wait(timeout=10)
 
 
+class StaticHost(ThreadingHTTPServer):
+    """The server of ``serve_apart``: a browser opens several connections at once."""
+
+    request_queue_size = 128
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a closed tab: not an error
+            super().handle_error(request, client_address)
+
+
 if __name__ == "__main__":
     handler = functools.partial(StaticHostHandler, directory=sys.argv[1])
-    ThreadingHTTPServer(("127.0.0.1", int(sys.argv[2])), handler).serve_forever()
+    StaticHost(("127.0.0.1", int(sys.argv[2])), handler).serve_forever()
