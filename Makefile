@@ -6,6 +6,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 SOURCE ?= source
+DEFAULT ?=
+LANGUAGE ?=
+PARTS  ?= parts
 SITE   ?= site
 DOCS   ?= docs
 ADDRESS ?= 127.0.0.1:8000
@@ -22,8 +25,10 @@ ONLINE ?=
 REMAP ?=
 LINKS_FLAGS := --format "$(FORMAT)" $(if $(filter 1 yes true,$(ONLINE)),--online,) $(foreach r,$(REMAP),--remap "$(r)")
 BILINGUAL := PYTHONPATH=scripts $(BIN)/python -m bilingual
+# SOURCE may name several trees (one per locale): one site. DEFAULT=code picks the root language.
+SOURCES := --source $(foreach s,$(SOURCE),"$(s)") $(if $(DEFAULT),--default "$(DEFAULT)",)
 
-.PHONY: site serve test test-fast links lint clean audit parity reproducible bench bench-site bench-split bench-incremental bench-links bench-search
+.PHONY: site site-part site-merge site-languages serve test test-fast links lint clean audit parity reproducible bench bench-site bench-split bench-incremental bench-links bench-search
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,19 +41,28 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $(NODE_STAMP)
 
 site: $(STAMP)  ## split SOURCE into one page per language, then build the site into SITE
-	$(BILINGUAL) site --source "$(SOURCE)" --docs "$(DOCS)" --site "$(SITE)" $(STRICT_FLAG)
+	$(BILINGUAL) site $(SOURCES) --docs "$(DOCS)" --site "$(SITE)" $(STRICT_FLAG)
+
+site-part: $(STAMP)  ## split SOURCE, then build one LANGUAGE of the site into PARTS/LANGUAGE
+	$(BILINGUAL) site-part $(SOURCES) --docs "$(DOCS)" --parts "$(PARTS)" --language "$(LANGUAGE)" $(STRICT_FLAG)
+
+site-merge: $(STAMP)  ## assemble SITE from every language's part in PARTS
+	$(BILINGUAL) site-merge --parts "$(PARTS)" --site "$(SITE)"
+
+site-languages: $(STAMP)  ## print the languages of the site of SOURCE as JSON (a CI matrix)
+	@$(BILINGUAL) languages $(SOURCES)
 
 serve: $(STAMP)  ## split SOURCE, then serve the site with live reload on ADDRESS
-	$(BILINGUAL) serve --source "$(SOURCE)" --docs "$(DOCS)" --address "$(ADDRESS)"
+	$(BILINGUAL) serve $(SOURCES) --docs "$(DOCS)" --address "$(ADDRESS)"
 
 links: $(STAMP)  ## check the links of the site in SITE (and of SOURCE); ONLINE=1 asks external links
-	$(BILINGUAL) links --site "$(SITE)" --source "$(SOURCE)" $(LINKS_FLAGS)
+	$(BILINGUAL) links --site "$(SITE)" $(SOURCES) $(LINKS_FLAGS)
 
 bench-links: $(STAMP)  ## time the offline check of SITE and the online check against the local mock
 	PYTHONPATH=scripts:tests $(BIN)/python tests/benchmarks/bench_links.py --site "$(SITE)"
 
 audit: $(STAMP)  ## round trip and segments in = segments out for every source of SOURCE
-	$(BILINGUAL) audit --source "$(SOURCE)" $(STRICT_FLAG)
+	$(BILINGUAL) audit $(SOURCES) $(STRICT_FLAG)
 
 bench-split: $(STAMP)  ## time splitting SOURCE against a bare regex pass over the same files
 	PYTHONPATH=scripts $(BIN)/python tests/benchmarks/bench_split.py "$(SOURCE)"
@@ -57,7 +71,7 @@ reproducible: $(STAMP)  ## build SOURCE twice (the second as if on another day),
 	PYTHONPATH=scripts $(BIN)/python -m bilingual.checks.reproduce --source "$(SOURCE)"
 
 parity: $(STAMP)  ## build SOURCE into a temporary site, compare its pages' blocks with CommonMark's
-	$(BILINGUAL) parity --source "$(SOURCE)"
+	$(BILINGUAL) parity $(SOURCES)
 
 bench: bench-split bench-incremental bench-site  ## the benchmarks of SOURCE; the site's JSON line comes last
 
@@ -65,7 +79,7 @@ bench-incremental: $(STAMP)  ## edit one article of a copy of SOURCE, time bring
 	PYTHONPATH=scripts $(BIN)/python tests/benchmarks/bench_incremental.py "$(SOURCE)"
 
 bench-site: $(STAMP)  ## split + build of SOURCE against a plain MkDocs build; SCALE=N adds N x the articles
-	$(BIN)/python tests/benchmarks/bench_site.py --source "$(SOURCE)" --scale "$(SCALE)" --repeat "$(REPEAT)"
+	$(BIN)/python tests/benchmarks/bench_site.py --source $(foreach s,$(SOURCE),"$(s)") --scale "$(SCALE)" --repeat "$(REPEAT)"
 
 lint: $(STAMP) $(NODE_STAMP)  ## ruff and mypy over the code and the tests, ESLint over overrides/
 	$(BIN)/ruff check --no-cache scripts tests
@@ -83,5 +97,5 @@ bench-search: $(STAMP)  ## search per language in Chromium on a cold page of SIT
 	PYTHONPATH=scripts:tests $(BIN)/python tests/benchmarks/bench_search.py $(if $(filter-out 1,$(SCALE)),--source "$(SOURCE)" --scale "$(SCALE)",--site "$(SITE)") $(if $(PAGE),--page "$(PAGE)",)
 
 clean:  ## remove generated pages, the built site and caches
-	rm -rf site test-output .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site parts test-output .pytest_cache .mypy_cache .ruff_cache
 	find docs -mindepth 1 -not -name .gitignore -exec rm -rf {} +

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from chromium import executable, launch
 
 PROJECT = Path(__file__).resolve().parents[1]
 FIXTURES = PROJECT / "tests" / "fixtures"
@@ -180,6 +184,46 @@ def fallback_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     build(site_language(split.translation.code), root / "docs", root / "site")
     return root / "site"
+
+
+LOCALE_TREES = [FIXTURES / "locales" / code for code in ("lv", "de", "ar")]
+"""Three small trees of the same articles, lv, de and ar-SA (``tests/fixtures/locales``)."""
+
+
+@pytest.fixture(scope="session")
+def locales_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The three locale trees split (``root/docs``) and built (``root/site``) as one site."""
+    from bilingual.site.build import build
+    from bilingual.split.full import split_trees
+
+    root = tmp_path_factory.mktemp("locales")
+    split = split_trees(LOCALE_TREES, root / "docs")
+    build(split.translation, root / "docs", root / "site", jobs=2)
+    return root
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium for one module's browser tests (Playwright's sync API is closed again
+    before the next module, so nothing else in the session runs beside its event loop)."""
+    path = executable()
+    if path is None:
+        pytest.skip(
+            "Debian's chromium is not installed here (apt-get install chromium; .ci/run does)"
+        )
+    with sync_playwright() as playwright:
+        chromium = launch(playwright, path)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh reader: new context, empty storage, a desktop window."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -79,7 +79,9 @@ def test_no_locale_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFix
     source.mkdir()
     (source / "a.md").write_text("# plain\n", encoding="utf-8")
     assert main(["split", "--source", str(source), "--docs", str(tmp_path / "docs")]) == 1
-    assert capsys.readouterr().err.startswith("error: no source names its locale; expected")
+    assert capsys.readouterr().err.startswith(
+        f"error: {source}: no source names its locale; expected"
+    )
 
 
 @pytest.mark.site

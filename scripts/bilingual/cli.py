@@ -2,6 +2,9 @@
 
     split  SOURCE DOCS      bilingual sources -> one page per language under DOCS
     site   --source --site  split, then build the site with MkDocs
+    site-part --language    split, then build one language of the site into --parts
+    site-merge --parts      assemble the site from its languages' parts
+    languages --source      the site's languages, as JSON (for a CI matrix)
     serve  --source         split, then serve the site with live reload
     links  --site [--source] [--online] check the links of a built site (and of the sources)
     audit  --source         round trip and segments in = segments out, for every source
@@ -20,12 +23,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bilingual.checks.links.cache import DEFAULT_PATH as CACHE
-from bilingual.errors import BilingualError
-from bilingual.split.full import Split, split_tree
+from bilingual.errors import BilingualError, SourceError
+from bilingual.locales import ENGLISH_CODE
+from bilingual.split.full import Split, split_trees
 
 DEFAULT_SOURCE = Path("source")
 DEFAULT_DOCS = Path("docs")
 DEFAULT_SITE = Path("site")
+DEFAULT_PARTS = Path("parts")
 
 
 def _report(split: Split, strict: bool) -> int:
@@ -59,22 +64,42 @@ def _report(split: Split, strict: bool) -> int:
             f"{first.path}:{first.line}:{first.column}); expected the uid: of an article",
             file=sys.stderr,
         )
+    for code, behind in split.behind.items():
+        print(
+            f"split: {code}: {len(behind)} articles translated from an older English than the "
+            f"site's ({sum(behind.values())} segments changed); their pages say so",
+            file=sys.stderr,
+        )
+    for code, paths in split.ties.items():
+        print(
+            f"split: {code}: {len(paths)} articles have another English than the site's of the "
+            f"same date ({paths[0]} first); the site's English is the earlier tree's "
+            "(the default's, then in the order given), and their pages say it changed",
+            file=sys.stderr,
+        )
+    others = "".join(f", {language.code}" for language in split.others)
     print(
         f"split: {len(split.articles)} articles, {split.segments} segments, "
-        f"languages {split.translation.code} (default) and {split.english.code}"
+        f"languages {split.translation.code} (default){others} and {split.english.code}"
         + (f", {len(split.problems)} skipped" if split.problems else "")
     )
     return 1 if strict and (split.problems or split.warnings or split.missing_xrefs) else 0
 
 
+def _split_all(args: argparse.Namespace, docs: Path | None = None) -> Split:
+    """The split of every ``--source`` (one site) into ``docs`` (default ``--docs``)."""
+    target = args.docs if docs is None else docs
+    return split_trees(args.source, target, default=args.default, jobs=args.jobs)
+
+
 def _split(args: argparse.Namespace) -> int:
-    return _report(split_tree(args.source, args.docs, jobs=args.jobs), args.strict)
+    return _report(_split_all(args), args.strict)
 
 
 def _site(args: argparse.Namespace) -> int:
     from bilingual.site.build import build
 
-    split = split_tree(args.source, args.docs, jobs=args.jobs)
+    split = _split_all(args)
     status = _report(split, args.strict)
     if status:
         return status
@@ -83,12 +108,41 @@ def _site(args: argparse.Namespace) -> int:
     return 0
 
 
+def _site_part(args: argparse.Namespace) -> int:
+    from bilingual.site.build import build_part
+
+    split = _split_all(args)
+    status = _report(split, args.strict)
+    if status:
+        return status
+    part = build_part(split.translation, args.docs, args.parts, args.language)
+    print(f"site-part: {args.language} built into {part}/")
+    return 0
+
+
+def _site_merge(args: argparse.Namespace) -> int:
+    from bilingual.site.build import merge_parts
+
+    codes = merge_parts(args.parts, args.site)
+    print(f"site-merge: {', '.join(codes)} merged into {args.site}/")
+    return 0
+
+
+def _languages(args: argparse.Namespace) -> int:
+    from bilingual.split.trees import in_site_order, read_tree
+
+    problems: list[SourceError] = []
+    trees = in_site_order([read_tree(source, problems) for source in args.source], args.default)
+    print(json.dumps([*(tree.language.code for tree in trees), ENGLISH_CODE]))
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     from bilingual.site.build import serve
 
-    split = split_tree(args.source, args.docs, jobs=args.jobs)
+    split = _split_all(args)
     _report(split, strict=False)
-    serve(split.translation, args.docs, args.address, source=args.source)
+    serve(split.translation, args.docs, args.address, sources=args.source, default=args.default)
     return 0
 
 
@@ -106,13 +160,13 @@ def _links(args: argparse.Namespace) -> int:
         )
         cache = None if args.no_cache else args.cache
         online = OnlineOptions(settings, cache, args.cache_max_age * 3600)
-    return run(args.site, args.source, args.format, online)
+    return run(args.site, args.source or [], args.format, online, args.default)
 
 
 def _audit(args: argparse.Namespace) -> int:
-    from bilingual.checks.audit import audit_tree
+    from bilingual.checks.audit import audit_trees
 
-    audit = audit_tree(args.source)
+    audit = audit_trees(args.source, default=args.default)
     for problem in audit.problems:
         print(problem)
     print(json.dumps(audit.summary()))
@@ -128,12 +182,12 @@ def _parity(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="parity-") as temporary:
         site = args.site
         if site is None:
-            split = split_tree(args.source, Path(temporary) / "docs")
+            split = _split_all(args, Path(temporary) / "docs")
             for problem in split.problems:
                 print(problem, file=sys.stderr)
             site = Path(temporary) / "site"
-            build(split.translation, Path(temporary) / "docs", site)
-        report = compare(args.source, site)
+            build(split.translation, Path(temporary) / "docs", site, jobs=args.jobs)
+        report = compare(args.source, site, default=args.default)
     for mismatch in report.mismatches:
         print(mismatch)
     print(report.summary())
@@ -144,8 +198,23 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="bilingual", description=__doc__.split("\n\n")[0])
     commands = top.add_subparsers(dest="command", required=True)
 
+    def trees(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--source",
+            type=Path,
+            nargs="+",
+            default=[DEFAULT_SOURCE],
+            help="bilingual source trees, one per locale, for one site",
+        )
+        sub.add_argument(
+            "--default",
+            default=None,
+            metavar="CODE",
+            help="the language at the site's root (default: the first source's)",
+        )
+
     def sources(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="bilingual sources")
+        trees(sub)
         sub.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help="generated pages")
         sub.add_argument("--strict", action="store_true", help="fail on any malformed source")
         sub.add_argument(
@@ -165,6 +234,21 @@ def parser() -> argparse.ArgumentParser:
     site.add_argument("--site", type=Path, default=DEFAULT_SITE, help="output folder")
     site.set_defaults(run=_site)
 
+    part = commands.add_parser("site-part", help="split, then build one language of the site")
+    sources(part)
+    part.add_argument("--language", required=True, metavar="CODE", help="the language to build")
+    part.add_argument("--parts", type=Path, default=DEFAULT_PARTS, help="where parts are built")
+    part.set_defaults(run=_site_part)
+
+    merged = commands.add_parser("site-merge", help="assemble the site from its languages' parts")
+    merged.add_argument("--parts", type=Path, default=DEFAULT_PARTS, help="the built parts")
+    merged.add_argument("--site", type=Path, default=DEFAULT_SITE, help="output folder")
+    merged.set_defaults(run=_site_merge)
+
+    languages = commands.add_parser("languages", help="print the site's languages as JSON")
+    trees(languages)
+    languages.set_defaults(run=_languages)
+
     serve = commands.add_parser("serve", help="split, then serve with live reload")
     sources(serve)
     serve.add_argument("--address", default="127.0.0.1:8000")
@@ -172,7 +256,10 @@ def parser() -> argparse.ArgumentParser:
 
     links = commands.add_parser("links", help="check the links of a built site")
     links.add_argument("--site", type=Path, default=DEFAULT_SITE, help="built site to check")
-    links.add_argument("--source", type=Path, default=None, help="also check these sources")
+    links.add_argument(
+        "--source", type=Path, nargs="+", default=None, help="also check these source trees"
+    )
+    links.add_argument("--default", default=None, help=argparse.SUPPRESS)
     links.add_argument("--format", choices=["text", "json"], default="text", help="report format")
     links.add_argument("--json", dest="format", action="store_const", const="json")
     links.add_argument("--online", action="store_true", help="also ask every external link")
@@ -211,11 +298,12 @@ def parser() -> argparse.ArgumentParser:
     audit = commands.add_parser(
         "audit", help="check that nothing is lost between sources and pages"
     )
-    audit.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="bilingual sources")
+    trees(audit)
     audit.add_argument("--strict", action="store_true", help="a malformed source fails the audit")
     audit.set_defaults(run=_audit)
     parity = commands.add_parser("parity", help="compare built pages' blocks with CommonMark's")
-    parity.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="bilingual sources")
+    trees(parity)
+    parity.add_argument("--jobs", type=int, default=None, metavar="N", help=argparse.SUPPRESS)
     parity.add_argument(
         "--site", type=Path, default=None, help="a site built from SOURCE (default: build one)"
     )

@@ -34,6 +34,16 @@ def site_code(content_locale: str) -> str:
 
 
 @lru_cache(maxsize=256)
+def is_known(code: str) -> bool:
+    """Whether ``code`` (a site code: ``lv``, ``pt-BR``) names a language CLDR knows."""
+    try:
+        babel.Locale.parse(code.replace("-", "_"))
+    except (ValueError, babel.UnknownLocaleError):
+        return False
+    return True
+
+
+@lru_cache(maxsize=256)
 def site_language(code: str) -> SiteLanguage:
     """The ``SiteLanguage`` for a site code; unknown codes keep the code as their name (cached:
     the build asks for every page)."""

@@ -8,10 +8,26 @@ translated sentences that carry a *translation* (the target locale, e.g. Latvian
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from bilingual.errors import SourceError
+
+LEADING_BREAK = re.compile(r"[ \t]*\r?\n[ \t\r\n]*")
+"""Whitespace with a line break at the very start of a segment's text."""
+LEADING = frozenset(" \t\r\n")
+
+
+def inline_text(text: str) -> str:
+    """A segment's text as a page shows it. A pair is inline markup (spans), so a line break
+    at the start of its text is a space inside the span, not a new line of the page: a
+    translation tool's ``<span …>`` + line break + indented text must not make the rest of the
+    sentence indented code (or a heading, or a list) on the page."""
+    if text[:1] not in LEADING:
+        return text
+    found = LEADING_BREAK.match(text)
+    return text if found is None else " " + text[found.end() :]
 
 
 class Language(enum.Enum):
@@ -39,8 +55,8 @@ class Segment:
     """1-based column of the pair's first ``<`` in the source."""
 
     def text(self, language: Language) -> str:
-        """The segment's text in ``language``."""
-        return self.translation if language is Language.TRANSLATION else self.english
+        """The segment's text in ``language``, as its page shows it (``inline_text``)."""
+        return inline_text(self.translation if language is Language.TRANSLATION else self.english)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,8 @@ STRINGS: dict[str, dict[str, str]] = {
     | {"index_title": "Alle Artikel", "site_name": "Microsoft 365-Hilfe"},
     "ja": {"home_title": "ヘルプ記事", "home_intro": "すべての記事。"}
     | {"index_title": "すべての記事", "site_name": "Microsoft 365 ヘルプ"},
+    "ar": {"home_title": "مقالات التعليمات", "home_intro": "كل المقالات من الألف إلى الياء."}
+    | {"index_title": "كل المقالات", "site_name": "تعليمات Microsoft 365"},
 }
 
 
@@ -52,6 +54,14 @@ ALERT_TITLES: dict[str, dict[str, str]] = {
         "WARNING": "警告",
         "CAUTION": "注意事項",
         "VIDEO": "ビデオ",
+    },
+    "ar": {
+        "NOTE": "ملاحظة",
+        "TIP": "تلميح",
+        "IMPORTANT": "هام",
+        "WARNING": "تحذير",
+        "CAUTION": "تنبيه",
+        "VIDEO": "فيديو",
     },
 }
 """Titles of DocFX alerts (``[!NOTE]`` …) and the embedded player, per site language."""
@@ -105,7 +115,6 @@ READER: dict[str, dict[str, str]] = {
         "read_in_english": "القراءة باللغة الإنجليزية",
         "fallback_notice": "هذه المقالة غير متوفرة باللغة {language}؛ وهي معروضة باللغة {original}.",
         "sxs_toggle": "إظهار النص الإنجليزي الأصلي للجملة عند التمرير أو النقر",
-        "site_name": "تعليمات Microsoft 365",
     },
 }
 # Placeholders: what a page shows where a construct could not be rendered (pages/placeholders.py).
@@ -305,5 +314,30 @@ DOCFX: dict[str, dict[str, str]] = {
     "ja": {"long_description": "詳しい説明"},
     "ar": {"long_description": "وصف تفصيلي"},
 }
+# A site of several trees (split/trees.py): a translation made from an older English.
+SEVERAL_TREES: dict[str, dict[str, str]] = {
+    "en": {
+        "english_changed_notice": "The English original has changed since this translation.",
+        "read_current_english": "Read the current English version",
+    },
+    "lv": {
+        "english_changed_notice": "Kopš šī tulkojuma angļu valodas oriģināls ir mainīts.",
+        "read_current_english": "Lasīt pašreizējo versiju angļu valodā",
+    },
+    "de": {
+        "english_changed_notice": "Das englische Original wurde seit dieser Übersetzung geändert.",
+        "read_current_english": "Aktuelle englische Version lesen",
+    },
+    "ja": {
+        "english_changed_notice": "この翻訳の後に英語の原文が変更されました。",
+        "read_current_english": "現在の英語版を読む",
+    },
+    "ar": {
+        "english_changed_notice": "تغيّر النص الإنجليزي الأصلي منذ هذه الترجمة.",
+        "read_current_english": "اقرأ النسخة الإنجليزية الحالية",
+    },
+}
+for _code, _strings in SEVERAL_TREES.items():
+    STRINGS.setdefault(_code, {}).update(_strings)
 for _code, _strings in DOCFX.items():
     STRINGS.setdefault(_code, {}).update(_strings)

@@ -1,6 +1,6 @@
 """Benchmark: split + build of a whole source folder against a plain MkDocs build of its pages.
 
-    python tests/benchmarks/bench_site.py --source DIR [--scale N] [--work DIR] [--keep]
+    python tests/benchmarks/bench_site.py --source DIR [DIR …] [--scale N] [--work DIR] [--keep]
 
 Run on demand (``make bench``), never by pytest. In one run, side by side, it measures
 
@@ -22,6 +22,10 @@ fastest of each.
 With ``--scale N`` (N > 1) it first measures the source as it is, then a copy with every article
 N times under new names (generated into the work folder), and adds ``scale`` and
 ``time_ratio`` ((split + build) at N x over at 1 x) to the last line.
+
+With several sources (one site of several locales) it first measures the first source alone,
+then the whole site, and adds ``locales`` and ``locale_time_ratio`` ((split + build) of every
+locale over that of one) to the last line.
 """
 
 from __future__ import annotations
@@ -51,8 +55,7 @@ theme:
 plugins:
   - search
 nav:
-  - {translation}/index.md
-  - en/index.md
+{nav}
 not_in_nav: |
   *.md
 """
@@ -82,24 +85,23 @@ def jobs() -> int:
     return workers.jobs()
 
 
-def phase(name: str, source: Path, work: Path) -> None:
+def phase(name: str, sources: list[Path], work: Path) -> None:
     """Run one phase in this process; print its peak memory as the last line of stdout."""
     sys.path.insert(0, str(SCRIPTS))
     docs, site = work / "docs", work / "site"
     if name == "split":
         from bilingual.cli import main
 
-        status = main(["split", "--source", str(source), "--docs", str(docs)])
+        status = main(["split", "--source", *map(str, sources), "--docs", str(docs)])
         if status:
             raise SystemExit(status)
     elif name == "build":
-        from bilingual.locales import site_language
         from bilingual.site.build import build
-        from bilingual.split.snapshot import load
+        from bilingual.site.languages import split_languages
 
-        snap = load(docs)
-        assert snap is not None, "split first"
-        build(site_language(snap.translation), docs, site)
+        languages = split_languages(docs)
+        assert languages is not None, "split first"
+        build(languages[0], docs, site)
     else:
         from mkdocs.commands.build import build as mkdocs_build
         from mkdocs.config import load_config
@@ -113,10 +115,10 @@ def phase(name: str, source: Path, work: Path) -> None:
     print(json.dumps({"peak_rss_mb": peak_rss_mb(), "cpu_s": cpu_s()}))
 
 
-def run_phase(name: str, source: Path, work: Path) -> tuple[float, float, float]:
+def run_phase(name: str, sources: list[Path], work: Path) -> tuple[float, float, float]:
     """Wall time, peak memory and CPU time of one phase, run in a fresh process."""
     env = dict(os.environ, CI="1", NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(SCRIPTS))
-    command = [sys.executable, __file__, "--phase", name, "--source", str(source)]
+    command = [sys.executable, __file__, "--phase", name, "--source", *map(str, sources)]
     start = time.perf_counter()
     done = subprocess.run(
         [*command, "--work", str(work)], env=env, capture_output=True, text=True, check=False
@@ -129,19 +131,20 @@ def run_phase(name: str, source: Path, work: Path) -> tuple[float, float, float]
     return seconds, float(figures["peak_rss_mb"]), float(figures["cpu_s"])
 
 
-def search_index_kb(site: Path, translation: str) -> dict[str, float]:
-    """Size of the search index per language: everything under its ``search/`` folder (the
-    small index Material fetches, the chunks, the fragments), the other languages' folders
-    left out."""
+def search_index_kb(site: Path, codes: list[str]) -> dict[str, float]:
+    """Size of the search index per language (the default's at the site's root): everything
+    under its ``search/`` folder (the small index Material fetches, the chunks, the fragments),
+    the other languages' folders left out."""
     sizes: dict[str, float] = {}
-    for code in (translation, "en"):
-        folder = site / ("" if code == translation else code) / "search"
+    for index, code in enumerate(codes):
+        folder = site / ("" if index == 0 else code) / "search"
         files = [path for path in folder.rglob("*") if path.is_file()] if folder.is_dir() else []
-        sizes[code] = sum(path.stat().st_size for path in files) / 1024
+        if files:
+            sizes[code] = sum(path.stat().st_size for path in files) / 1024
     return {code: round(kb, 1) for code, kb in sizes.items()}
 
 
-def site_figures(site: Path, translation: str) -> dict[str, Any]:
+def site_figures(site: Path, codes: list[str]) -> dict[str, Any]:
     pages = [path.stat().st_size for path in site.rglob("*.html")]
     total = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
     return {
@@ -149,7 +152,7 @@ def site_figures(site: Path, translation: str) -> dict[str, Any]:
         "site_mb": round(total / 2**20, 1),
         "median_page_kb": round(statistics.median(pages) / 1024, 1),
         "max_page_kb": round(max(pages) / 1024, 1),
-        "search_index_kb": search_index_kb(site, translation),
+        "search_index_kb": search_index_kb(site, codes),
     }
 
 
@@ -172,23 +175,24 @@ def scaled_copy(source: Path, target: Path, scale: int) -> Path:
     return target
 
 
-def bench(source: Path, work: Path, repeat: int = 1) -> dict[str, Any]:
-    """Split, build and baseline of ``source`` side by side, ``repeat`` times in turn; the
+def bench(sources: list[Path], work: Path, repeat: int = 1) -> dict[str, Any]:
+    """Split, build and baseline of ``sources`` side by side, ``repeat`` times in turn; the
     figures (the fastest of each phase: the least disturbed by other work on the machine)."""
     runs: dict[str, list[tuple[float, float, float]]] = {"split": [], "build": [], "baseline": []}
-    translation = ""
+    codes: list[str] = []
     for _ in range(repeat):
         for name in ("docs", "site", "site-baseline"):
             shutil.rmtree(work / name, ignore_errors=True)
         for name in ("split", "build", "baseline"):
             if name == "baseline":
-                snap = json.loads((work / "docs" / ".sources.json").read_text(encoding="utf-8"))
-                translation = str(snap["translation"])
+                manifest = json.loads((work / "docs" / ".pages.json").read_text(encoding="utf-8"))
+                codes = [str(code) for code in manifest["languages"]]
+                nav = "\n".join(f"  - {code}/index.md" for code in codes)
                 config = BASELINE_CONFIG.format(
-                    docs=work / "docs", site=work / "site-baseline", translation=translation
+                    docs=work / "docs", site=work / "site-baseline", nav=nav
                 )
                 (work / "baseline.yml").write_text(config, encoding="utf-8")
-            seconds, memory, cpu = run_phase(name, source, work)
+            seconds, memory, cpu = run_phase(name, sources, work)
             runs[name].append((seconds, memory, cpu))
             print(
                 f"bench: {name} {seconds:.1f} s ({cpu:.1f} s CPU), {memory:.0f} MB",
@@ -197,12 +201,12 @@ def bench(source: Path, work: Path, repeat: int = 1) -> dict[str, Any]:
     split_s, build_s, baseline_s = (min(r[0] for r in runs[n]) for n in runs)
     split_cpu, build_cpu, baseline_cpu = (min(r[2] for r in runs[n]) for n in runs)
     return {
-        "source": str(source),
+        "source": " ".join(map(str, sources)),
         "split_s": round(split_s, 2),
         "build_s": round(build_s, 2),
         "baseline_s": round(baseline_s, 2),
         "ratio": round((split_s + build_s) / baseline_s, 3),
-        **site_figures(work / "site", translation),
+        **site_figures(work / "site", codes),
         "peak_rss_mb": round(max(r[1] for n in ("split", "build") for r in runs[n])),
         "cpu_s": {
             "split": round(split_cpu, 2),
@@ -217,7 +221,9 @@ def bench(source: Path, work: Path, repeat: int = 1) -> dict[str, Any]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--source", type=Path, required=True, help="bilingual sources")
+    parser.add_argument(
+        "--source", type=Path, nargs="+", required=True, help="bilingual source trees: one site"
+    )
     parser.add_argument("--scale", type=int, default=1, help="also bench N copies of each article")
     parser.add_argument("--work", type=Path, default=None, help="work folder (default: in /tmp)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
@@ -229,17 +235,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.phase:
         phase(args.phase, args.source, args.work)
         return 0
-    if not args.source.is_dir():
-        print(f"bench: {args.source}: no such folder", file=sys.stderr)
+    missing = [source for source in args.source if not source.is_dir()]
+    if missing:
+        print(f"bench: {missing[0]}: no such folder", file=sys.stderr)
         return 2
+    sources = [source.resolve() for source in args.source]
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-site-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        figures = bench(args.source.resolve(), work / "x1", args.repeat)
+        if len(sources) > 1:
+            one = bench(sources[:1], work / "one-locale", args.repeat)
+            print(json.dumps(one), flush=True)
+        figures = bench(sources, work / "x1", args.repeat)
+        if len(sources) > 1:
+            figures["locales"] = len(sources)
+            figures["locale_time_ratio"] = round(
+                (figures["split_s"] + figures["build_s"]) / (one["split_s"] + one["build_s"]), 3
+            )
         if args.scale > 1:
             print(json.dumps(figures), flush=True)
-            copy = scaled_copy(args.source, work / f"source-x{args.scale}", args.scale)
-            scaled = bench(copy, work / f"x{args.scale}", args.repeat)
+            copies = [
+                scaled_copy(source, work / f"source-x{args.scale}" / source.name, args.scale)
+                for source in sources
+            ]
+            scaled = bench(copies, work / f"x{args.scale}", args.repeat)
             time_1 = figures["split_s"] + figures["build_s"]
             scaled["scale"] = args.scale
             scaled["time_ratio"] = round((scaled["split_s"] + scaled["build_s"]) / time_1, 3)

@@ -10,36 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Page
 
-from chromium import executable, launch
-from conftest import PREFIX, PROJECT
+from chromium import screenshot
+from conftest import PREFIX
 from webserver import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
-
-OUTPUT = PROJECT / "test-output"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    path = executable()
-    if path is None:
-        pytest.skip(
-            "Debian's chromium is not installed here (apt-get install chromium; .ci/run does)"
-        )
-    with sync_playwright() as playwright:
-        chromium = launch(playwright, path)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +37,7 @@ def test_the_selector_marks_the_page_being_read(
     assert marked == ["page" if i == current else None for i in range(3)]
     assert "docfx-current" in (links.nth(current).get_attribute("class") or "")
     if name == "source":
-        OUTPUT.mkdir(exist_ok=True)
-        page.screenshot(path=str(OUTPUT / f"docfx-divs-{code}.png"), full_page=True)
+        screenshot(page, f"docfx-divs-{code}")
 
 
 def test_the_next_step_is_a_button_and_the_checklist_is_ticked(page: Page, docfx_url: str) -> None:
@@ -89,5 +65,4 @@ def test_the_long_description_opens_on_request(page: Page, docfx_url: str) -> No
     details.locator("summary").click()
     assert details.get_attribute("open") is not None
     assert page.get_by_text("Ziņojums no sūtītāja nonāk serverī.").is_visible()
-    OUTPUT.mkdir(exist_ok=True)
-    page.screenshot(path=str(OUTPUT / "docfx-images-lv.png"), full_page=True)
+    screenshot(page, "docfx-images-lv")

@@ -12,48 +12,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from chromium import executable, launch
-from conftest import PROJECT
+from chromium import screenshot
 from webserver import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
-
-OUTPUT = PROJECT / "test-output"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    path = executable()
-    if path is None:
-        pytest.skip(
-            "Debian's chromium is not installed here (apt-get install chromium; .ci/run does)"
-        )
-    with sync_playwright() as playwright:
-        chromium = launch(playwright, path)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A fresh reader: new context, empty storage."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
 
 
 @pytest.fixture(scope="session")
 def docfx_url(docfx_site: Path) -> Iterator[str]:
     with serve(docfx_site) as url:
         yield url
-
-
-def screenshot(page: Page, name: str) -> None:
-    OUTPUT.mkdir(exist_ok=True)
-    page.screenshot(path=str(OUTPUT / f"{name}.png"), full_page=True)
 
 
 def shown(page: Page, text: str) -> bool:

@@ -7,29 +7,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from chromium import executable, launch
-from conftest import FIXTURES, PROJECT, build_source
+from chromium import screenshot
+from conftest import FIXTURES, build_source
 from webserver import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
-OUTPUT = PROJECT / "test-output"
 TREE = ".help-toc--loaded"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    path = executable()
-    if path is None:
-        pytest.skip(
-            "Debian's chromium is not installed here (apt-get install chromium; .ci/run does)"
-        )
-    with sync_playwright() as playwright:
-        chromium = launch(playwright, path)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
@@ -48,11 +34,6 @@ def open_page(browser: Browser, url: str, width: int = 1280) -> Page:
     return page
 
 
-def screenshot(page: Page, name: str) -> None:
-    OUTPUT.mkdir(exist_ok=True)
-    page.screenshot(path=str(OUTPUT / f"{name}.png"))
-
-
 def test_the_tree_is_on_an_article_with_its_entry_marked(browser: Browser, nav_url: str) -> None:
     page = open_page(browser, f"{nav_url}mail/set-up-mail/")
     tree = page.locator(TREE)
@@ -68,7 +49,7 @@ def test_the_tree_is_on_an_article_with_its_entry_marked(browser: Browser, nav_u
     assert closed.get_attribute("aria-expanded") == "false"
     assert tree.locator("img").count() == 0  # the hostile title is text
     assert tree.get_by_text("<img src=x onerror=alert(1)>").count() == 1
-    screenshot(page, "nav-tree")
+    screenshot(page, "nav-tree", full_page=False)
     page.context.close()
 
 
@@ -123,7 +104,7 @@ def test_the_tree_in_the_phone_s_drawer(browser: Browser, nav_url: str) -> None:
     page.wait_for_function(
         "() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0"
     )
-    screenshot(page, "nav-tree-phone")
+    screenshot(page, "nav-tree-phone", full_page=False)
     tree.locator("a.help-toc__link", has_text="Pasta iestatīšana").click()
     page.wait_for_url(f"{nav_url}mail/set-up-mail/")
     page.context.close()

@@ -10,39 +10,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from chromium import executable, launch
-from conftest import PROJECT, SEED_ARTICLE
+from chromium import screenshot, search
+from conftest import SEED_ARTICLE
 from webserver import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
-OUTPUT = PROJECT / "test-output"
 LATVIAN_TITLE = "Plūsmas autentifikācijas kļūdu novēršana"
 ENGLISH_TITLE = "Troubleshoot Flow authentication errors"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    path = executable()
-    if path is None:
-        pytest.skip(
-            "Debian's chromium is not installed here (apt-get install chromium; .ci/run does)"
-        )
-    with sync_playwright() as playwright:
-        chromium = launch(playwright, path)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A fresh reader: new context, empty storage."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
 
 
 @pytest.fixture(scope="session")
@@ -55,22 +32,6 @@ def seed_url(seed_site: Path) -> Iterator[str]:
 def codes_url(codes_site: Path) -> Iterator[str]:
     with serve(codes_site) as url:
         yield url
-
-
-def screenshot(page: Page, name: str) -> None:
-    OUTPUT.mkdir(exist_ok=True)
-    page.screenshot(path=str(OUTPUT / f"{name}.png"), full_page=True)
-
-
-def search(page: Page, query: str) -> list[str]:
-    """Type ``query`` into the site's search box; the result links, best first."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)  # one query, not one per keystroke: results of "4" or "40" cannot linger
-    box.press("End")
-    results = page.locator(".md-search-result__item > a")
-    results.first.wait_for(timeout=10_000)
-    return [str(link.get_attribute("href")) for link in results.all()]
 
 
 def test_switch_language_on_the_seed_article(page: Page, seed_url: str) -> None:

@@ -130,8 +130,8 @@ def test_no_locale_means_no_page_and_every_segment_lost(
     assert status == 1
     assert summary == dict(zip(KEYS, [1, 2, 0, 2, 1], strict=True))
     assert problems == [
-        f"{source}: no page was written: no source names its locale; expected "
-        "'ms.contentlocale: ll-CC' in the front matter"
+        f"{source}: no source names its locale; expected "
+        "'ms.contentlocale: ll-CC' in the front matter (no page was written)"
     ]
 
 

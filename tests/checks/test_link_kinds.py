@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bilingual.checks.links.anchors import article_of, docfx_heading_id
+from bilingual.checks.links.built_site import Problem
+from bilingual.checks.links.source_defects import article_of, as_source_defect, docfx_heading_id
 from bilingual.cli import main
+from bilingual.source.parse import parse
 from bilingual_text import article, pair
 
 pytestmark = pytest.mark.site
@@ -48,7 +50,9 @@ def test_source_anchors_and_missing_media_are_kinds_of_their_own(
             "# " + pair("f-1", "No", "From") + "\n\n"
             "[" + pair("f-2", "Labi", "Fine") + "](target.md#kept) "
             "[" + pair("f-3", "Virsraksts", "Heading") + "](target.md#second-part) "
-            "[" + pair("f-4", "Kļūda", "Typo") + "](target.md#secnd-part)\n\n"
+            "[" + pair("f-4", "Kļūda", "Typo") + "](target.md#secnd-part) "
+            "**" + pair("f-6", "[Atļaut](Atļaut ierakstu)", "[Allow]") + "** "
+            "[" + pair("f-7", "Trūkst", "Missing") + "](lost/page.md)\n\n"
             "![" + pair("f-5", "Ekrāns", "Screen") + "](media/missing.png)\n"
         ),
         encoding="utf-8",
@@ -59,7 +63,7 @@ def test_source_anchors_and_missing_media_are_kinds_of_their_own(
     assert main(["links", "--site", str(site), "--source", str(source)]) == 1
     out = capsys.readouterr().out.strip().splitlines()
     assert out[-1] == (
-        "links: 8 pages checked, 2 broken (source 2); "
+        "links: 8 pages checked, 6 broken (source 6); "
         "media 2: images not in the source, shown as alt text"
     )
     typos = [line for line in out if "#secnd-part" in line]
@@ -67,9 +71,36 @@ def test_source_anchors_and_missing_media_are_kinds_of_their_own(
     for typo in typos:
         assert "its source from.md links to an anchor the target article does not have" in typo
     assert not [line for line in out if "#second-part" in line]  # the English id, on both pages
+    (text_target,) = [line for line in out if "Atļaut ierakstu" in line]  # the translator's
+    assert "its source from.md links to 'Atļaut ierakstu', which no source tree has" in text_target
+    assert text_target.startswith(str(site / "from" / "index.html"))
+    lost = [line for line in out if "lost/page.md" in line or "lost/page/" in line]
+    assert len(lost) == 2  # a page the tree lacks, on both languages' pages
+    assert all("its source from.md links to 'lost/page.md', which no" in line for line in lost)
     media = [
         line
         for line in out
         if line.endswith("image not in the source; the page shows its alt text")
     ]
     assert [line.split(": ")[1] for line in media] == ["media/missing.png", "media/missing.png"]
+
+
+def test_a_broken_link_to_a_file_the_source_has_stays_the_sites(tmp_path: Path) -> None:
+    """Only what no source tree has is the source's: a link the site broke to a file the
+    source does have (here ``b.md``), or one the source never wrote, stays ``internal``."""
+    source, site = tmp_path / "source", tmp_path / "site"
+    (source / "b.md").parent.mkdir(parents=True)
+    (source / "b.md").write_text("# B\n", encoding="utf-8")
+    (site / "a").mkdir(parents=True)
+    document = parse(article("[" + pair("a-1", "B", "B") + "](b.md) [x](gone.md)"), "a.md")
+    documents = {"a.md": [document]}
+    page = str(site / "a" / "index.html")
+
+    def kind(url: str, target: str) -> str:
+        problem = Problem(page, 1, 1, url, f"no such file {target}", "internal")
+        found = as_source_defect(problem, site, documents, {"en"}, [source])
+        return (found or problem).kind
+
+    assert kind("b.md", "a/b.md") == "internal"
+    assert kind("never.md", "a/never.md") == "internal"
+    assert kind("gone.md", "a/gone.md") == "source"

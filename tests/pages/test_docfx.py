@@ -144,6 +144,15 @@ def test_error_positions_point_into_the_source_for_both_languages() -> None:
     assert body_position(document, Language.TRANSLATION, 8) == (5, 33)
 
 
+def test_positions_after_a_leading_line_break_point_into_the_source() -> None:
+    """A segment's leading line break is a space on the page (``model.inline_text``); an
+    offset behind it still maps to its place in the source."""
+    text = FRONT + "1. " + pair("p-1", "\n      Lūdzu [!INCLUDE[a](../x.md)]", "Please")
+    document = parse(text, "p.md")
+    line, column = body_position(document, Language.TRANSLATION, len("1.  Lūdzu "))
+    assert text.split("\n")[line - 1][column - 1 :].startswith("[!INCLUDE[a](../x.md)]</span>")
+
+
 def test_the_translation_page_reports_where_the_source_has_it(tmp_path: Path) -> None:
     """The hover spans wrapped around the translation's segments before a construct do not
     move its report: both pages point at the same place of the source."""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bilingual.model import Language
+from bilingual.model import Language, inline_text
 from bilingual.pages.render import heading_title, render_page
 from bilingual.pages.resolver import SourceFolder
 from bilingual.source.folder import is_article, read_documents
@@ -88,3 +88,17 @@ def test_headings_keep_their_english_anchor_on_the_translation_page() -> None:
     assert '## <a id="second-part"></a><span class="sxs"' in latvian
     assert '<a name="own"></a>' in latvian
     assert '<a id="' not in render_page(document, Language.ENGLISH).markdown
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("\n            **[Rule]** text", " **[Rule]** text"),
+        ("  \r\n\t text", " text"),
+        ("text\n   more", "text\n   more"),
+        ("  text", "  text"),
+        ("", ""),
+    ],
+)
+def test_a_segment_is_inline_so_a_leading_line_break_is_a_space(text: str, shown: str) -> None:
+    assert inline_text(text) == shown

@@ -23,7 +23,6 @@ from hypothesis import strategies as st
 
 from bilingual.model import Language
 from bilingual.pages.render import render_page
-from bilingual.site.dates import iso_date, newest, page_date
 from bilingual.site.inline_images import extract_inline_images, image_name
 from bilingual.site.sanitize import (
     PLAIN_AS_IS,
@@ -34,6 +33,7 @@ from bilingual.site.sanitize import (
     sanitize_html,
     url_schemes,
 )
+from bilingual.source.dates import iso_date, newest, page_date
 from bilingual.source.folder import source_files
 from bilingual.source.parse import decode, parse
 from conftest import FIXTURES

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from bilingual.checks.audit import missing, normalise, page_body
-from bilingual.model import Language
+from bilingual.model import Language, inline_text
 from bilingual.pages.render import render_body, render_page
 from bilingual.source import frontmatter
 from bilingual.source.pairs import render_source
@@ -85,8 +85,8 @@ def documents(draw: st.DrawFn) -> tuple[str, list[tuple[str, str, str]], dict[La
     bodies = {Language.TRANSLATION: shared[0], Language.ENGLISH: shared[0]}
     for (segment_id, translation, english), after in zip(texts, shared[1:], strict=True):
         source += pair(segment_id, translation, english) + after
-        bodies[Language.TRANSLATION] += translation + after
-        bodies[Language.ENGLISH] += english + after
+        bodies[Language.TRANSLATION] += inline_text(translation) + after  # its examples:
+        bodies[Language.ENGLISH] += inline_text(english) + after  # tests/pages/test_render.py
     assume(head or not source.startswith("---"))
     if draw(st.booleans()):  # CRLF line ends everywhere
         source = source.replace("\n", "\r\n")

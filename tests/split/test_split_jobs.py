@@ -223,11 +223,13 @@ def test_the_split_command_passes_its_jobs(tmp_path: Path, monkeypatch: pytest.M
 
     asked: list[int | None] = []
 
-    def recording(source: Path, docs: Path, *, jobs: int | None = None) -> Split:
+    def recording(
+        sources: list[Path], docs: Path, *, default: str | None = None, jobs: int | None = None
+    ) -> Split:
         asked.append(jobs)
-        return split_tree(source, docs, jobs=jobs)
+        return split_tree(sources[0], docs, jobs=jobs)
 
-    monkeypatch.setattr(cli, "split_tree", recording)
+    monkeypatch.setattr(cli, "split_trees", recording)
     docs = str(tmp_path / "docs")
     assert cli.main(["split", "--source", str(SEED_SOURCE), "--docs", docs, "--jobs", "2"]) == 0
     assert cli.main(["split", "--source", str(SEED_SOURCE), "--docs", docs]) == 0

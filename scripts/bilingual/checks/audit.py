@@ -32,14 +32,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilingual.errors import BilingualError, SourceError
+from bilingual.locales import site_language
 from bilingual.model import Document, Language, Malformed, Segment
 from bilingual.pages.link_rewrite import Rewrite
-from bilingual.source.folder import is_article, source_files
+from bilingual.source.folder import is_article, source_files, translation_code
 from bilingual.source.includes import includers
 from bilingual.source.pairs import render_source
 from bilingual.source.parse import decode, parse
 from bilingual.source.positions import position
-from bilingual.split.full import split_tree
+from bilingual.split.full import split_trees
+from bilingual.split.trees import Tree, choose_english, fold_case
 
 # A run of white space, line breaks with the indentation or blockquote markers after them.
 SPACE = re.compile(r"[ \t\f\v]*(?:\r?\n[ \t\f\v>]*)+|[ \t\f\v]+")
@@ -69,14 +71,21 @@ class Audit:
     problems: list[str] = field(default_factory=list)
     """One line per problem, ``file:line:column: what; expected shape``."""
 
-    def summary(self) -> dict[str, int]:
-        return {
+    behind: dict[str, dict[str, int]] | None = None
+    """For a site of several trees: per locale, the articles translated from an older English
+    than the site shows, and the segments whose English changed since."""
+
+    def summary(self) -> dict[str, object]:
+        found: dict[str, object] = {
             "files": self.files,
             "segments": self.segments,
             "roundtrip_failures": self.roundtrip_failures,
             "lost_segments": self.lost_segments,
             "errors": self.errors,
         }
+        if self.behind is not None:
+            found["behind"] = self.behind
+        return found
 
     def passed(self, strict: bool = False) -> bool:
         """Nothing failed or was lost (and, when ``strict``, every source parsed)."""
@@ -269,22 +278,58 @@ def _check_pages(
 
 def audit_tree(source: Path) -> Audit:
     """Audit every markdown source under ``source``; the split is written to a temporary folder."""
+    return audit_trees([source])
+
+
+def audit_trees(sources: Sequence[Path], default: str | None = None) -> Audit:
+    """Audit the source trees of one site: each tree's sources on its translation's pages, and
+    on the English pages those whose English the site shows (``split.trees.choose_english``);
+    the translations made from an older English are counted per locale (``Audit.behind``)."""
     audit = Audit()
-    documents = _read(source, audit)
-    if not documents:
+    read = [(source, _read(source, audit)) for source in sources]
+    if not any(documents for _, documents in read):
         return audit
     with tempfile.TemporaryDirectory(prefix="bilingual-audit-") as scratch:
         docs = Path(scratch)
         try:
-            split = split_tree(source, docs)
+            split = split_trees(sources, docs, default=default)
         except BilingualError as error:  # e.g. no source names its locale: no page at all
             audit.errors += 1
             audit.lost_segments += audit.segments
-            audit.problems.append(f"{source}: no page was written: {error}")
+            message = str(error)
+            if not message.startswith(tuple(map(str, sources))):
+                message = f"{', '.join(map(str, sources))}: {message}"
+            audit.problems.append(f"{message} (no page was written)")
             return audit
-        languages = {
-            Language.TRANSLATION: docs / split.translation.code,
-            Language.ENGLISH: docs / split.english.code,
+        trees = {
+            translation_code(documents): Tree(
+                source, documents, site_language(translation_code(documents))
+            )
+            for source, documents in read
+            if any(document.content_locale for document in documents)
         }
-        _check_pages(audit, documents, languages, split.rewrites)
+        ordered = [
+            trees[language.code] for language in split.translations if language.code in trees
+        ]
+        left_out: list[SourceError] = []
+        fold_case(ordered, left_out)  # as the split did: its problems name what it left out
+        audit.errors += len(left_out)
+        audit.problems.extend(str(problem) for problem in left_out)
+        choice = choose_english(ordered)
+        for index, tree in enumerate(ordered):
+            translation = {Language.TRANSLATION: docs / tree.language.code}
+            _check_pages(audit, tree.documents, translation, split.rewrites)
+            shown = [
+                document
+                for document in tree.documents
+                if not is_article(document) or choice.source.get(document.path) == index
+            ]
+            _check_pages(
+                audit, shown, {Language.ENGLISH: docs / split.english.code}, split.rewrites
+            )
+        if len(sources) > 1:
+            audit.behind = {
+                code: {"articles": len(paths), "segments": sum(paths.values())}
+                for code, paths in split.behind.items()
+            }
     return audit

@@ -12,6 +12,7 @@ when the reference has no ``h1``.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from bilingual.pages import docfx, home
 from bilingual.pages.blocks import commonmark
 from bilingual.pages.render import render_body
 from bilingual.pages.resolver import SourceFolder
-from bilingual.source.folder import is_article, read_documents, translation_code
+from bilingual.source.folder import is_article
+from bilingual.split.trees import choose_english, fold_case, in_site_order, read_tree
 
 THRESHOLD = 99.5
 CONTEXT = 50
@@ -115,33 +117,57 @@ def page_file(site: Path, code: str, default: str, article: str) -> Path:
     return root / stem / "index.html"
 
 
-def compare(source: Path, site: Path) -> Report:
-    """Compare every article of ``source`` with its pages in the built ``site``."""
+def compare(sources: Path | Sequence[Path], site: Path, default: str | None = None) -> Report:
+    """Compare every article of the source trees with its pages in the built ``site``: each
+    tree's translation pages, and the English pages of the articles whose English the site takes
+    from that tree (``split.trees.choose_english``)."""
     report = Report()
-    documents = read_documents(source, report.problems)
-    default = translation_code(documents)
-    folder = SourceFolder.at({document.path: document for document in documents}, source)
-    sides = ((default, Language.TRANSLATION), (ENGLISH_CODE, Language.ENGLISH))
-    for document in documents:
-        if not is_article(document):
-            continue
-        for code, language in sides:
-            try:
-                reference = reference_skeleton(reference_markdown(document, language, folder))
-            except SourceError as error:
-                report.problems.append(error)
-                break
-            built_file = page_file(site, code, default, document.path)
-            html = built_file.read_text(encoding="utf-8") if built_file.is_file() else ""
-            built = built_skeleton(html, reference)
-            if document.path == home.HOME:  # the home page is the source's index.md, then the
-                built.children = built.children[: len(reference.children)]  # generated index
-            report.pages[code] = report.pages.get(code, 0) + 1
-            if str(built) == str(reference):
-                report.equal[code] = report.equal.get(code, 0) + 1
-            else:
-                report.equal.setdefault(code, 0)
-                report.mismatches.append(
-                    Mismatch(document.path, code, str(reference), str(built) if html else "")
-                )
+    trees = [
+        read_tree(source, report.problems)
+        for source in ([sources] if isinstance(sources, Path) else sources)
+    ]
+    trees = in_site_order(trees, default)
+    fold_case(trees, report.problems)
+    choice = choose_english(trees)
+    first = trees[0].language.code
+    for index, tree in enumerate(trees):
+        documents = tree.documents
+        folder = SourceFolder.at({document.path: document for document in documents}, tree.source)
+        for document in documents:
+            if not is_article(document):
+                continue
+            sides = [(tree.language.code, Language.TRANSLATION)]
+            if choice.source.get(document.path) == index:
+                sides.append((ENGLISH_CODE, Language.ENGLISH))
+            for code, language in sides:
+                _compare_page(report, site, first, document, code, language, folder)
     return report
+
+
+def _compare_page(
+    report: Report,
+    site: Path,
+    default: str,
+    document: Document,
+    code: str,
+    language: Language,
+    folder: SourceFolder,
+) -> None:
+    try:
+        reference = reference_skeleton(reference_markdown(document, language, folder))
+    except SourceError as error:
+        report.problems.append(error)
+        return
+    built_file = page_file(site, code, default, document.path)
+    html = built_file.read_text(encoding="utf-8") if built_file.is_file() else ""
+    built = built_skeleton(html, reference)
+    if document.path == home.HOME:  # the home page is the source's index.md, then the
+        built.children = built.children[: len(reference.children)]  # generated index
+    report.pages[code] = report.pages.get(code, 0) + 1
+    if str(built) == str(reference):
+        report.equal[code] = report.equal.get(code, 0) + 1
+    else:
+        report.equal.setdefault(code, 0)
+        report.mismatches.append(
+            Mismatch(document.path, code, str(reference), str(built) if html else "")
+        )

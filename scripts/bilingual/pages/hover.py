@@ -90,14 +90,14 @@ def wrapped(segment: Segment, at_line_start: bool = False) -> str:
     At the start of a line, block markup that opens the segment's translation (a list marker,
     a heading's ``#``, a DocFX ``[!NOTE]``) stays outside the span, so it still makes its block.
     """
-    translation = segment.translation
+    translation = shown = segment.text(Language.TRANSLATION)
     marker = ""
     if at_line_start:
         found = LEADING_BLOCK.match(translation)
         if found is not None:
             marker, translation = translation[: found.end()], translation[found.end() :]
             if not translation.strip():
-                return segment.translation
+                return shown
     english = attribute_value(plain_text(segment.english))
     return f'{marker}{SPAN_OPEN}{english}">{translation}{SPAN_CLOSE}'
 
@@ -133,7 +133,7 @@ def hover_body(
     line = ""
     plain = 0
     for part in document.parts:
-        text = part if isinstance(part, str) else part.translation
+        text = part if isinstance(part, str) else part.text(Language.TRANSLATION)
         if not isinstance(part, Segment):  # shared text, or malformed markup shown as text
             pieces.append(text)
         else:

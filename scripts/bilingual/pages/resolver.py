@@ -78,11 +78,13 @@ def body_position(document: Document, language: Language, offset: int) -> tuple[
         size = len(part_source(part))
         if isinstance(part, Segment):
             text = part.text(language)
+            raw = part.translation if language is Language.TRANSLATION else part.english
             start = source_offset + (
                 translation_offset(part)
                 if language is Language.TRANSLATION
                 else english_offset(part)
             )
+            start += len(raw) - len(text)  # a leading line break the page shows as a space
         else:
             text = part.shown if isinstance(part, Malformed) else part
             start = source_offset

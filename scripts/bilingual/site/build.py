@@ -7,10 +7,12 @@ set them before MkDocs loads the config.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from concurrent import futures
 from contextlib import contextmanager
@@ -18,8 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from bilingual import ui_text
+from bilingual.errors import BilingualError
 from bilingual.locales import SiteLanguage
-from bilingual.site import internals, merge
+from bilingual.site import csp, internals, merge, publish
+from bilingual.site.languages import configured, split_languages
 from bilingual.split import progress, workers
 
 PROJECT = Path(__file__).resolve().parents[3]
@@ -88,11 +92,27 @@ def _show_progress(counts: Counts, codes: list[str], end: str = "") -> None:
 def _load(docs: Path, site: Path, strict: bool) -> Any:
     from mkdocs.config import load_config
 
+    languages = split_languages(docs)
+    refused = internals.unservable([language.code for language in languages or []])
+    if refused:
+        raise BilingualError(
+            f"{docs}: site language {', '.join(map(repr, refused))} (from the trees' "
+            "ms.contentlocale): mkdocs-static-i18n serves two-letter ISO 639-1 languages only; "
+            "expected a locale such as 'de-DE' or 'pt-BR', or leave that tree out"
+        )
     config = load_config(
         str(CONFIG), docs_dir=str(docs.resolve()), site_dir=str(site.resolve()), strict=strict
     )
     internals.require(config)
+    use_split_languages(config, docs)
     return config
+
+
+def use_split_languages(config: Any, docs: Path) -> None:
+    """Make the languages the split wrote into ``docs`` the site's (``site.languages``)."""
+    languages = split_languages(docs)
+    if languages is not None:
+        internals.set_languages(config, configured(languages))
 
 
 def run_mkdocs(config: Any) -> None:
@@ -115,13 +135,29 @@ def build(
     strict: bool = False,
     jobs: int | None = None,
 ) -> None:
-    """Build the site from the pages in ``docs`` into ``site``.
+    """Build the site from the pages in ``docs`` into ``site``, whole or not at all: the site
+    is built beside ``site`` and swapped in when every language is built and merged
+    (``publish.staged``); a failed or killed build leaves ``site`` as it was.
 
     With more than one job (``workers.jobs``), the default language is built in this process
     while worker processes build the other languages, each into a folder of its own next to
     ``site``, moved in when all are done (``merge``): the same files as one process makes,
     in about the time of the longest language.
     """
+    with publish.staged(site) as staging:
+        _build(translation, docs, staging, site, strict, jobs)
+        csp.write_headers(staging)
+
+
+def _build(
+    translation: SiteLanguage,
+    docs: Path,
+    site: Path,
+    published: Path,
+    strict: bool,
+    jobs: int | None,
+) -> None:
+    """``build`` into ``site`` (the staging folder of ``published``)."""
     with _environ(environment(translation)):
         config = _load(docs, site, strict)
         languages = internals.languages(config)
@@ -137,12 +173,12 @@ def build(
             if counts is not None:
                 _show_progress(counts, codes, end="\n")
             return
-        staging = _languages_folder(site)
+        apart = _languages_folder(published)
         try:
             with workers.pool(helpers, counts) as executor:
                 others = [
                     executor.submit(
-                        _build_language, translation, docs, staging / code, strict, code, codes
+                        _build_language, translation, docs, apart / code, strict, code, codes
                     )
                     for code in codes[1:]
                 ]
@@ -157,9 +193,70 @@ def build(
             if counts is not None:
                 _show_progress(counts, codes, end="\n")
             for code in codes[1:]:
-                merge.merge(staging / code, site)
+                merge.merge(apart / code, site)
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            shutil.rmtree(apart, ignore_errors=True)
+
+
+PART_MANIFEST = "{code}.json"
+"""Beside each language's part (``parts/<code>/``): the site's languages, the default first."""
+
+
+def site_codes(docs: Path) -> list[str]:
+    """The site's language codes as the split in ``docs`` wrote them, the default first."""
+    languages = split_languages(docs)
+    if languages is None:
+        raise BilingualError(f"{docs}: no split here; run the split first")
+    return [language.code for language in languages]
+
+
+def build_part(
+    translation: SiteLanguage, docs: Path, parts: Path, code: str, *, strict: bool = False
+) -> Path:
+    """Build one language of the site into ``parts/<code>/``, alone (as a worker of ``build``
+    builds it), for ``merge_parts`` to assemble on another machine; returns the part."""
+    codes = site_codes(docs)
+    if code not in codes:
+        raise BilingualError(
+            f"LANGUAGE={code}: not a language of the site; expected one of {codes}"
+        )
+    part = parts / code
+    if part.exists():
+        shutil.rmtree(part)
+    part.mkdir(parents=True)
+    if code == codes[0]:
+        with _environ(environment(translation)):
+            config = _load(docs, part, strict)
+            internals.build_one_language(config)
+            run_mkdocs(config)
+    else:
+        _build_language(translation, docs, part, strict, code, codes)
+    manifest = parts / PART_MANIFEST.format(code=code)
+    manifest.write_text(json.dumps({"languages": codes}) + "\n", encoding="utf-8")
+    return part
+
+
+def merge_parts(parts: Path, site: Path) -> list[str]:
+    """Assemble the site from every language's part (``build_part``) into ``site``: the same
+    files, byte for byte, as ``build`` makes on one machine. Returns the languages merged."""
+    manifests = sorted(parts.glob(PART_MANIFEST.format(code="*")))
+    if not manifests:
+        raise BilingualError(f"{parts}: no parts here; build them with make site-part first")
+    codes: list[str] = json.loads(manifests[0].read_text(encoding="utf-8"))["languages"]
+    missing = [code for code in codes if not (parts / code).is_dir()]
+    if missing:
+        raise BilingualError(f"{parts}: the parts of {', '.join(missing)} are missing")
+    with publish.staged(site) as staging:
+        shutil.copytree(parts / codes[0], staging, dirs_exist_ok=True)
+        for code in codes[1:]:
+            work = Path(tempfile.mkdtemp(prefix=f".{site.name}.part-", dir=staging.parent))
+            try:
+                shutil.copytree(parts / code, work / code)
+                merge.merge(work / code, staging)
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
+        csp.write_headers(staging)
+    return codes
 
 
 def _languages_folder(site: Path) -> Path:
@@ -189,16 +286,22 @@ def _build_language(
         run_mkdocs(config)
 
 
-def serve(translation: SiteLanguage, docs: Path, address: str, source: Path | None = None) -> None:
-    """Serve the site from ``docs`` with live reload; with ``source``, a change there is
-    re-split at once (``watch.watch_source``) and the page reloads."""
+def serve(
+    translation: SiteLanguage,
+    docs: Path,
+    address: str,
+    sources: list[Path] | None = None,
+    default: str | None = None,
+) -> None:
+    """Serve the site from ``docs`` with live reload; with ``sources``, a change there is
+    re-split at once (``watch.watch_sources``) and the page reloads."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     observer = None
-    if source is not None:
-        from bilingual.split.watch import report_update, watch_source
+    if sources:
+        from bilingual.split.watch import report_update, watch_sources
 
-        observer = watch_source(source, docs, report_update)
+        observer = watch_sources(sources, docs, report_update, default)
     try:
         with _environ(environment(translation)):
             mkdocs_serve(

@@ -36,13 +36,16 @@ from bilingual.pages.home import NO_LANDING, NOTICE, folder_anchor
 from bilingual.pages.hover import unwrap_in_code
 from bilingual.site import internals, notices
 from bilingual.site.alternates import add_x_default, set_content_language, set_language
-from bilingual.site.dates import newest, page_date
+from bilingual.site.csp import with_policy
 from bilingual.site.inline_images import extract_inline_images
+from bilingual.site.languages import configured, split_languages
 from bilingual.site.navigation import Tree, branch_html, load_tree
 from bilingual.site.redirects import write_redirects
 from bilingual.site.sanitize import plain_text, sanitize_html
 from bilingual.site.search.shards import write_language
 from bilingual.site.search_index import with_search_base, with_search_worker
+from bilingual.source.dates import newest, page_date
+from bilingual.split.trees import BEHIND_KEY
 
 INLINE_IMAGES = "assets/inline/"
 """Where images inlined as ``data:`` URLs are written, relative to the site."""
@@ -83,6 +86,9 @@ class SiteEvents:
         static-i18n's build of another language, nested in the default's, starts."""
         if self.builds:
             return config
+        languages = split_languages(Path(config.docs_dir))
+        if languages is not None:  # the split's languages, for builds MkDocs starts (serve)
+            internals.set_languages(config, configured(languages))
         self.builds.clear()
         self.not_found.clear()
         self.dates.clear()
@@ -126,11 +132,14 @@ class SiteEvents:
         elif (
             current != ENGLISH_CODE and str(page.meta.get("ms.translationtype", "")).upper() == "MT"
         ):
-            english = internals.file_alternates(page.file).get(ENGLISH_CODE)
-            if english is not None:
+            translated = internals.file_alternates(page.file).get(ENGLISH_CODE)
+            if translated is not None:
                 blocks.append(
-                    notices.machine_translation(current, get_relative_url(english.url, page.url))
+                    notices.machine_translation(current, get_relative_url(translated.url, page.url))
                 )
+        english = internals.file_alternates(page.file).get(ENGLISH_CODE)
+        if locale == current and page.meta.get(BEHIND_KEY) and english is not None:
+            blocks.append(notices.english_changed(current, get_relative_url(english.url, page.url)))
         if page.meta.get(NOTICE) == NO_LANDING:
             blocks.append(notices.no_landing(current))
         if current != ENGLISH_CODE and 'class="sxs"' in markdown:
@@ -143,7 +152,9 @@ class SiteEvents:
         output = set_language(output, build.current, site_language(build.current).direction)
         output = add_x_default(output, build.default)
         output = with_search_worker(output)
-        return output if build.current == build.default else with_search_base(output, build.current)
+        if build.current != build.default:
+            output = with_search_base(output, build.current)
+        return with_policy(output)  # last: it hashes the page's inline scripts as they are
 
     def tree(self, config: Any, code: str) -> Tree | None:
         """Language ``code``'s tree, read the first time a page asks for it."""

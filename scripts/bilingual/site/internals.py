@@ -86,6 +86,35 @@ def languages(config: Any) -> BuildLanguages:
     )
 
 
+def unservable(codes: list[str]) -> list[str]:
+    """The language codes among ``codes`` mkdocs-static-i18n refuses (its ``RE_LOCALE``: ISO 639-1
+    two-letter codes, with a script or region: ``de``, ``pt-BR``; not ``fil`` or ``haw``)."""
+    from mkdocs_static_i18n.config import RE_LOCALE
+
+    return [code for code in codes if not RE_LOCALE.match(code)]
+
+
+def set_languages(config: Any, languages: list[tuple[str, str, str]]) -> None:
+    """Make the site's languages ``(code, name, site name)``, the first the default, whatever
+    ``mkdocs.yml`` lists (a site of several trees has as many languages as trees, and English)."""
+    from mkdocs_static_i18n.config import I18nPluginLanguage
+
+    plugin = i18n(config)
+    if [lang.locale for lang in plugin.config.languages] == [code for code, _, _ in languages]:
+        return
+    made = []
+    for index, (code, name, site_name) in enumerate(languages):
+        entry = I18nPluginLanguage()
+        entry.load_dict(
+            {"locale": code, "name": name, "site_name": site_name, "default": index == 0}
+        )
+        failed, _ = entry.validate()
+        if failed:
+            raise InternalsChanged(f"mkdocs-static-i18n refuses language {code!r}: {failed}")
+        made.append(entry)
+    plugin.config["languages"] = made
+
+
 def build_one_language(config: Any, code: str | None = None) -> None:
     """Make the build of ``config`` build ``code`` (default: the one it would) and no other:
     static-i18n's own loop over the other languages is switched off."""

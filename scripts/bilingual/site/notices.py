@@ -24,6 +24,17 @@ def machine_translation(code: str, english_url: str) -> str:
     )
 
 
+def english_changed(code: str, english_url: str) -> str:
+    """The notice of a translation made from an older English than the site's English page."""
+    text = html.escape(ui_text.text(code, "english_changed_notice"))
+    link = html.escape(ui_text.text(code, "read_current_english"))
+    url = html.escape(english_url, quote=True)
+    return (
+        '<div class="admonition warning bilingual-notice english-changed-notice" role="note" '
+        f'data-search-exclude>\n<p>{text} <a href="{url}" hreflang="en">{link}</a></p>\n</div>'
+    )
+
+
 def fallback(code: str, language: str, original: str) -> str:
     """The notice of a page shown in ``original`` because it is missing in ``language``."""
     text = ui_text.text(code, "fallback_notice").format(language=language, original=original)

@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from bilingual import ui_text
+from bilingual.site import csp
 from bilingual.site.navigation import relative
 
 REDIRECTS = ".redirects.json"
@@ -68,6 +69,7 @@ def redirect_page(code: str, direction: str, href: str, title: str) -> str:
         f'<html lang="{html.escape(code)}" dir="{html.escape(direction)}">\n'
         "<head>\n"
         '<meta charset="utf-8">\n'
+        f"{csp.META.format(policy=csp.policy([]))}\n"
         '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
         '<meta name="robots" content="noindex">\n'
         f"<title>{heading}</title>\n"

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +30,7 @@ from bilingual.pages.link_rewrite import Rewrite, learn_locale
 from bilingual.pages.render import page_code
 from bilingual.pages.resolver import MissingMedia, MissingXref, SourceFolder
 from bilingual.pages.uids import target_of, uid_map
-from bilingual.source.folder import is_article, read_documents, source_files, translation_code
+from bilingual.source.folder import is_article
 from bilingual.source.includes import unused_includes
 from bilingual.source.media import media_files
 from bilingual.split import progress, snapshot, workers
@@ -39,8 +39,16 @@ from bilingual.split.navigation import (
     NavigationInput,
     NavigationReport,
     write_navigation,
+    write_redirects_file,
 )
 from bilingual.split.staging import recover, staging_folder, swap_in
+from bilingual.split.trees import (
+    choose_english,
+    fold_case,
+    in_site_order,
+    mark_behind,
+    read_tree,
+)
 from bilingual.split.writer import (
     Side,
     Writer,
@@ -60,12 +68,14 @@ CHUNKS_PER_WORKER = 8
 
 @dataclass(slots=True)
 class Split:
-    """What ``split_tree`` made of a source folder."""
+    """What ``split_trees`` made of its source folders."""
 
     translation: SiteLanguage
-    """The translation's site language (the site's default, at its root)."""
+    """The default language's translation (the site's default, at its root)."""
     english: SiteLanguage
     """English, under ``/en/``."""
+    others: list[SiteLanguage] = field(default_factory=list)
+    """The other trees' translations, each under ``/<code>/``, in the order given."""
     articles: list[str] = field(default_factory=list)
     """Source paths (relative, ``/``-separated) written as pages."""
     segments: int = 0
@@ -91,9 +101,22 @@ class Split:
     the pages of the language with most) and the first. Shown as text; reported once per uid
     (strict mode fails on them)."""
 
+    behind: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Per translation's code, its articles made from an older English than the site's, each
+    with the count of segments whose English changed (``trees.choose_english``)."""
+    ties: dict[str, list[str]] = field(default_factory=dict)
+    """Per translation's code, its articles whose English differs from the site's with the same
+    date: the site's English is the earlier tree's (a reported choice)."""
+
     @property
-    def languages(self) -> tuple[SiteLanguage, SiteLanguage]:
-        return (self.translation, self.english)
+    def languages(self) -> tuple[SiteLanguage, ...]:
+        """Every language of the site: the default first, English last."""
+        return (self.translation, *self.others, self.english)
+
+    @property
+    def translations(self) -> tuple[SiteLanguage, ...]:
+        """Every translation, the default first."""
+        return (self.translation, *self.others)
 
     def add_warnings(self, warnings: Iterable[SourceError]) -> None:
         """Add ``warnings``, each once (a construct both languages show is reported once)."""
@@ -134,14 +157,16 @@ def write_pages(
     staging: Path,
     writer: Writer | None = None,
     jobs: int = 1,
+    sides: tuple[Side, ...] | None = None,
 ) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
-    """Write every article's page in both languages under ``staging``.
+    """Write every article's page in both languages (or ``sides``) under ``staging``.
 
     The source's ``index.md`` is not written: its page is the top of the home page
     (``split.navigation``). ``jobs`` > 1 lets that many worker processes write the articles'
     pages (see ``write_articles``). Returns each article's title per site language
     (``{path: {code: title}}``) and the home page's top per site language."""
-    sides = ((split.translation, Language.TRANSLATION), (split.english, Language.ENGLISH))
+    if sides is None:
+        sides = ((split.translation, Language.TRANSLATION), (split.english, Language.ENGLISH))
     tops: dict[str, str] = {}
     made: dict[str, dict[str, str]] = {}
     if writer is None:
@@ -149,6 +174,7 @@ def write_pages(
     articles = [document for document in documents if is_article(document)]
     results = write_articles(articles, sides, staging, writer, jobs)
     xrefs: dict[str, dict[str, list[SourceError]]] = {}
+    made_before = set(split.articles)
     for article in progress.counted(results, "split: writing", total=len(articles)):
         if article.problem is not None:
             split.problems.append(article.problem)
@@ -173,11 +199,16 @@ def write_pages(
             made.setdefault(article.path, {})[page.code] = page.title
             if page.top is not None:
                 tops[page.code] = page.top
-        split.articles.append(article.path)
         split.segments += article.segments
+        if article.path not in made_before:
+            split.articles.append(article.path)
+            made_before.add(article.path)
     for uid, by_language in xrefs.items():
         uses = max(len(found) for found in by_language.values())
         first = min((found[0] for found in by_language.values()), key=_place)
+        if uid in split.missing_xrefs:
+            uses = max(uses, split.missing_xrefs[uid][0])
+            first = min(first, split.missing_xrefs[uid][1], key=_place)
         split.missing_xrefs[uid] = (uses, first)
     return made, tops
 
@@ -196,8 +227,11 @@ def navigation_input(
     writer: Writer,
     titles: dict[str, dict[str, str]],
     tops: dict[str, str],
+    translation: SiteLanguage | None = None,
 ) -> NavigationInput:
-    """What the navigation needs from a full split."""
+    """What the navigation needs from a full split (of the tree in ``translation``, by default
+    the default language's)."""
+    translation = translation or split.translation
     uids = {
         str(document.metadata["uid"]): document.path
         for document in documents
@@ -205,9 +239,9 @@ def navigation_input(
     }
     assert writer.links is not None
     return NavigationInput(
-        split.translation,
+        translation,
         split.english,
-        translation_locale(documents, split.translation.code),
+        translation_locale(documents, translation.code),
         titles,
         tops,
         uids,
@@ -220,41 +254,129 @@ def _place(error: SourceError) -> tuple[str, int, int]:
 
 
 def split_tree(source: Path, docs: Path, *, jobs: int | None = None) -> Split:
-    """Split every bilingual source under ``source`` into pages under ``docs``.
+    """Split every bilingual source under ``source`` into pages under ``docs``: a site of one
+    translation and English (``split_trees`` of one tree).
+
+    ``jobs``: processes writing pages at once (``None``: ``workers.jobs()``; 1: this process)."""
+    return split_trees([source], docs, jobs=jobs)
+
+
+def split_trees(
+    sources: Sequence[Path],
+    docs: Path,
+    *,
+    default: str | None = None,
+    jobs: int | None = None,
+) -> Split:
+    """Split several source trees (one per locale) into one site's pages under ``docs``: each
+    tree's translation in its language's folder, English once (each article's from the tree
+    with the newest English, ``trees.choose_english``), the default language (``default``,
+    else the first tree's) first.
 
     ``jobs``: processes writing pages at once (``None``: ``workers.jobs()``; 1: this process)."""
     problems: list[SourceError] = []
-    files = progress.counted(list(source_files(source)), "split: reading")
-    documents = read_documents(source, problems, files)
+    trees = in_site_order([read_tree(source, problems) for source in sources], default)
+    renamed = fold_case(trees, problems)
+    choice = choose_english(trees)
+    mark_behind(trees, choice)
+    english = site_language(ENGLISH_CODE)
     split = Split(
-        translation=site_language(translation_code(documents)),
-        english=site_language(ENGLISH_CODE),
+        translation=trees[0].language,
+        english=english,
+        others=[tree.language for tree in trees[1:]],
         problems=problems,
-        warnings=[warning for document in documents for warning in document.warnings],
+        warnings=[
+            *renamed,
+            *(w for tree in trees for document in tree.documents for w in document.warnings),
+        ],
+        behind={trees[index].language.code: paths for index, paths in choice.behind.items()},
+        ties={trees[index].language.code: paths for index, paths in choice.ties.items()},
     )
-    split.unused_includes = unused_includes(documents)
+    split.unused_includes = [
+        path if len(trees) == 1 else f"{tree.source.name}/{path}"
+        for tree in trees
+        for path in unused_includes(tree.documents)
+    ]
     docs.mkdir(parents=True, exist_ok=True)
     recover(docs)
     staging = staging_folder(docs)
-    media = [path.relative_to(source).as_posix() for path in media_files(source, [])]
-    xref_targets = [target for target in map(target_of, documents) if target is not None]
-    writer = Writer.of(source, documents, media, uids=uid_map(xref_targets, split.warnings))
+    jobs = workers.jobs(jobs)
     try:
-        titles, tops = write_pages(documents, split, staging, writer, workers.jobs(jobs))
-        given = navigation_input(split, documents, writer, titles, tops)
-        split.navigation = write_navigation(source, staging, given, write_new)
-        split.add_warnings(split.navigation.problems)
-        targets = [staging / lang.code for lang in split.languages]
-        copy_media(source, targets, split.warnings)
-        copy_outside_media(writer.folder, split.outside, targets)
-        swap_in(staging, docs, [lang.code for lang in split.languages])
+        titles: dict[str, dict[str, str]] = {}
+        tops: dict[str, str] = {}
+        outside: list[tuple[Writer, set[str]]] = []
+        writers = []
+        for index, tree in enumerate(trees):
+            media = [p.relative_to(tree.source).as_posix() for p in media_files(tree.source, [])]
+            targets = [target for target in map(target_of, tree.documents) if target is not None]
+            writer = Writer.of(
+                tree.source, tree.documents, media, uids=uid_map(targets, split.warnings)
+            )
+            writers.append((writer, targets))
+            split.outside = set()
+            own = ((tree.language, Language.TRANSLATION),)
+            mine = [d for d in tree.documents if choice.source.get(d.path, index) == index]
+            rest = [d for d in tree.documents if choice.source.get(d.path, index) != index]
+            for documents, sides in ((mine, (*own, (english, Language.ENGLISH))), (rest, own)):
+                if any(is_article(document) for document in documents):
+                    made, top = write_pages(documents, split, staging, writer, jobs, sides)
+                    for path, by_code in made.items():
+                        titles.setdefault(path, {}).update(by_code)
+                    tops.update(top)
+            outside.append((writer, split.outside))
+        split.outside = set().union(*(used for _, used in outside))
+        redirects: dict[str, dict[str, object]] = {}
+        for index, tree in enumerate(trees):
+            writer = writers[index][0]
+            code = tree.language.code
+            own_titles = {
+                path: {c: t for c, t in by_code.items() if c in (code, ENGLISH_CODE)}
+                for path, by_code in titles.items()
+                if code in by_code or index == 0
+            }
+            own_tops = {c: top for c, top in tops.items() if c in (code, ENGLISH_CODE)}
+            given = navigation_input(
+                split, tree.documents, writer, own_titles, own_tops, tree.language
+            )
+            languages = None if index == 0 else {code}
+            into = redirects if len(trees) > 1 else None
+            report = write_navigation(tree.source, staging, given, write_new, languages, into)
+            split.add_warnings(report.problems)
+            if index == 0:
+                split.navigation = report
+                first_given = given
+            else:
+                assert split.navigation is not None
+                split.navigation.unlinked.update(report.unlinked)
+                split.navigation.pages += report.pages
+        write_redirects_file(staging, redirects)
+        for tree in trees:
+            copy_media(tree.source, [staging / tree.language.code], split.warnings)
+        for tree in reversed(trees):  # English takes each media file from the first tree having it
+            copy_media(tree.source, [staging / english.code], [])
+        for (writer, used), tree in zip(outside, trees, strict=True):
+            folders = [staging / tree.language.code, staging / english.code]
+            copy_outside_media(writer.folder, used, folders)
+        swap_in(staging, docs, [language.code for language in split.languages])
         move_redirects(staging, docs)
-        paths = list(writer.links.docset_paths) if writer.links is not None else []
-        code = split.translation.code
-        snapshot.save(
-            docs,
-            snapshot.snapshot(source, titles, code, paths, given, split.navigation, xref_targets),
-        )
+        if len(trees) == 1:
+            writer, xref_targets = writers[0]
+            paths = list(writer.links.docset_paths) if writer.links is not None else []
+            code = split.translation.code
+            snapshot.save(
+                docs,
+                snapshot.snapshot(
+                    trees[0].source,
+                    titles,
+                    code,
+                    paths,
+                    first_given,
+                    split.navigation,
+                    xref_targets,
+                ),
+            )
+        else:  # several trees: make serve splits them whole on every change
+            (docs / snapshot.SNAPSHOT).unlink(missing_ok=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     write_links_audit(docs / LINKS_AUDIT, split.rewrites)

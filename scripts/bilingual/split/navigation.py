@@ -194,10 +194,17 @@ def _redirect_entries(
 
 
 def write_navigation(
-    source: Path, root: Path, given: NavigationInput, write: WriteFile
+    source: Path,
+    root: Path,
+    given: NavigationInput,
+    write: WriteFile,
+    languages: set[str] | None = None,
+    redirects_into: dict[str, dict[str, object]] | None = None,
 ) -> NavigationReport:
     """Write the home pages, trees, landing pages and redirects of ``SOURCE`` under ``root``
-    with ``write``."""
+    with ``write``: in the translation and English, or only in ``languages`` (a site of several
+    trees writes English once). With ``redirects_into``, the redirects are added to it (one
+    file for every tree, ``write_redirects_file``) instead of written."""
     report = NavigationReport()
     listing = source_listing(source)
     toc: Toc = read_tree(source, report.problems, listing)
@@ -225,8 +232,13 @@ def write_navigation(
         for redirect in redirections.redirects
         if page_path(redirect.old) not in live
     }
+    written = [
+        language
+        for language in (given.translation, given.english)
+        if languages is None or language.code in languages
+    ]
     navigations: dict[str, Navigation] = {}
-    for language in (given.translation, given.english):
+    for language in written:
         code = language.code
         titles = {path: t[code] for path, t in given.titles.items() if code in t}
         if code == english and home.HOME not in titles:
@@ -248,7 +260,7 @@ def write_navigation(
         if write(root / relative, text):
             report.written.append(relative)
 
-    for language in (given.translation, given.english):
+    for language in written:
         code = language.code
         navigation = navigations[code]
         top = given.tops.get(code)
@@ -275,10 +287,23 @@ def write_navigation(
             put(f"{code}/{TOC_JSON}", tree)
         report.unlinked[code] = navigation.unlinked
     redirects = _redirect_entries(redirections, navigations, live, report)
-    if redirects:
+    if redirects_into is not None:
+        for entry in redirects:
+            into = redirects_into.setdefault(str(entry["from"]), {"from": entry["from"], "to": {}})
+            into["to"].update(entry["to"])  # type: ignore[attr-defined]
+    elif redirects:
         text = json.dumps({"redirects": redirects}, ensure_ascii=False, indent=1) + "\n"
         put(REDIRECTS, text)
     return report
+
+
+def write_redirects_file(root: Path, redirects: dict[str, dict[str, object]]) -> None:
+    """Write the redirects gathered from every tree (``write_navigation``'s ``redirects_into``),
+    in the first tree's order, where the site reads them (``REDIRECTS``)."""
+    if redirects:
+        entries = list(redirects.values())
+        text = json.dumps({"redirects": entries}, ensure_ascii=False, indent=1) + "\n"
+        (root / REDIRECTS).write_text(text, encoding="utf-8")
 
 
 def remove_stale(root: Path, before: list[str], now: list[str]) -> list[str]:

@@ -18,6 +18,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
+from bilingual.split.full import split_trees
 from bilingual.split.incremental import Update, update_tree
 
 QUIET = 0.2
@@ -44,16 +45,32 @@ class _SourceHandler(FileSystemEventHandler):
 def watch_source(source: Path, docs: Path, report: Callable[[Update, float], None]) -> BaseObserver:
     """Start watching ``source``; each update of ``docs`` is passed to ``report`` with its
     duration in seconds. Stop the returned observer when done."""
+    return watch_sources([source], docs, report)
+
+
+def watch_sources(
+    sources: list[Path],
+    docs: Path,
+    report: Callable[[Update, float], None],
+    default: str | None = None,
+) -> BaseObserver:
+    """Start watching ``sources``: one tree is brought up to date incrementally; a site of
+    several trees is split again whole (its English comes from every tree). Each update of
+    ``docs`` is passed to ``report`` with its duration in seconds. Stop the observer when done."""
     lock = threading.Lock()
 
     def run() -> None:
         with lock:
             start = time.perf_counter()
-            update = update_tree(source, docs)
+            if len(sources) == 1:
+                update = update_tree(sources[0], docs)
+            else:
+                update = Update(full=split_trees(sources, docs, default=default, jobs=1))
             report(update, time.perf_counter() - start)
 
     observer = Observer()
-    observer.schedule(_SourceHandler(run), str(source), recursive=True)
+    for source in sources:
+        observer.schedule(_SourceHandler(run), str(source), recursive=True)
     observer.daemon = True
     observer.start()
     return observer

@@ -5,8 +5,9 @@ their fwlinks and the links of each segment in both languages (``source_links``)
 asked: every distinct external link of the site (``online``), each judged once and reported at
 every place it occurs. The report is text (one line per problem, ``file:line:column: url:
 reason``, then a summary) or JSON (the same problems as objects, redirect chains included).
-Exit status 1 when any problem was found, dead and unknown links included. A missing anchor the
-source itself asked for is the source's problem (``anchors``), apart from anchors the site lost.
+Exit status 1 when any problem was found, dead and unknown links included. A missing anchor or
+file the source itself asked for is the source's problem (``source_defects``), apart from what
+the site lost.
 Images missing from the source (kind ``media``: the page shows their alt text) are listed and
 counted apart; they do not fail the check (localized repositories carry no media).
 """
@@ -21,14 +22,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bilingual.checks.links.anchors import reclassified
 from bilingual.checks.links.built_site import MEDIA, Occurrence, Positions, Problem, SiteCheck
 from bilingual.checks.links.cache import SuccessCache
 from bilingual.checks.links.online import Settings, check_online
+from bilingual.checks.links.source_defects import reclassified
 from bilingual.checks.links.source_links import check_sources
 from bilingual.checks.links.verdicts import Outcome, Verdict
 from bilingual.errors import BilingualError, SourceError
 from bilingual.locales import ENGLISH_CODE
+from bilingual.model import Document
 from bilingual.source.folder import read_documents, translation_code
 
 
@@ -128,29 +130,47 @@ def problem_record(
     return record
 
 
-def reclassify_anchors(problems: list[Problem], site: Path, source: Path) -> list[Problem]:
-    """Missing anchors the sources themselves ask for, counted as the sources' problems."""
-    if not any(problem.kind == "anchor" for problem in problems):
+def reclassify_source_defects(
+    problems: list[Problem], site: Path, sources: list[Path], default: str | None = None
+) -> list[Problem]:
+    """Broken links the sources themselves ask for (``source_defects``), counted as the
+    sources' problems."""
+    if not any(problem.kind in ("anchor", "internal") for problem in problems):
         return problems
-    documents = read_documents(source, [])
-    try:
-        default = translation_code(documents)
-    except BilingualError:
+    documents: dict[str, list[Document]] = {}
+    codes: list[str] = []
+    for source in sources:
+        found = read_documents(source, [])
+        try:
+            codes.append(translation_code(found))
+        except BilingualError:
+            continue
+        for document in found:
+            documents.setdefault(document.path, []).append(document)
+    if not codes:
         return problems
-    languages = {ENGLISH_CODE, default} - {default}
-    return reclassified(problems, site, {d.path: d for d in documents}, languages)
+    languages = {ENGLISH_CODE, *codes} - {default or codes[0]}
+    return reclassified(problems, site, documents, languages, sources)
 
 
-def run(site: Path, source: Path | None, fmt: str, online: OnlineOptions | None) -> int:
+def run(
+    site: Path,
+    sources: list[Path],
+    fmt: str,
+    online: OnlineOptions | None,
+    default: str | None = None,
+) -> int:
     """Check, print the report in ``fmt`` (``text`` or ``json``), return the exit status."""
     if not site.is_dir():
         print(f"{site}: no built site here; run 'make site' first", file=sys.stderr)
         return 1
-    source_problems: list[SourceError] = check_sources(source) if source is not None else []
+    source_problems: list[SourceError] = [
+        problem for source in sources for problem in check_sources(source, len(sources) > 1)
+    ]
     check = SiteCheck(site)
     site_problems = check.run()
-    if source is not None:
-        site_problems = reclassify_anchors(site_problems, site, source)
+    if sources:
+        site_problems = reclassify_source_defects(site_problems, site, sources, default)
     media = [problem for problem in site_problems if problem.kind == MEDIA]
     site_problems = [problem for problem in site_problems if problem.kind != MEDIA]
     checked_online: list[tuple[Problem, Verdict]] = []

@@ -84,11 +84,14 @@ def segment_link_errors(document: Document) -> Iterator[LinkError]:
             )
 
 
-def check_sources(source: Path) -> list[SourceError]:
-    """Every fwlink problem in the sources under ``source``."""
+def check_sources(source: Path, named: bool = False) -> list[SourceError]:
+    """Every fwlink problem in the sources under ``source`` (with ``named``, their paths start
+    with the tree's folder name: a site of several trees)."""
     problems: list[SourceError] = []
     for path in source_files(source):
         relative = path.relative_to(source).as_posix()
+        if named:
+            relative = f"{source.name}/{relative}"
         try:
             text = decode(path.read_bytes(), relative)
             problems.extend(fwlink_errors(text, relative))

@@ -42,6 +42,12 @@ def page_date(metadata: Mapping[str, Any]) -> str | None:
     return None
 
 
+def english_date(metadata: Mapping[str, Any]) -> tuple[str, str]:
+    """How new a source's English is: its ``ms.date``, then its ``ms.lasthandoff``, as ISO
+    dates (``""`` where missing), to compare the English halves of one article's trees."""
+    return (iso_date(metadata.get("ms.date")) or "", iso_date(metadata.get("ms.lasthandoff")) or "")
+
+
 def newest(dates: Iterable[str | None]) -> str | None:
     """The newest of ``dates`` (ISO dates compare as strings), ``None`` when there are none."""
     return max((date for date in dates if date is not None), default=None)

@@ -1,0 +1,46 @@
+"""The site's languages, as the split wrote them: every language folder of ``docs/``, in order.
+
+The split records its languages in ``docs/.pages.json`` (``split.staging``), the default
+language first and English last; the build makes them the site's (``internals.set_languages``),
+so one ``mkdocs.yml`` serves a site of one translation or of sixty. Each language's name in the
+switcher is its own name for itself (``locales.site_language``); its site name comes from
+``ui_text`` (``SITE_NAME`` overrides English's, ``SITE_NAME_TRANSLATION`` the default's).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from bilingual import ui_text
+from bilingual.locales import ENGLISH_CODE, SiteLanguage, site_language
+from bilingual.split.staging import MANIFEST
+
+
+def split_languages(docs: Path) -> list[SiteLanguage] | None:
+    """The languages the last split of ``docs`` wrote, the default first (``None``: no split)."""
+    try:
+        codes = json.loads((docs / MANIFEST).read_text(encoding="utf-8")).get("languages")
+    except (OSError, ValueError):
+        return None
+    if not isinstance(codes, list) or not codes:
+        return None
+    return [site_language(str(code)) for code in codes]
+
+
+def site_name(language: SiteLanguage, default: bool) -> str:
+    """The site's name in ``language``."""
+    if language.code == ENGLISH_CODE and os.environ.get("SITE_NAME"):
+        return os.environ["SITE_NAME"]
+    if default and os.environ.get("SITE_NAME_TRANSLATION"):
+        return os.environ["SITE_NAME_TRANSLATION"]
+    return ui_text.text(language.code, "site_name")
+
+
+def configured(languages: list[SiteLanguage]) -> list[tuple[str, str, str]]:
+    """``(code, name, site name)`` of each language, as ``internals.set_languages`` takes them."""
+    return [
+        (language.code, language.name, site_name(language, index == 0))
+        for index, language in enumerate(languages)
+    ]
