@@ -183,3 +183,34 @@ def test_staged_swaps_a_site_in_only_when_the_build_returns(tmp_path: Path) -> N
             (staging / f"new-{atomic}.html").write_text("new", encoding="utf-8")
         assert [path.name for path in site.iterdir()] == [f"new-{atomic}.html"]
         assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_part_that_fails_leaves_the_previous_part(tmp_path: Path) -> None:
+    """``site-part`` builds beside the part as ``site`` builds beside the site: a full disk
+    during the build of one language leaves its previous part byte for byte."""
+    sources = tmp_path / "sources"
+    for tree in LOCALE_TREES:
+        shutil.copytree(tree, sources / tree.name)
+    trees = [str(sources / tree.name) for tree in LOCALE_TREES]
+
+    def part(fault: str) -> subprocess.CompletedProcess[str]:
+        env = dict(os.environ, CI="1", BILINGUAL_FAULT=fault)
+        env["PYTHONPATH"] = os.pathsep.join([str(FAULTS), str(PROJECT / "scripts")])
+        env["BILINGUAL_FAULT_MARK"] = str(tmp_path / "fault-reached")
+        command = [sys.executable, "-m", "bilingual", "site-part", "--source", *trees]
+        command += ["--docs", str(tmp_path / "docs"), "--parts", str(tmp_path / "parts")]
+        command += ["--language", "de"]
+        return subprocess.run(
+            command, env=env, cwd=PROJECT, capture_output=True, text=True, timeout=300, check=False
+        )
+
+    done = part("")
+    assert done.returncode == 0, done.stderr
+    before = tree_hashes(tmp_path / "parts" / "de")
+    page = sources / "de" / "sign-in.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nDieser Satz ist neu.\n", "utf-8")
+    failed = part("disk-full:5")
+    assert failed.returncode == 1
+    assert (tmp_path / "fault-reached").read_text(encoding="utf-8") == "disk-full"
+    assert tree_hashes(tmp_path / "parts" / "de") == before
+    assert sorted(path.name for path in (tmp_path / "parts").iterdir()) == ["de", "de.json"]

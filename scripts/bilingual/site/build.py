@@ -269,16 +269,14 @@ def build_part(
             f"LANGUAGE={code}: not a language of the site; expected one of {codes}"
         )
     part = parts / code
-    if part.exists():
-        shutil.rmtree(part)
-    part.mkdir(parents=True)
-    if code == codes[0]:
-        with _environ(environment(translation)):
-            config = _load(docs, part, strict)
-            internals.build_one_language(config)
-            run_mkdocs(config)
-    else:
-        _build_language(translation, docs, part, strict, code, codes)
+    with publish.staged(part) as staging:  # a part is whole or as it was, as the site is
+        if code == codes[0]:
+            with _environ(environment(translation)):
+                config = _load(docs, staging, strict)
+                internals.build_one_language(config)
+                run_mkdocs(config)
+        else:
+            _build_language(translation, docs, staging, strict, code, codes)
     manifest = parts / PART_MANIFEST.format(code=code)
     manifest.write_text(json.dumps({"languages": codes}) + "\n", encoding="utf-8")
     return part
