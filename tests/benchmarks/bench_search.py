@@ -36,6 +36,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import Browser, Request, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
@@ -120,7 +121,16 @@ def measure(browser: Browser, site: Path, base: str, url: str, query: str, throt
             cdp = context.new_cdp_session(page)
             cdp.send("Network.enable")
             cdp.send("Network.emulateNetworkConditions", THROTTLE)
-        page.goto(url, wait_until="load", timeout=120_000)
+        pending: set[str] = set()
+        page.on("request", lambda request: pending.add(request.url))
+        page.on("requestfinished", lambda request: pending.discard(request.url))
+        page.on("requestfailed", lambda request: pending.discard(request.url))
+        try:
+            page.goto(url, wait_until="load", timeout=120_000)
+        except PlaywrightTimeoutError:
+            raise SystemExit(
+                f"bench-search: {url} did not load in 120 s; not answered: {sorted(pending)}"
+            ) from None
         page.evaluate(WATCH)
         page.locator("input.md-search__input").focus()
         for letter in query:
@@ -128,9 +138,10 @@ def measure(browser: Browser, site: Path, base: str, url: str, query: str, throt
             if not letter.isascii():  # typed as text, no key events: Material reads on keyup
                 page.keyboard.press("End")
             page.wait_for_timeout(30)
-        page.wait_for_function("'answer' in window.__bench", timeout=120_000)
+        # a function, not a string: a string is eval'd in the page, which its policy refuses
+        page.wait_for_function("() => 'answer' in window.__bench", timeout=120_000)
         page.wait_for_timeout(30 * len(query) + (4000 if throttled else 1000))  # the last results
-        bench = page.evaluate("window.__bench")
+        bench = page.evaluate("() => window.__bench")
         links = page.locator(".md-search-result__item > a").evaluate_all(
             "links => links.map(link => link.href)"
         )
