@@ -11,7 +11,8 @@ method here, which hands the work to pure functions:
 * ``on_page_content``: inlined raster images become files, the article's HTML passes the
   sanitiser's allowlist (``sanitize``), then the generator's own notices are inserted.
 * ``on_env``: pages without a date of their own take the newest date of the site; templates get
-  the ``index_anchor`` filter (``pages.home.folder_anchor``) for the breadcrumbs.
+  the ``index_anchor`` filter (``pages.home.folder_anchor``) for the breadcrumbs and
+  ``help_text`` (``ui_text.text``) for their words in the page's language.
 * page language, ``x-default`` alternates, per-language search index and 404 pages:
   mkdocs-static-i18n builds the default language, then every other language inside the default
   build's ``on_post_build``; ``on_post_build`` here runs after its own (priority -200), so the
@@ -236,6 +237,7 @@ class SiteEvents:
 
     def on_env(self, env: Any, /, *, config: Any, files: Any) -> Any:
         env.filters["index_anchor"] = folder_anchor
+        env.globals["help_text"] = ui_text.text  # the templates' own words (partials/palette.html)
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
         dates = [self.dates.pop(id(page), None) for page in pages]
         site_date = newest(dates)
