@@ -93,8 +93,8 @@ test: lint  ## lint, then every test (tests that need ../shared skip without it)
 test-fast: $(STAMP)  ## every test that builds no site and starts no browser (no lint)
 	$(BIN)/python -m pytest -m "not site and not browser"
 
-bench-search: $(STAMP)  ## search latency in Chromium on a cold page, on the site in SITE
-	$(BIN)/python tests/benchmarks/bench_search.py --site "$(SITE)" $(if $(PAGE),--page "$(PAGE)",)
+bench-search: $(STAMP)  ## search per language in Chromium on a cold page of SITE: bytes before the first result, first-result time on loopback and throttled, against the targets; SCALE=N builds SOURCE with N x the articles
+	PYTHONPATH=scripts:tests $(BIN)/python tests/benchmarks/bench_search.py $(if $(filter-out 1,$(SCALE)),--source "$(SOURCE)" --scale "$(SCALE)",--site "$(SITE)") $(if $(PAGE),--page "$(PAGE)",)
 
 clean:  ## remove generated pages, the built site and caches
 	rm -rf site parts test-output .pytest_cache .mypy_cache .ruff_cache

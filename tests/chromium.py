@@ -39,3 +39,14 @@ def screenshot(page: Page, name: str, *, full_page: bool = True) -> None:
     """Save ``page`` as ``test-output/<name>.png``."""
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / f"{name}.png"), full_page=full_page)
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type ``query`` into the site's search box; the result links, best first."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)  # one query, not one per keystroke: results of "4" or "40" cannot linger
+    box.press("End")
+    results = page.locator(".md-search-result__item > a")
+    results.first.wait_for(timeout=10_000)
+    return [str(link.get_attribute("href")) for link in results.all()]

@@ -131,6 +131,15 @@ def rtl_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_source(SITES / "rtl", tmp_path_factory.mktemp("rtl"))
 
 
+@pytest.fixture(scope="session")
+def search_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Small sites for search (issue 18): Latvian (inflections, diacritics), German, Japanese."""
+    return {
+        code: build_source(SITES / f"search-{code}", tmp_path_factory.mktemp(f"search-{code}"))
+        for code in ("lv", "de", "ja")
+    }
+
+
 DOCFX = FIXTURES / "docfx"
 DOCFX_CASES = sorted(path for path in DOCFX.iterdir() if (path / "source.md").is_file())
 """The golden DocFX container cases (``tests/fixtures/docfx/<case>/source.md``)."""

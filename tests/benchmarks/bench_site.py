@@ -132,12 +132,15 @@ def run_phase(name: str, sources: list[Path], work: Path) -> tuple[float, float,
 
 
 def search_index_kb(site: Path, codes: list[str]) -> dict[str, float]:
-    """Size of the search index per language (the default's at the site's root)."""
+    """Size of the search index per language (the default's at the site's root): everything
+    under its ``search/`` folder (the small index Material fetches, the chunks, the fragments),
+    the other languages' folders left out."""
     sizes: dict[str, float] = {}
     for index, code in enumerate(codes):
-        own = site / ("" if index == 0 else code) / "search" / "search_index.json"
-        if own.is_file():
-            sizes[code] = own.stat().st_size / 1024
+        folder = site / ("" if index == 0 else code) / "search"
+        files = [path for path in folder.rglob("*") if path.is_file()] if folder.is_dir() else []
+        if files:
+            sizes[code] = sum(path.stat().st_size for path in files) / 1024
     return {code: round(kb, 1) for code, kb in sizes.items()}
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from chromium import screenshot
+from chromium import screenshot, search
 from webserver import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
@@ -38,16 +38,6 @@ def switch_to(page: Page, code: str) -> None:
     """Open the language switcher and choose ``code``, as a reader does with a mouse."""
     page.locator(".md-select button").first.hover()
     page.locator(f"a.md-select__link[hreflang='{code}']").click()
-
-
-def search(page: Page, query: str) -> list[str]:
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    box.press("End")
-    results = page.locator(".md-search-result__item > a")
-    results.first.wait_for(timeout=10_000)
-    return [str(link.get_attribute("href")) for link in results.all()]
 
 
 def test_the_switcher_goes_through_every_language_and_back(page: Page, url: str) -> None:

@@ -20,6 +20,7 @@ from bilingual.site.sanitize import is_video_player
 from conftest import HOSTILE_CASES as CASES
 from conftest import PREFIX, SEED_ARTICLE
 from executable import active_elements, executable, parse
+from search_worker import needs_node, render
 
 pytestmark = pytest.mark.site
 
@@ -113,16 +114,26 @@ def test_front_matter_is_text_in_the_head(hostile_site: Path) -> None:
     assert author["content"] == 'x" onmouseover="document.documentElement.dataset.pwned=1'
 
 
-def test_the_search_index_holds_nothing_that_runs(hostile_site: Path) -> None:
-    """Material's search shows titles and text of the index as HTML: they pass the same check."""
-    index = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    hostile = [doc for doc in index["docs"] if doc["location"].split("/")[0] != SEED_ARTICLE]
+@needs_node
+@pytest.mark.parametrize("code", ["lv", "en"])
+def test_search_results_hold_nothing_that_runs(hostile_site: Path, code: str) -> None:
+    """Material shows a result's title and text as HTML: the worker makes it from the
+    fragments' plain text, escaped; a query matching the payloads' words changes nothing."""
+    folder = hostile_site / PREFIX[code] / "search"
+    config = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))["config"]
+    fragments = [
+        json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted((folder / "fragment").glob("*.json"))
+    ]
+    hostile = [fragment for fragment in fragments if fragment["l"].split("/")[0] != SEED_ARTICLE]
     assert len(hostile) >= len(CASES)
-    for doc in hostile:
-        for field in ("title", "text"):
-            fragment = parse(doc[field])
-            assert executable(fragment) == [], doc["location"]
-            assert active_elements(fragment) == {}, doc["location"]
+    query = "script alert onerror javascript img svg iframe style onload"
+    for fragment, items in zip(hostile, render(config, query, hostile), strict=True):
+        for item in items:
+            for field in ("title", "text"):
+                tree = parse(f"<div>{item[field]}</div>")
+                assert executable(tree) == [], fragment["l"]
+                assert active_elements(tree) == {}, fragment["l"]
 
 
 @pytest.mark.parametrize("code", ["lv", "en"])

@@ -21,6 +21,7 @@ from bilingual.checks.parity import compare
 from bilingual.checks.reproduce import compare_trees
 from bilingual.cli import main
 from bilingual.site.build import build_part, merge_parts
+from bilingual.site.search import shards
 from bilingual.split.full import split_trees
 from conftest import FIXTURES, LOCALE_TREES
 
@@ -102,17 +103,17 @@ def test_one_sitemap_with_every_alternate_and_a_404_per_language(built: Path) ->
 
 @pytest.mark.parametrize("code", CODES)
 def test_each_language_searches_only_its_own_pages(built: Path, code: str) -> None:
-    index = json.loads(
-        (built / "site" / PREFIX[code] / "search" / "search_index.json").read_text("utf-8")
-    )
-    locations = [doc["location"] for doc in index["docs"]]
+    folder = built / "site" / PREFIX[code] / "search"
+    docs = shards.read_language(folder)
+    locations = [doc["location"] for doc in docs]
     assert any(location.startswith("sign-in/") for location in locations)
     assert not any(location.startswith(tuple(f"{c}/" for c in CODES)) for location in locations)
     words = {"lv": "Ievadiet", "de": "Geben", "ar": "أدخل", "en": "Enter"}
-    assert words[code] in json.dumps(index, ensure_ascii=False)
-    # each language's own analysis: lunr's German and Arabic stemmers, none for Latvian
-    analysis = {"lv": ["en"], "de": ["de"], "ar": ["ar"], "en": ["en"]}
-    assert index["config"]["lang"] == analysis[code]
+    assert words[code] in json.dumps(docs, ensure_ascii=False)
+    # each language's own analysis: Latvian's stemmer, Snowball's German, lunr's Arabic
+    analysis = {"lv": "latvian", "de": "snowball", "ar": "arabic", "en": "english"}
+    index = json.loads((folder / "search_index.json").read_text("utf-8"))
+    assert index["config"]["help"]["analysis"] == analysis[code]
 
 
 def test_audit_parity_and_links_of_the_site(built: Path) -> None:

@@ -8,12 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bilingual.site.search_index import (
-    SEPARATOR,
-    language_index,
-    with_search_base,
-    with_search_worker,
-)
+from bilingual.site.search.shards import read_language
+from bilingual.site.search_index import SEPARATOR, with_search_base, with_search_worker
 from conftest import SEED_ARTICLE
 
 
@@ -43,39 +39,6 @@ def test_sentence_dots_still_split() -> None:
     assert tokens("Atveriet iestatījumus. Pēc tam") == ["atveriet", "iestatījumus", "pēc", "tam"]
 
 
-INDEX = {
-    "config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"]},
-    "docs": [
-        {"location": "", "title": "Sākums", "text": ""},
-        {"location": "a/", "title": "Raksts", "text": "401"},
-        {"location": "en/", "title": "Home", "text": ""},
-        {"location": "en/a/#x", "title": "Article", "text": "401"},
-        {"location": "de/a/", "title": "Artikel", "text": "401"},
-    ],
-}
-
-
-def test_default_language_keeps_its_own_entries_without_english_stemming() -> None:
-    index = language_index(INDEX, "", ["en/", "de/"], stemmer=None)
-    assert [doc["location"] for doc in index["docs"]] == ["", "a/"]
-    assert index["config"]["lang"] == ["en"]
-    assert index["config"]["pipeline"] == []
-    assert index["config"]["separator"] == SEPARATOR
-
-
-def test_other_language_is_located_from_its_root() -> None:
-    index = language_index(INDEX, "en/", [], stemmer="en")
-    assert [doc["location"] for doc in index["docs"]] == ["", "a/#x"]
-    assert index["config"]["pipeline"] == ["stopWordFilter"]
-
-
-def test_a_language_lunr_stems_keeps_its_stemmer() -> None:
-    index = language_index(INDEX, "de/", [], stemmer="de")
-    assert [doc["location"] for doc in index["docs"]] == ["a/"]
-    assert index["config"]["lang"] == ["de"]
-    assert index["config"]["pipeline"] == ["stemmer", "stopWordFilter"]
-
-
 @pytest.mark.parametrize(
     ("base", "rebased"), [("../..", "../../en/"), (".", "./en/"), ("/", "/en/")]
 )
@@ -101,16 +64,19 @@ def test_search_runs_in_the_sites_worker_with_materials_as_fallback() -> None:
 def test_built_indexes_hold_one_language_each(
     seed_site: Path, index: str, language_root: str
 ) -> None:
-    data = json.loads((seed_site / index / "search_index.json").read_text(encoding="utf-8"))
-    locations = [doc["location"] for doc in data["docs"]]
+    small = json.loads((seed_site / index / "search_index.json").read_text(encoding="utf-8"))
+    assert small["docs"] == []  # what Material's page fetches: the chunk table, no pages
+    assert (seed_site / index / "search_index.json").stat().st_size < 2048
+    docs = read_language(seed_site / index)
+    locations = [doc["location"] for doc in docs]
     assert f"{SEED_ARTICLE}/" in locations
     assert not any(location.startswith("en/") for location in locations)
     for location in locations:
         assert (seed_site / language_root / location.split("#")[0] / "index.html").exists()
-    text = " ".join(doc["text"] for doc in data["docs"])
+    text = " ".join(doc["text"] for doc in docs)
     assert "Lasīt angļu valodā" not in text  # notices and the toggle are not searched
     assert "sxs-toggle" not in text
-    titles = " ".join(doc["title"] for doc in data["docs"])
+    titles = " ".join(doc["title"] for doc in docs)
     expected = "Troubleshoot" if language_root else "Plūsmas"
     assert expected in titles
     assert ("Plūsmas" in titles) is (not language_root)
@@ -136,20 +102,3 @@ def test_corpus_error_codes_are_tokens_in_both_languages(corpus: Path, code: str
                     found[side] += 1
     assert found["translation"] > 0
     assert found["english"] > 0
-
-
-def test_postings_are_built_with_the_site_for_unstemmed_languages() -> None:
-    docs = [
-        {"location": "a/", "title": "Kļūda 401/403", "text": "<p>Kods (0x80070005).</p>"},
-        {"location": "a/#b", "title": "Sadaļa", "text": "<p>Kods 5.7.750.</p>"},
-    ]
-    index = language_index(
-        {"config": {"fields": {"title": {}, "text": {}}}, "docs": docs}, "", [], stemmer=None
-    )
-    table = index["config"]["postings"]
-    assert table["401"] == [0, 0, 1]
-    assert table["0x80070005"] == [0, 1, 1]
-    assert table["kods"] == [0, 1, 1, 1, 1, 1]
-    assert table["5.7.750"] == [1, 1, 1]
-    stemmed = language_index({"config": {}, "docs": docs}, "", [], stemmer="de")
-    assert "postings" not in stemmed["config"]

@@ -13,8 +13,10 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from concurrent import futures
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -176,14 +178,27 @@ def _build(
         apart = _languages_folder(published)
         try:
             with workers.pool(helpers, counts) as executor:
-                others = [
-                    executor.submit(
+                queue = _LanguageQueue(codes[1:])
+
+                def submit(code: str) -> futures.Future[None]:
+                    return executor.submit(
                         _build_language, translation, docs, apart / code, strict, code, codes
                     )
-                    for code in codes[1:]
-                ]
+
+                def start_next(_: object = None) -> None:
+                    """Give the next language to the worker that is free (or starting)."""
+                    other = queue.start(submit)
+                    if other is not None:
+                        other.add_done_callback(start_next)
+
+                for _ in range(helpers):
+                    start_next()
                 internals.build_one_language(config)  # the workers build the other languages
                 run_mkdocs(config)
+                # then this process takes the languages no worker has started, as a worker would
+                while (code := queue.take()) is not None:
+                    _build_language(translation, docs, apart / code, strict, code, codes, counts)
+                others = queue.futures()
                 while not all(other.done() for other in others):
                     if counts is not None:
                         _show_progress(counts, codes)
@@ -196,6 +211,39 @@ def _build(
                 merge.merge(apart / code, site)
         finally:
             shutil.rmtree(apart, ignore_errors=True)
+
+
+class _LanguageQueue:
+    """The languages left to build, taken one at a time by the workers (from the pool's
+    callback thread, as each finishes) and by this process once its own language is built."""
+
+    def __init__(self, codes: list[str]) -> None:
+        self._codes = list(codes)
+        self._started: list[futures.Future[None]] = []
+        self._lock = threading.Lock()
+
+    def start(self, submit: Callable[[str], futures.Future[None]]) -> futures.Future[None] | None:
+        """Submit the next language to the pool (taken and recorded as one step), if any."""
+        with self._lock:
+            if not self._codes:
+                return None
+            try:
+                future = submit(self._codes[0])
+            except (BrokenProcessPool, RuntimeError):  # the pool is gone: its error is raised
+                return None  # where this process waits for the builds; the language stays
+            self._codes.pop(0)
+            self._started.append(future)
+            return future
+
+    def take(self) -> str | None:
+        """The next language, for this process to build."""
+        with self._lock:
+            return self._codes.pop(0) if self._codes else None
+
+    def futures(self) -> list[futures.Future[None]]:
+        """The workers' builds: every one, once ``take`` has returned ``None``."""
+        with self._lock:
+            return list(self._started)
 
 
 PART_MANIFEST = "{code}.json"
@@ -274,15 +322,24 @@ def _languages_folder(site: Path) -> Path:
 
 
 def _build_language(
-    translation: SiteLanguage, docs: Path, site: Path, strict: bool, code: str, codes: list[str]
+    translation: SiteLanguage,
+    docs: Path,
+    site: Path,
+    strict: bool,
+    code: str,
+    codes: list[str],
+    counts: Counts | None = None,
 ) -> None:
-    """In a worker process: build the pages of language ``code`` alone into ``site``."""
-    counts: Counts = workers.shared()
+    """Build the pages of language ``code`` alone into ``site``: in a worker process (its
+    progress counts shared by the pool), or in this one (``counts`` given: it prints them)."""
+    printer = counts is not None
+    if counts is None:
+        counts = workers.shared()
     with _environ(environment(translation)):
         config = _load(docs, site, strict)
         internals.build_one_language(config, code)
         if counts is not None:
-            config.plugins["bilingual-progress"] = _progress_plugin(counts, codes, printer=False)
+            config.plugins["bilingual-progress"] = _progress_plugin(counts, codes, printer)
         run_mkdocs(config)
 
 

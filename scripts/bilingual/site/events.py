@@ -43,7 +43,8 @@ from bilingual.site.languages import configured, split_languages
 from bilingual.site.navigation import Tree, branch_html, load_tree
 from bilingual.site.redirects import write_redirects
 from bilingual.site.sanitize import plain_text, sanitize_html
-from bilingual.site.search_index import language_index, with_search_base, with_search_worker
+from bilingual.site.search.shards import write_language
+from bilingual.site.search_index import with_search_base, with_search_worker
 from bilingual.source.dates import newest, page_date
 from bilingual.split.trees import BEHIND_KEY
 
@@ -205,15 +206,8 @@ class SiteEvents:
         others = [
             build.prefix(code) for code in build.built if code not in (build.current, build.default)
         ]
-        stemmer = internals.lunr_language(build.current)
-        index = language_index(
-            json.loads(merged.read_text(encoding="utf-8")), prefix, others, stemmer
-        )
-        target = site / prefix / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(
-            json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-        )
+        merged_index = json.loads(merged.read_text(encoding="utf-8"))
+        write_language(merged_index, site, prefix, others, build.current)
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any, files: Any) -> str:
         date = self.dates[id(page)] = page_date(page.meta)
