@@ -51,9 +51,7 @@ class AxeMissing(RuntimeError):
 def source() -> str:
     """The text of ``axe.min.js``."""
     if not AXE.is_file():
-        raise AxeMissing(
-            f"{AXE} is missing: run `make lint` (npm ci installs the pinned axe-core)"
-        )
+        raise AxeMissing(f"{AXE} is missing: run `make lint` (npm ci installs the pinned axe-core)")
     return AXE.read_text(encoding="utf-8")
 
 
