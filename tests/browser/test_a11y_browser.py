@@ -3,17 +3,17 @@
 axe-core (pinned, ``tests/axe.py``; WCAG 2.0 and 2.1, A and AA) finds nothing on every kind of
 page — home, article, the notices, the fallback page, 404, search results open, the English
 original on hover, the side-by-side view turned off, the language menu open, tabs, pivots, the
-docset's tree — in Latvian, German, Arabic (right to left) and English, in the light theme, the
-dark one (the reader's system asks for it: ``prefers-color-scheme``) and forced colors (Windows
-high contrast). No request fails while any of these pages loads or searches. Every control is
-reached by Tab in reading order with a visible focus ring; the toggles say their state; the
-language menu names each language in its own language; a sentence is announced with its English
-(the accessibility tree, read through the DevTools protocol); the palette follows the system and
-is remembered; an article prints alone, links with their targets.
+docset's tree, code — in Latvian, German, Arabic (right to left) and English, in the light
+theme, the dark one (the reader's system asks for it: ``prefers-color-scheme``) and forced
+colors (Windows high contrast). No request fails while any of these pages loads or searches.
+Every control is reached by Tab in reading order with a visible focus ring; the toggles say
+their state; the language menu names each language in its own language; a sentence is announced
+with its English (the accessibility tree, read through the DevTools protocol); the palette
+follows the system and is remembered; an article prints alone, links with their targets.
 
 Sites: ``locales_site`` (lv at the root, de, ar, en), ``docfx_site`` (tabs, pivots),
-``docfx_blocks_site`` (the page selector, the next-step button), ``tests/fixtures/navsite`` (the
-tree, the landing notice) and ``seed_site`` (an article linking another site, for print).
+``docfx_blocks_site`` (the page selector, the next-step button, code), ``tests/fixtures/navsite``
+(the tree, the landing notice) and ``seed_site`` (an article linking another site, for print).
 """
 
 from __future__ import annotations
@@ -126,6 +126,8 @@ KINDS = [
     Kind("tabs", "docfx", {"lv": "tabs/", "en": "en/tabs/"}, docfx_ready),
     Kind("pivots", "docfx", {"lv": "zones/", "en": "en/zones/"}, docfx_ready),
     Kind("selector", "blocks", {"lv": "div/source/", "en": "en/div/source/"}),
+    # highlighted lines, every token colour, a link the sentence left without text
+    Kind("code", "blocks", {"lv": "code/source/", "en": "en/code/source/"}),
     Kind("toc-tree", "nav", {"lv": "mail/set-up-mail/", "en": "en/mail/set-up-mail/"}, tree),
     Kind("landing-notice", "nav", {"en": "en/"}),
 ]
