@@ -211,8 +211,10 @@ def test_the_switcher_leads_to_the_same_page_in_the_other_language(
     assert failures.found == []
 
 
-FOCUS = """() => {
+FOCUS = """async () => {
   const element = document.activeElement;
+  // as the reader sees it once the focus's transitions (the skip link fading in) have ended
+  await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => null)));
   // a radio of the palette is drawn, and ringed, by the label after it
   const drawn = element.matches(".md-option") ? element.nextElementSibling : element;
   const style = getComputedStyle(drawn);
@@ -224,7 +226,8 @@ FOCUS = """() => {
     what: [...element.classList].find((name) => name !== "focus-visible") || element.localName,
     text: (element.getAttribute("aria-label") || element.textContent || "").trim().slice(0, 40),
     ring,
-    seen: box.width > 0 && box.height > 0 && style.visibility !== "hidden",
+    seen:
+      box.width > 0 && box.height > 0 && style.visibility !== "hidden" && Number(style.opacity) > 0,
   };
 }"""
 
