@@ -337,6 +337,52 @@ SEVERAL_TREES: dict[str, dict[str, str]] = {
         "read_current_english": "اقرأ النسخة الإنجليزية الحالية",
     },
 }
+# The palette toggle in the header (overrides/partials/palette.html): each theme's name (the
+# system's, light, dark), and what the button shown switches to.
+THEMES: dict[str, dict[str, str]] = {
+    "en": {
+        "palette_auto": "System theme",
+        "palette_light": "Light theme",
+        "palette_dark": "Dark theme",
+        "palette_to_auto": "Switch to the system's theme",
+        "palette_to_light": "Switch to the light theme",
+        "palette_to_dark": "Switch to the dark theme",
+    },
+    "lv": {
+        "palette_auto": "Sistēmas motīvs",
+        "palette_light": "Gaišais motīvs",
+        "palette_dark": "Tumšais motīvs",
+        "palette_to_auto": "Pārslēgt uz sistēmas motīvu",
+        "palette_to_light": "Pārslēgt uz gaišo motīvu",
+        "palette_to_dark": "Pārslēgt uz tumšo motīvu",
+    },
+    "de": {
+        "palette_auto": "Design des Systems",
+        "palette_light": "Helles Design",
+        "palette_dark": "Dunkles Design",
+        "palette_to_auto": "Zum Design des Systems wechseln",
+        "palette_to_light": "Zum hellen Design wechseln",
+        "palette_to_dark": "Zum dunklen Design wechseln",
+    },
+    "ja": {
+        "palette_auto": "システムのテーマ",
+        "palette_light": "ライト テーマ",
+        "palette_dark": "ダーク テーマ",
+        "palette_to_auto": "システムのテーマに切り替える",
+        "palette_to_light": "ライト テーマに切り替える",
+        "palette_to_dark": "ダーク テーマに切り替える",
+    },
+    "ar": {
+        "palette_auto": "سمة النظام",
+        "palette_light": "السمة الفاتحة",
+        "palette_dark": "السمة الداكنة",
+        "palette_to_auto": "التبديل إلى سمة النظام",
+        "palette_to_light": "التبديل إلى السمة الفاتحة",
+        "palette_to_dark": "التبديل إلى السمة الداكنة",
+    },
+}
+for _code, _strings in THEMES.items():
+    STRINGS.setdefault(_code, {}).update(_strings)
 for _code, _strings in SEVERAL_TREES.items():
     STRINGS.setdefault(_code, {}).update(_strings)
 for _code, _strings in DOCFX.items():

@@ -90,7 +90,9 @@ def test_hover_a_sentence_shows_its_english_then_toggle_it_off(page: Page, seed_
     tip = page.locator("#sxs-tip")
     tip.wait_for(state="visible")
     assert tip.inner_text() == "In many cases, flows fail because of an authentication error."
-    assert sentence.get_attribute("aria-describedby") == "sxs-tip"
+    described = page.locator(f"#{sentence.get_attribute('aria-describedby')}")
+    assert described.text_content() == tip.inner_text()  # a screen reader hears it too
+    assert described.get_attribute("lang") == "en"
     screenshot(page, "hover-english")
 
     page.locator("header").hover()

@@ -117,6 +117,7 @@
       var visible = !tab.condition || selected.indexOf(tab.condition) !== -1;
       if (tab.label) tab.label.hidden = !visible;
       tab.input.disabled = !visible;
+      tab.input.hidden = !visible; // out of the accessibility tree with its label
       if (visible && first === null) first = tab;
       if (visible && shown === null && intersects(selected, tab.ids)) shown = tab;
     });
@@ -132,6 +133,7 @@
         // every variant's condition is unmet: the first is shown rather than none
         if (shown.label) shown.label.hidden = false;
         shown.input.disabled = false;
+        shown.input.hidden = false;
       }
       selected.push(shown.ids[0]);
     }

@@ -3,6 +3,10 @@
 // tooltip as text (textContent), never as markup. The toggle's state is kept in localStorage.
 // The listeners sit on the document, which outlives Material's instant navigation; the toggle's
 // state is applied to each page as Material's document$ announces it.
+// Screen readers: each sentence is described by its English (aria-describedby naming a hidden
+// element of this script's, lang="en", its text the data-en value as text), so focusing a
+// sentence announces the translation, then its English; the tooltip is for the eyes only.
+// Turned off, the sentences lose their description and their place in the tab order.
 (function () {
   "use strict";
   var KEY = "bilingual.sxs";
@@ -29,7 +33,7 @@
       tip = document.createElement("div");
       tip.id = "sxs-tip";
       tip.className = "sxs-tip";
-      tip.setAttribute("role", "tooltip");
+      tip.setAttribute("aria-hidden", "true"); // screen readers get the description instead
       tip.setAttribute("lang", "en");
       tip.hidden = true;
       document.body.appendChild(tip);
@@ -51,12 +55,34 @@
     box.style.top = window.scrollY + rect.bottom + 6 + "px";
     var left = Math.min(rect.left, width - box.offsetWidth - 8);
     box.style.left = window.scrollX + Math.max(8, left) + "px";
-    span.setAttribute("aria-describedby", "sxs-tip");
   }
 
-  function hide(span) {
+  function hide() {
     if (tip !== null) tip.hidden = true;
-    if (span) span.removeAttribute("aria-describedby");
+  }
+
+  function describe(on) {
+    var old = document.getElementById("sxs-english");
+    if (old !== null) old.remove();
+    var spans = document.querySelectorAll(".sxs");
+    if (!on || !spans.length) {
+      spans.forEach(function (span) {
+        span.removeAttribute("aria-describedby");
+      });
+      return;
+    }
+    var english = document.createElement("div");
+    english.id = "sxs-english";
+    english.hidden = true; // never read on its own: only as each sentence's description
+    spans.forEach(function (span, index) {
+      var text = document.createElement("span");
+      text.id = "sxs-english-" + index;
+      text.setAttribute("lang", "en");
+      text.textContent = span.getAttribute("data-en") || "";
+      english.appendChild(text);
+      span.setAttribute("aria-describedby", text.id);
+    });
+    document.body.appendChild(english);
   }
 
   function apply(on) {
@@ -67,7 +93,8 @@
     document.querySelectorAll(".sxs-toggle").forEach(function (button) {
       button.setAttribute("aria-pressed", on ? "true" : "false");
     });
-    if (!on) hide(null);
+    describe(on);
+    if (!on) hide();
   }
 
   document.addEventListener("mouseover", function (event) {
@@ -76,7 +103,7 @@
   });
   document.addEventListener("mouseout", function (event) {
     var span = sentence(event.target);
-    if (span && !span.contains(event.relatedTarget)) hide(span);
+    if (span && !span.contains(event.relatedTarget)) hide();
   });
   document.addEventListener("focusin", function (event) {
     var span = sentence(event.target);
@@ -84,10 +111,10 @@
   });
   document.addEventListener("focusout", function (event) {
     var span = sentence(event.target);
-    if (span) hide(span);
+    if (span) hide();
   });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") hide(sentence(document.activeElement));
+    if (event.key === "Escape") hide();
   });
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest(".sxs-toggle") : null;

@@ -9,9 +9,11 @@ method here, which hands the work to pure functions:
   source (``dates``) rather than by the day of the build, and its reader notices are chosen
   (fallback, machine translation, the English-original toggle).
 * ``on_page_content``: inlined raster images become files, the article's HTML passes the
-  sanitiser's allowlist (``sanitize``), then the generator's own notices are inserted.
+  sanitiser's allowlist (``sanitize``), links without text are named by their address
+  (``empty_links``), then the generator's own notices are inserted.
 * ``on_env``: pages without a date of their own take the newest date of the site; templates get
-  the ``index_anchor`` filter (``pages.home.folder_anchor``) for the breadcrumbs.
+  the ``index_anchor`` filter (``pages.home.folder_anchor``) for the breadcrumbs and
+  ``help_text`` (``ui_text.text``) for their words in the page's language.
 * page language, ``x-default`` alternates, per-language search index and 404 pages:
   mkdocs-static-i18n builds the default language, then every other language inside the default
   build's ``on_post_build``; ``on_post_build`` here runs after its own (priority -200), so the
@@ -37,6 +39,7 @@ from bilingual.pages.hover import unwrap_in_code
 from bilingual.site import internals, notices
 from bilingual.site.alternates import add_x_default, set_content_language, set_language
 from bilingual.site.csp import with_policy
+from bilingual.site.empty_links import name_empty_links
 from bilingual.site.inline_images import extract_inline_images
 from bilingual.site.languages import configured, split_languages
 from bilingual.site.navigation import Tree, branch_html, load_tree
@@ -226,10 +229,12 @@ class SiteEvents:
             folder.mkdir(parents=True, exist_ok=True)
             (folder / name).write_bytes(data)
         # The generator's own notices go in after the sanitiser: their markup is not the source's.
-        return notices.insert_html(sanitize_html(html), self.page_notices.pop(id(page), []))
+        html = name_empty_links(sanitize_html(html))  # a link without text is named by its address
+        return notices.insert_html(html, self.page_notices.pop(id(page), []))
 
     def on_env(self, env: Any, /, *, config: Any, files: Any) -> Any:
         env.filters["index_anchor"] = folder_anchor
+        env.globals["help_text"] = ui_text.text  # the templates' own words (partials/palette.html)
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
         dates = [self.dates.pop(id(page), None) for page in pages]
         site_date = newest(dates)
