@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,14 +100,15 @@ def postings(found: list[Page], analysis: Analyzer) -> Table:
     for number, page in enumerate(found):
         for index, section in enumerate(page.sections):
             counts: dict[tuple[str, str], list[int]] = {}
-            texts = [(section.title, 0)] + [(sentence, 1) for sentence in section.sentences]
-            for text, field in texts:
-                for word in SPLIT.split(text.lower()):
+            # the sentences split as one text: SPLIT splits at their joining space as well
+            texts = (section.title, " ".join(section.sentences))
+            for field, text in enumerate(texts):
+                for word, times in Counter(SPLIT.split(text.lower())).items():
                     pairs = known.get(word)
                     if pairs is None:
                         pairs = known[word] = word_terms(analysis.key, word) if word else []
                     for pair in pairs:
-                        counts.setdefault(pair, [0, 0])[field] += 1
+                        counts.setdefault(pair, [0, 0])[field] += times
             for (word_key, spelling), (title, body) in counts.items():
                 table.setdefault(word_key, {}).setdefault(spelling, []).extend(
                     (number, code(index, title, body))
