@@ -15,23 +15,29 @@ from bilingual import ui_text
 
 def machine_translation(code: str, english_url: str) -> str:
     """The notice of a machine-translated page, with a link to the same article in English."""
-    text = html.escape(ui_text.text(code, "mt_notice"))
-    link = html.escape(ui_text.text(code, "read_in_english"))
-    url = html.escape(english_url, quote=True)
-    return (
-        '<div class="admonition info bilingual-notice mt-notice" role="note" data-search-exclude>\n'
-        f'<p>{text} <a href="{url}" hreflang="en">{link}</a></p>\n</div>'
-    )
+    return _notice(code, "info", "mt-notice", "mt_notice", "read_in_english", english_url)
 
 
 def english_changed(code: str, english_url: str) -> str:
     """The notice of a translation made from an older English than the site's English page."""
-    text = html.escape(ui_text.text(code, "english_changed_notice"))
-    link = html.escape(ui_text.text(code, "read_current_english"))
-    url = html.escape(english_url, quote=True)
+    return _notice(
+        code,
+        "warning",
+        "english-changed-notice",
+        "english_changed_notice",
+        "read_current_english",
+        english_url,
+    )
+
+
+def _notice(code: str, kind: str, name: str, text_key: str, link_key: str, url: str) -> str:
+    """A reader's notice: an admonition of ``kind``, its sentence and a link to the English."""
+    text = html.escape(ui_text.text(code, text_key))
+    link = html.escape(ui_text.text(code, link_key))
+    href = html.escape(url, quote=True)
     return (
-        '<div class="admonition warning bilingual-notice english-changed-notice" role="note" '
-        f'data-search-exclude>\n<p>{text} <a href="{url}" hreflang="en">{link}</a></p>\n</div>'
+        f'<div class="admonition {kind} bilingual-notice {name}" role="note" '
+        f'data-search-exclude>\n<p>{text} <a href="{href}" hreflang="en">{link}</a></p>\n</div>'
     )
 
 

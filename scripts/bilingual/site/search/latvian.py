@@ -19,6 +19,8 @@ The worker's twins are ``stemLatvian`` and ``stemLatvianFolded`` in ``help-searc
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 AFFIXES: tuple[tuple[str, int, bool], ...] = (
     ("ajiem", 3, False),
     ("ajai", 3, False),
@@ -112,19 +114,24 @@ def _unpalatalize_folded(word: str, removed: str) -> str:
 
 def stem(word: str) -> str:
     """Lucene's stem of a lower-case Latvian ``word``."""
-    vowels = _vowels(word)
-    for affix, affix_vowels, palatalizes in AFFIXES:
-        if vowels > affix_vowels and len(word) >= len(affix) + 3 and word.endswith(affix):
-            rest = word[: -len(affix)]
-            return _unpalatalize(rest, affix[0]) if palatalizes else rest
-    return word
+    return _stem(word, AFFIXES, _unpalatalize)
 
 
 def stem_folded(word: str) -> str:
     """The stem of a folded Latvian ``word`` (``text.fold``), as the index keeps it."""
+    return _stem(word, FOLDED_AFFIXES, _unpalatalize_folded)
+
+
+def _stem(
+    word: str,
+    affixes: Sequence[tuple[str, int, bool]],
+    unpalatalize: Callable[[str, str], str],
+) -> str:
+    """Lucene's rule: the first affix of ``affixes`` the word ends with, removed where enough
+    vowels and letters stay, the stem then unpalatalised if the affix says so."""
     vowels = _vowels(word)
-    for affix, affix_vowels, palatalizes in FOLDED_AFFIXES:
+    for affix, affix_vowels, palatalizes in affixes:
         if vowels > affix_vowels and len(word) >= len(affix) + 3 and word.endswith(affix):
             rest = word[: -len(affix)]
-            return _unpalatalize_folded(rest, affix[0]) if palatalizes else rest
+            return unpalatalize(rest, affix[0]) if palatalizes else rest
     return word
