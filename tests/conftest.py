@@ -188,6 +188,8 @@ def fallback_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 LOCALE_TREES = [FIXTURES / "locales" / code for code in ("lv", "de", "ar")]
 """Three small trees of the same articles, lv, de and ar-SA (``tests/fixtures/locales``)."""
+LOCALE_PREFIX = {"lv": "", "de": "de/", "ar": "ar/", "en": "en/"}
+"""Each language's folder in the site of ``LOCALE_TREES`` (lv, the default, at the root)."""
 
 
 @pytest.fixture(scope="session")

@@ -28,12 +28,12 @@ from playwright.sync_api import Page, Request, Response
 
 import axe
 from chromium import screenshot, search
-from conftest import FIXTURES, SEED_ARTICLE, build_source
+from conftest import FIXTURES, LOCALE_PREFIX, SEED_ARTICLE, build_source
 from webserver import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
-PREFIX = {"lv": "", "de": "de/", "ar": "ar/", "en": "en/"}
+PREFIX = LOCALE_PREFIX
 NAMES = {"lv": "Latviešu", "de": "Deutsch", "ar": "العربية", "en": "English"}
 """Each language of the locales site as the switcher names it: in that language."""
 THEMES: dict[str, dict[str, Any]] = {

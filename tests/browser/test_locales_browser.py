@@ -15,11 +15,12 @@ import pytest
 from playwright.sync_api import Page
 
 from chromium import screenshot, search
+from conftest import LOCALE_PREFIX
 from webserver import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
-PREFIX = {"lv": "", "de": "de/", "ar": "ar/", "en": "en/"}
+PREFIX = LOCALE_PREFIX
 TITLES = {
     "lv": "Pierakstīšanās",
     "de": "Anmelden",

@@ -23,13 +23,13 @@ from bilingual.cli import main
 from bilingual.site.build import build_part, merge_parts
 from bilingual.site.search import shards
 from bilingual.split.full import split_trees
-from conftest import FIXTURES, LOCALE_TREES
+from conftest import FIXTURES, LOCALE_PREFIX, LOCALE_TREES
 
 pytestmark = pytest.mark.site
 
 TREES = LOCALE_TREES
 CODES = ["lv", "de", "ar", "en"]
-PREFIX = {"lv": "", "de": "de/", "ar": "ar/", "en": "en/"}
+PREFIX = LOCALE_PREFIX
 
 
 @pytest.fixture(scope="module")

@@ -13,10 +13,9 @@ import json
 from functools import lru_cache
 
 from bilingual.site.internals import CONFIG_SCRIPT, MATERIAL_WORKER
-from bilingual.site.search.shards import belongs
 from bilingual.site.search.text import SEPARATOR
 
-__all__ = ["SEPARATOR", "belongs", "with_search_base", "with_search_worker"]
+__all__ = ["SEPARATOR", "with_search_base", "with_search_worker"]
 
 
 def with_search_base(page: str, code: str) -> str:

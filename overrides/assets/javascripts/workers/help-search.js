@@ -775,25 +775,6 @@ function answer(ticket, items) {
   return true;
 }
 
-// Material's worker asks every word as a prefix (word*), and lunr does not stem a prefix: the
-// German "Administratoren" would not find "Administrator". A query of plain words is asked, for
-// each word, also as the word itself (word~0: an exact term, which goes through the language's
-// stemmer). Words of scripts Material segments (Han, kana, Thai) and queries that use lunr's own
-// syntax are left as typed.
-var PLAIN_QUERY = /^[\p{L}\p{M}\p{N}_.\s]+$/u;
-var SEGMENTED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]/u;
-
-function withStemmedWords(query) {
-  if (!PLAIN_QUERY.test(query)) return query;
-  return query
-    .trim()
-    .split(/\s+/)
-    .map(function (word) {
-      return SEGMENTED.test(word) ? word : word + "~0 " + word;
-    })
-    .join(" ");
-}
-
 function delegate(message) {
   delegated = true;
   var material = new URLSearchParams(self.location.search).get("material");
@@ -803,15 +784,7 @@ function delegate(message) {
 
 addEventListener("message", function (event) {
   var message = event.data;
-  if (delegated) {
-    // this listener runs before Material's (added by importScripts in delegate)
-    if (message.type === QUERY && !message.stemmed) {
-      event.stopImmediatePropagation();
-      var query = { type: QUERY, data: withStemmedWords(message.data), stemmed: true };
-      self.dispatchEvent(new MessageEvent("message", { data: query }));
-    }
-    return;
-  }
+  if (delegated) return; // Material's own listener (added by importScripts in delegate) answers
   if (message.type === SETUP) {
     if (!message.data.config.help) {
       delegate(message);
