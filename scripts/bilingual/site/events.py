@@ -89,6 +89,7 @@ class SiteEvents:
         static-i18n's build of another language, nested in the default's, starts."""
         if self.builds:
             return config
+        internals.faster_files(config)
         languages = split_languages(Path(config.docs_dir))
         if languages is not None:  # the split's languages, for builds MkDocs starts (serve)
             internals.set_languages(config, configured(languages))

@@ -13,7 +13,11 @@ mkdocs-static-i18n (1.3.1), its plugin object ``config.plugins["i18n"]``:
 * ``building``: ``True`` stops its ``on_post_build`` from building the other languages itself;
 * ``extra_alternate``: the language switcher's entries (each language's home page);
 * on each ``File``: ``locale`` (the language of the file built) and ``alternates`` (the same
-  article's ``File`` per language).
+  article's ``File`` per language);
+* ``reconfigure_files``, which ``site.i18n_files`` replaces on the plugin object with one that
+  makes the same files (``all_languages``, ``config.fallback_to_default`` and
+  ``config.docs_structure`` read; ``mkdocs_static_i18n.folder``'s ``create_i18n_file`` and
+  ``I18nFiles`` used, ``config.RE_LOCALE`` read).
 
 Material (9.8.1): the ``<script id="__config">`` JSON of every page (``CONFIG_SCRIPT``), the
 search worker's file name ``search.<hash>.min.js`` inside it (``MATERIAL_WORKER``), and its lunr
@@ -44,6 +48,8 @@ I18N_ATTRIBUTES = (
     "build_languages",
     "building",
     "extra_alternate",
+    "reconfigure_files",
+    "all_languages",
 )
 CONFIG_SCRIPT = re.compile(
     r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S
@@ -76,6 +82,13 @@ class BuildLanguages:
 def i18n(config: Any) -> Any:
     """mkdocs-static-i18n's plugin object."""
     return config.plugins[I18N]
+
+
+def faster_files(config: Any) -> None:
+    """static-i18n's choice of each language's files made once per file (``i18n_files``)."""
+    from bilingual.site import i18n_files
+
+    i18n_files.install(i18n(config))
 
 
 def languages(config: Any) -> BuildLanguages:
@@ -212,6 +225,13 @@ def check(config: Any) -> list[str]:
         missing.append("mkdocs-material: no search worker named search.<hash>.min.js")
     if not (LUNR / "lunr.de.min.js").is_file():
         missing.append(f"mkdocs-material: no lunr language files in {LUNR}")
+    from mkdocs_static_i18n import folder
+
+    missing += [
+        f"mkdocs-static-i18n: mkdocs_static_i18n.folder has no {name!r}"
+        for name in ("create_i18n_file", "I18nFiles")
+        if not hasattr(folder, name)
+    ]
     if not hasattr(pages, "markdown"):
         missing.append("mkdocs: mkdocs.structure.pages has no attribute 'markdown'")
     return missing
