@@ -6,6 +6,7 @@ language built so far, and the default language's build writes its ``404.html`` 
 index last. ``merge`` gives the same site from a language built apart:
 
 * its files are moved in, replacing the same files of the site (the theme's assets, identical);
+  a folder the site lacks (the language's own, ``de/``) is moved in whole, in one rename;
 * ``404.html`` and ``search/search_index.json`` at the root stay the site's (the default
   language's, written last by its own build);
 * its sitemap entries are added after the site's, and ``sitemap.xml.gz`` is compressed again with
@@ -57,7 +58,14 @@ def merge(language_site: Path, site: Path) -> None:
     """Move the files of ``language_site`` (one language built apart) into ``site``."""
     sitemap_gz: bytes | None = None
     sitemap: str | None = None
-    for folder, _, names in os.walk(language_site):
+    for folder, folders, names in os.walk(language_site):
+        for name in list(folders):
+            path = Path(folder, name)
+            relative = path.relative_to(language_site).as_posix()
+            target = site / relative
+            if not target.exists() and not any(kept.startswith(f"{relative}/") for kept in KEPT):
+                os.replace(path, target)  # the parent is there: the walk came down through it
+                folders.remove(name)
         for name in names:
             path = Path(folder, name)
             relative = path.relative_to(language_site).as_posix()

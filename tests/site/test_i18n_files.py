@@ -1,0 +1,123 @@
+"""``site.i18n_files`` chooses each language's files as mkdocs-static-i18n's own
+``reconfigure_files`` does: the same files, in the same order, with the same alternates, for the
+build of every language, on a tree of every case; and the build uses it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+
+from bilingual.locales import site_language
+from bilingual.site import i18n_files, internals
+from bilingual.site.build import CONFIG, environment
+
+LANGUAGES = [("lv", "Latviešu", "Palīdzība"), ("de", "Deutsch", "Hilfe"), ("en", "English", "Help")]
+TREE = {
+    # an article in every language, one the German tree lacks, one only in the default
+    # language, one in English only, one at the docs root (no language folder)
+    **{f"{code}/everywhere.md": "# Everywhere\n" for code in ("lv", "de", "en")},
+    **{f"{code}/no-german/index.md": "# No German\n" for code in ("lv", "en")},
+    "lv/only-default.md": "# Only in Latvian\n",
+    "en/only-english.md": "# Only in English\n",
+    "root-page.md": "# At the root\n",
+    # assets: one per language, one only in the default language's folder, one at the root
+    **{f"{code}/media/shot.png": code for code in ("lv", "de", "en")},
+    "lv/media/default-only.png": "lv",
+    "shared.css": "body {}",
+}
+
+
+def loaded(docs: Path, code: str) -> Any:
+    """mkdocs.yml as the build of language ``code`` loads it, for the site of ``LANGUAGES``."""
+    saved = dict(os.environ)
+    os.environ.update(environment(site_language("lv")))
+    try:
+        config = load_config(str(CONFIG), docs_dir=str(docs), site_dir=str(docs.parent / "site"))
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    internals.set_languages(config, LANGUAGES)
+    internals.build_one_language(config, code)
+    return config.plugins.on_config(config)
+
+
+def described(files: Any) -> list[tuple[Any, ...]]:
+    """Everything of each chosen file the build reads, its alternates' included."""
+
+    def one(file: Any) -> tuple[Any, ...]:
+        return (
+            file.src_uri,
+            file.dest_uri,
+            file.url,
+            file.abs_dest_path,
+            getattr(file, "locale", None),
+            getattr(file, "localization", None),
+            getattr(file, "norm_src_uri", None),
+        )
+
+    return [
+        (
+            *one(file),
+            [(code, *one(other)) for code, other in getattr(file, "alternates", {}).items()],
+        )
+        for file in files
+    ]
+
+
+def write_tree(docs: Path, tree: dict[str, str]) -> None:
+    for path, text in tree.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("code", [code for code, _, _ in LANGUAGES])
+def test_the_same_files_and_alternates_as_static_i18n_chooses(tmp_path: Path, code: str) -> None:
+    docs = tmp_path / "docs"
+    write_tree(docs, TREE)
+    config = loaded(docs, code)
+    plugin = internals.i18n(config)
+    files = get_files(config)
+    theirs = type(plugin).reconfigure_files(plugin, files, config)
+    ours = i18n_files.reconfigure_files(plugin, files, config)
+    assert described(ours) == described(theirs)
+    chosen = {file.src_uri for file in ours}
+    # the tree's cases are there: a fallback page, a page of another language left out
+    assert ("lv/no-german/index.md" in chosen) == (code in ("lv", "de"))  # German: a fallback
+    assert "lv/only-default.md" in chosen
+    assert ("en/only-english.md" in chosen) == (code == "en")
+    assert ("de/media/shot.png" in chosen) == (code == "de")
+
+
+def test_a_file_in_the_language_folder_and_at_the_root_is_the_same_error(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write_tree(docs, {"lv/twice.md": "# A\n", "twice.md": "# B\n", "en/twice.md": "# C\n"})
+    config = loaded(docs, "lv")
+    plugin = internals.i18n(config)
+    files = get_files(config)
+    conflict = "Conflicting files for the default language 'lv'"
+    with pytest.raises(Exception, match=conflict) as theirs:
+        type(plugin).reconfigure_files(plugin, files, config)
+    with pytest.raises(Exception, match=conflict) as ours:
+        i18n_files.reconfigure_files(plugin, files, config)
+    assert str(ours.value) == str(theirs.value)
+
+
+def test_a_language_folder_is_read_as_static_i18n_reads_it() -> None:
+    languages = ["lv", "de", "en"]
+    assert i18n_files.file_language("de/a.md", languages, "lv") == ("de", "de")
+    assert i18n_files.file_language("fr/a.md", languages, "lv") == ("fr", "fr")  # a locale
+    assert i18n_files.file_language("media/a.png", languages, "lv") == ("lv", None)
+    assert i18n_files.file_language("index.md", languages, "lv") == ("lv", None)
+
+
+def test_the_build_chooses_its_files_with_it(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    config = loaded(docs, "de")  # the hooks' on_config has installed it
+    method = internals.i18n(config).reconfigure_files
+    assert getattr(method, "__func__", None) is i18n_files.reconfigure_files
