@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
