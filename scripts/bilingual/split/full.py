@@ -8,10 +8,10 @@ staging folder and swapped in, so an interrupted run leaves the previous pages i
 of deleted sources disappear.
 
 Each article is written by ``write_article``; from ``PARALLEL_FROM`` articles on, and when more
-than one job is allowed (``workers.jobs``), articles go to worker processes in chunks, the
-tree's shared state (documents, ``Writer``) handed to each worker once when it starts. Their
-results are merged in the articles' order, so reports, manifests and pages are those of a
-one-process run.
+than one job is allowed (``workers.jobs``), the articles of every tree go to one pool of worker
+processes in chunks (``write_batches``), the trees' shared state (documents, ``Writer``s)
+handed to each worker once when it starts. Their results are recorded in the articles' order,
+tree by tree, so reports, manifests and pages are those of a one-process run.
 """
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from bilingual.errors import SourceError
@@ -28,7 +30,7 @@ from bilingual.locales import ENGLISH_CODE, SiteLanguage, site_language
 from bilingual.model import Document, Language
 from bilingual.pages.link_rewrite import Rewrite, learn_locale
 from bilingual.pages.render import page_code
-from bilingual.pages.resolver import MissingMedia, MissingXref, SourceFolder
+from bilingual.pages.resolver import MissingMedia, MissingXref
 from bilingual.pages.uids import target_of, uid_map
 from bilingual.source.folder import is_article
 from bilingual.source.includes import unused_includes
@@ -127,55 +129,55 @@ class Split:
                 self.warnings.append(warning)
 
 
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Articles of one tree written with its ``Writer``, in ``sides`` (its translation, and
+    English where the site's English is that tree's)."""
+
+    articles: list[Document]
+    sides: tuple[Side, ...]
+    writer: Writer
+
+
 def _write_nth(index: int) -> WrittenArticle:
     """In a worker process: ``write_article`` of the ``index``-th article of its pool's share."""
-    articles, sides, staging, writer = workers.shared()
-    return write_article(articles[index], sides, staging, writer)
+    tasks, staging = workers.shared()
+    document, sides, writer = tasks[index]
+    return write_article(document, sides, staging, writer)
 
 
-def write_articles(
-    articles: list[Document],
-    sides: tuple[Side, ...],
-    staging: Path,
-    writer: Writer,
-    jobs: int = 1,
-) -> Iterator[WrittenArticle]:
-    """``write_article`` of every article, in their order: in this process, or, from
-    ``PARALLEL_FROM`` articles on, by ``jobs`` worker processes."""
-    if jobs <= 1 or len(articles) < PARALLEL_FROM:
-        for document in articles:
-            yield write_article(document, sides, staging, writer)
+def write_batches(
+    batches: list[Batch], staging: Path, jobs: int = 1
+) -> Generator[WrittenArticle, None, None]:
+    """``write_article`` of every batch's articles, batch after batch, in their order: in this
+    process, or, from ``PARALLEL_FROM`` articles on, by ``jobs`` worker processes: one pool for
+    every batch, so no worker waits for another batch to start and small batches are shared too."""
+    total = sum(len(batch.articles) for batch in batches)
+    if jobs <= 1 or total < PARALLEL_FROM:
+        for batch in batches:
+            for document in batch.articles:
+                yield write_article(document, batch.sides, staging, batch.writer)
         return
-    chunk = -(-len(articles) // (jobs * CHUNKS_PER_WORKER))
-    with workers.pool(jobs, (articles, sides, staging, writer)) as executor:
-        yield from executor.map(_write_nth, range(len(articles)), chunksize=chunk)
+    tasks = [
+        (document, batch.sides, batch.writer) for batch in batches for document in batch.articles
+    ]
+    chunk = -(-total // (jobs * CHUNKS_PER_WORKER))
+    with workers.pool(jobs, (tasks, staging)) as executor:
+        yield from executor.map(_write_nth, range(total), chunksize=chunk)
 
 
-def write_pages(
-    documents: list[Document],
-    split: Split,
-    staging: Path,
-    writer: Writer | None = None,
-    jobs: int = 1,
-    sides: tuple[Side, ...] | None = None,
+def record_pages(
+    results: Iterable[WrittenArticle], split: Split
 ) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
-    """Write every article's page in both languages (or ``sides``) under ``staging``.
-
-    The source's ``index.md`` is not written: its page is the top of the home page
-    (``split.navigation``). ``jobs`` > 1 lets that many worker processes write the articles'
-    pages (see ``write_articles``). Returns each article's title per site language
-    (``{path: {code: title}}``) and the home page's top per site language."""
-    if sides is None:
-        sides = ((split.translation, Language.TRANSLATION), (split.english, Language.ENGLISH))
+    """What the written articles ``results`` report, into ``split``: problems, warnings,
+    missing media and xrefs, link rewrites, segments. The source's ``index.md`` is no article:
+    its page is the top of the home page (``split.navigation``). Returns each article's title
+    per site language (``{path: {code: title}}``) and the home page's top per site language."""
     tops: dict[str, str] = {}
     made: dict[str, dict[str, str]] = {}
-    if writer is None:
-        writer = Writer(SourceFolder({document.path: document for document in documents}))
-    articles = [document for document in documents if is_article(document)]
-    results = write_articles(articles, sides, staging, writer, jobs)
     xrefs: dict[str, dict[str, list[SourceError]]] = {}
     made_before = set(split.articles)
-    for article in progress.counted(results, "split: writing", total=len(articles)):
+    for article in results:
         if article.problem is not None:
             split.problems.append(article.problem)
             continue
@@ -306,24 +308,43 @@ def split_trees(
         tops: dict[str, str] = {}
         outside: list[tuple[Writer, set[str]]] = []
         writers = []
+        batches: list[list[Batch]] = []  # each tree's
+        uid_problems: list[list[SourceError]] = []
         for index, tree in enumerate(trees):
             media = [p.relative_to(tree.source).as_posix() for p in media_files(tree.source, [])]
             targets = [target for target in map(target_of, tree.documents) if target is not None]
+            uid_problems.append([])
             writer = Writer.of(
-                tree.source, tree.documents, media, uids=uid_map(targets, split.warnings)
+                tree.source, tree.documents, media, uids=uid_map(targets, uid_problems[-1])
             )
             writers.append((writer, targets))
-            split.outside = set()
             own = ((tree.language, Language.TRANSLATION),)
             mine = [d for d in tree.documents if choice.source.get(d.path, index) == index]
             rest = [d for d in tree.documents if choice.source.get(d.path, index) != index]
-            for documents, sides in ((mine, (*own, (english, Language.ENGLISH))), (rest, own)):
-                if any(is_article(document) for document in documents):
-                    made, top = write_pages(documents, split, staging, writer, jobs, sides)
+            batches.append(
+                [
+                    Batch([d for d in documents if is_article(d)], sides, writer)
+                    for documents, sides in (
+                        (mine, (*own, (english, Language.ENGLISH))),
+                        (rest, own),
+                    )
+                    if any(is_article(document) for document in documents)
+                ]
+            )
+        every = [batch for own_batches in batches for batch in own_batches]
+        total = sum(len(batch.articles) for batch in every)
+        with closing(write_batches(every, staging, jobs)) as written:
+            results = iter(progress.counted(written, "split: writing", total=total))
+            for index in range(len(trees)):
+                split.warnings += uid_problems[index]
+                split.outside = set()
+                for batch in batches[index]:
+                    made, top = record_pages(islice(results, len(batch.articles)), split)
                     for path, by_code in made.items():
                         titles.setdefault(path, {}).update(by_code)
                     tops.update(top)
-            outside.append((writer, split.outside))
+                outside.append((writers[index][0], split.outside))
+            assert next(results, None) is None  # every article recorded; the count's line ends
         split.outside = set().union(*(used for _, used in outside))
         redirects: dict[str, dict[str, object]] = {}
         for index, tree in enumerate(trees):
