@@ -14,8 +14,9 @@ file's language from its path as static-i18n does) and makes a ``File`` (with st
 ``Files`` in the same order, the same alternates. It serves the folder structure
 (``docs_structure: folder``, the one ``mkdocs.yml`` sets); ``install`` leaves static-i18n's own
 method in place for any other. ``tests/site/test_i18n_files.py`` compares the two on a tree
-of every case (a page in every language, a page missing in one, one only in the default
-language, assets shared and per language).
+of every case (a page in every language, one missing in one language, one only in the default
+language, one only in another, one at the docs root; assets per language, only in the default
+language's folder, and shared).
 """
 
 from __future__ import annotations
