@@ -121,3 +121,41 @@ def test_the_build_chooses_its_files_with_it(tmp_path: Path) -> None:
     config = loaded(docs, "de")  # the hooks' on_config has installed it
     method = internals.i18n(config).reconfigure_files
     assert getattr(method, "__func__", None) is i18n_files.reconfigure_files
+
+
+def test_a_file_is_made_as_static_i18n_makes_it(tmp_path: Path) -> None:
+    from mkdocs_static_i18n.folder import create_i18n_file
+
+    docs = tmp_path / "docs"
+    write_tree(
+        docs,
+        {
+            **TREE,
+            "de/README.md": "# Read me\n",  # README pages become index pages
+            "lv/guide/README.md": "# Read me\n",
+            "README.md": "# Read me\n",
+            "fr/page.md": "# A locale folder of no site language\n",
+            "media/README.html": "<p>an asset</p>",
+        },
+    )
+    config = loaded(docs, "de")
+    languages = [language for language, _, _ in LANGUAGES]
+
+    def fields(file: Any) -> tuple[Any, ...]:
+        return (
+            *described([file])[0],
+            file.dest_path,
+            file.name,
+            file.locale_alternate_of,
+            file.inclusion,
+        )
+
+    made = 0
+    for file in get_files(config):
+        if str(file.abs_src_path).startswith(str(docs)):  # not the theme's
+            made += 1
+            for current in languages:
+                theirs = create_i18n_file(file, current, "lv", languages, config)
+                ours = i18n_files.make_file(file, current, "lv", languages, config)
+                assert fields(ours) == fields(theirs), (file.src_uri, current)
+    assert made == len(TREE) + 5

@@ -9,9 +9,13 @@ a site of several languages that is a ``File`` for every file of every language,
 thrown away, in every language's build: about a tenth of the build's time.
 
 ``reconfigure_files`` here chooses the same files by the same rules (``file_language`` reads a
-file's language from its path as static-i18n does) and makes a ``File`` (with static-i18n's own
-``folder.create_i18n_file``) only of each file it keeps and of each alternate it links: the same
-``Files`` in the same order, the same alternates. It serves the folder structure
+file's language from its path as static-i18n does) and makes a ``File`` only of each file it
+keeps and of each alternate it links: the same ``Files`` in the same order, the same
+alternates. It makes each with ``make_file``: static-i18n's ``folder.create_i18n_file`` step for
+step, its path arithmetic done on the POSIX strings MkDocs keeps rather than through
+``pathlib``, and without its two debug lines (formatted whether or not debug is on): about a
+quarter of its time. The alternates are a ``File`` per page per other language in every
+language's build, so on a site of many languages that cost is most of choosing the files. It serves the folder structure
 (``docs_structure: folder``, the one ``mkdocs.yml`` sets); ``install`` leaves static-i18n's own
 method in place for any other. ``tests/site/test_i18n_files.py`` compares the two on a tree
 of every case (a page in every language, one missing in one language, one only in the default
@@ -23,11 +27,11 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from pathlib import PurePath
 from types import MethodType
 from typing import Any
 
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
 from mkdocs_static_i18n.config import RE_LOCALE
 from mkdocs_static_i18n.folder import I18nFiles, create_i18n_file
 
@@ -38,10 +42,64 @@ def file_language(src_path: str, languages: list[str], default: str) -> tuple[st
     """The language of a file of ``docs/`` and its language folder (``None``: outside any), as
     static-i18n's ``folder.create_i18n_file`` reads them: the path's first folder when it is a
     language of the site or looks like a locale (``RE_LOCALE``), else the default language."""
-    first = PurePath(src_path).parts[0]
+    first = src_path.split(os.sep, 1)[0]  # MkDocs keeps it normalised: its first folder
     if languages and (first in languages or RE_LOCALE.match(first)):
         return first, first
     return default, None
+
+
+def _under(path: str, folder: str) -> bool:
+    """Whether the POSIX ``path`` is ``folder`` or inside it (``PurePath.is_relative_to``)."""
+    return path == folder or path.startswith(folder + "/")
+
+
+def _below(path: str, folder: str) -> str:
+    """``path`` relative to ``folder``, which holds it (``PurePath.relative_to().as_posix()``)."""
+    return "." if path == folder else path[len(folder) + 1 :]
+
+
+def _joined(folder: str, path: str) -> str:
+    """``folder`` / ``path`` as ``PurePath`` joins and writes them (``.`` adds nothing)."""
+    return folder if path == "." else f"{folder}/{path}"
+
+
+def make_file(file: Any, current: str, default: str, languages: list[str], config: Any) -> Any:
+    """static-i18n's ``folder.create_i18n_file`` (``file`` built as language ``current``), on
+    POSIX paths: the same ``File``, the same attributes."""
+    made: Any = File(  # static-i18n's attributes are added to it below
+        file.src_path,
+        config.docs_dir,
+        file.dest_path,
+        config.use_directory_urls,
+        dest_uri=file.dest_uri,
+        inclusion=file.inclusion,
+    )
+    locale, folder = file_language(made.src_path, languages, default)
+    dest = made.dest_path
+    head, _, name = dest.rpartition("/")
+    if name.endswith("README.html"):  # renamed where the destination is set again below
+        dest = _joined(head, "index.html") if head else "index.html"
+    if locale != current:
+        if _under(dest, locale):
+            made.dest_path = _joined(current, _below(dest, locale))
+        elif current != default:
+            made.dest_path = _joined(current, dest)
+    elif locale == default and _under(dest, locale):  # the default's own, at the site's root
+        made.dest_path = _below(dest, locale)
+    made.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, made.dest_path))
+    if made.name == "README":
+        made.name = "index"
+    made.url = made._get_url(config.use_directory_urls)
+    made.alternates = {current: made}
+    made.locale = locale
+    made.locale_alternate_of = current
+    made.localization = folder
+    made.norm_src_uri = _below(made.src_uri, folder) if folder else made.src_uri
+    return made
+
+
+MAKE = make_file if os.sep == "/" else create_i18n_file
+"""How a ``File`` is made: on POSIX paths by ``make_file``, else by static-i18n itself."""
 
 
 def _in_docs(path: str, docs_dir: str) -> bool:
@@ -69,9 +127,7 @@ def reconfigure_files(plugin: Any, files: Any, config: Any) -> Any:
                 log.warning(f"Unhandled file case - {file.src_uri}")  # static-i18n's words
             continue
         locale, folder = file_language(file.src_path, languages, default)
-        norm = file.src_uri
-        if folder is not None:
-            norm = PurePath(norm).relative_to(folder).as_posix()
+        norm = file.src_uri if folder is None else _below(file.src_uri, folder)
         if file.is_documentation_page():
             if norm not in kept:
                 if locale == current or (fallback and locale == default):
@@ -95,7 +151,7 @@ def reconfigure_files(plugin: Any, files: Any, config: Any) -> Any:
         elif folder == current:
             kept[norm] = (file, current, locale)
     made = {
-        norm: create_i18n_file(file, language, default, languages, config)
+        norm: MAKE(file, language, default, languages, config)
         for norm, (file, language, _) in kept.items()
     }
     for file in made.values():
@@ -111,9 +167,7 @@ def reconfigure_files(plugin: Any, files: Any, config: Any) -> Any:
                 if version is None and file.locale == default:
                     version = file
             if version is not None:
-                file.alternates[language] = create_i18n_file(
-                    version, language, default, languages, config
-                )
+                file.alternates[language] = MAKE(version, language, default, languages, config)
     return chosen
 
 
