@@ -319,18 +319,11 @@ def split_trees(
             )
             writers.append((writer, targets))
             own = ((tree.language, Language.TRANSLATION),)
-            mine = [d for d in tree.documents if choice.source.get(d.path, index) == index]
-            rest = [d for d in tree.documents if choice.source.get(d.path, index) != index]
-            batches.append(
-                [
-                    Batch([d for d in documents if is_article(d)], sides, writer)
-                    for documents, sides in (
-                        (mine, (*own, (english, Language.ENGLISH))),
-                        (rest, own),
-                    )
-                    if any(is_article(document) for document in documents)
-                ]
-            )
+            articles = [d for d in tree.documents if is_article(d)]
+            mine = [d for d in articles if choice.source.get(d.path, index) == index]
+            rest = [d for d in articles if choice.source.get(d.path, index) != index]
+            parts = ((mine, (*own, (english, Language.ENGLISH))), (rest, own))
+            batches.append([Batch(found, sides, writer) for found, sides in parts if found])
         every = [batch for own_batches in batches for batch in own_batches]
         total = sum(len(batch.articles) for batch in every)
         with closing(write_batches(every, staging, jobs)) as written:
