@@ -5,8 +5,13 @@ The policy lets scripts come from the site itself and from the theme's own inlin
 allowed by its SHA-256 hash: no ``'unsafe-inline'`` for scripts, no ``'unsafe-eval'``. Objects
 are none, frames only the video players the sanitizer keeps (``sanitize.VIDEO_PLAYERS``), and
 ``base-uri`` and ``form-action`` are the site's own. Images may come from any https host (an
-article may show one from another site; an image runs nothing); styles allow inline style
-attributes, which the theme writes.
+article may show one from another site; an image runs nothing) and from ``data:`` URLs: Material
+draws its icons (the alerts', among others) as CSS ``mask-image: url("data:image/svg+xml,…")``,
+which without ``data:`` are blocked, an empty slot and a console violation each. An image from a
+``data:`` URL runs nothing either (an SVG shown as an image runs no script), and only the theme
+uses them: the sanitizer lets no ``data:`` URL into an article, and the images a source inlines
+become files (``inline_images``). Styles allow inline style attributes, which the theme writes.
+Math is KaTeX, served from the site itself (``assets/katex/``, fonts included): nothing more.
 
 ``with_policy`` writes a page's policy as ``<meta http-equiv="Content-Security-Policy">`` first
 in its ``<head>``, hashing the inline scripts outside its ``<article>``: the article is the
@@ -71,7 +76,7 @@ def policy(hashes: Iterable[str]) -> str:
             "default-src 'self'",
             f"script-src {scripts}",
             "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' https:",
+            "img-src 'self' https: data:",
             "font-src 'self'",
             "connect-src 'self'",
             "worker-src 'self'",
