@@ -41,6 +41,20 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the expected pages of the golden tests (review the diff before committing)",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """Whether the golden tests write their expected files instead of comparing."""
+    return bool(request.config.getoption("--update-golden"))
+
+
 # Benchmarks are scripts run on demand (make bench-split), never collected as tests.
 collect_ignore = ["benchmarks"]
 
@@ -72,7 +86,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 DOCFX_BLOCKS = FIXTURES / "docfx-blocks"
 DOCFX_BLOCKS_CASES = sorted(path for path in DOCFX_BLOCKS.iterdir() if path.is_dir())
-DOCFX_EXPECTED = frozenset({"lv.md", "en.md", "warnings.txt"})
+DOCFX_EXPECTED = frozenset({"lv.html", "en.html", "warnings.txt"})
 """The expected pages of a golden DocFX case (``tests/fixtures/docfx-blocks/<case>/``)."""
 
 

@@ -68,7 +68,7 @@ def test_malformed_source_is_built_with_a_warning_and_fails_in_strict_mode(
     err = capsys.readouterr().err
     assert "broken.md:4:33: segment x-1 has no sxs-lookup half" in err
     assert (docs / "lv" / f"{SEED_ARTICLE}.md").exists()
-    assert '&lt;span data-ttu-id="x-1"&gt;a&lt;/span&gt; b' in (
+    assert "&lt;span data-ttu-id=&quot;x-1&quot;&gt;a&lt;/span&gt; b" in (
         docs / "en" / "broken.md"
     ).read_text(encoding="utf-8")
     assert main(["split", "--source", str(source), "--docs", str(docs), "--strict"]) == 1

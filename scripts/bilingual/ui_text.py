@@ -120,28 +120,28 @@ READER: dict[str, dict[str, str]] = {
 # Placeholders: what a page shows where a construct could not be rendered (pages/placeholders.py).
 PLACEHOLDERS: dict[str, dict[str, str]] = {
     "en": {
-        "missing_include": "The included text {path} could not be found.",
-        "missing_code": "The code sample {path} could not be found.",
+        "missing_include": "Included text not available:",
+        "missing_code": "Code sample not available:",
         "image_missing": "Image not available",
     },
     "lv": {
-        "missing_include": "Iekļauto tekstu {path} nevarēja atrast.",
-        "missing_code": "Koda paraugu {path} nevarēja atrast.",
+        "missing_include": "Iekļautais teksts nav pieejams:",
+        "missing_code": "Koda paraugs nav pieejams:",
         "image_missing": "Attēls nav pieejams",
     },
     "de": {
-        "missing_include": "Der eingebundene Text {path} wurde nicht gefunden.",
-        "missing_code": "Das Codebeispiel {path} wurde nicht gefunden.",
+        "missing_include": "Eingebundener Text nicht verfügbar:",
+        "missing_code": "Codebeispiel nicht verfügbar:",
         "image_missing": "Bild nicht verfügbar",
     },
     "ja": {
-        "missing_include": "インクルードされたテキスト {path} が見つかりません。",
-        "missing_code": "コード サンプル {path} が見つかりません。",
+        "missing_include": "インクルードされたテキストを表示できません:",
+        "missing_code": "コード サンプルを表示できません:",
         "image_missing": "画像を利用できません",
     },
     "ar": {
-        "missing_include": "تعذّر العثور على النص المضمَّن {path}.",
-        "missing_code": "تعذّر العثور على نموذج التعليمات البرمجية {path}.",
+        "missing_include": "النص المضمَّن غير متاح:",
+        "missing_code": "نموذج التعليمات البرمجية غير متاح:",
         "image_missing": "الصورة غير متوفرة",
     },
 }
@@ -381,6 +381,20 @@ THEMES: dict[str, dict[str, str]] = {
         "palette_to_dark": "التبديل إلى السمة الداكنة",
     },
 }
+# What the page writer itself writes into articles (pages/reader/headings.py: a heading's
+# permalink; pages/docfx/videos.py: a video the site does not embed, shown as a link).
+PAGE_WRITER: dict[str, dict[str, str]] = {
+    "en": {"permalink": "Permanent link", "video_link": "Video: {title} (opens the video's site)"},
+    "lv": {"permalink": "Pastāvīgā saite", "video_link": "Video: {title} (atver video vietni)"},
+    "de": {
+        "permalink": "Permanenter Link",
+        "video_link": "Video: {title} (öffnet die Website des Videos)",
+    },
+    "ja": {"permalink": "固定リンク", "video_link": "ビデオ: {title} (ビデオのサイトを開きます)"},
+    "ar": {"permalink": "رابط دائم", "video_link": "فيديو: {title} (يفتح موقع الفيديو)"},
+}
+for _code, _strings in PAGE_WRITER.items():
+    STRINGS.setdefault(_code, {}).update(_strings)
 for _code, _strings in THEMES.items():
     STRINGS.setdefault(_code, {}).update(_strings)
 for _code, _strings in SEVERAL_TREES.items():

@@ -5,11 +5,11 @@ list of files and read and decode every one of them, so reading costs the same o
 
 - *regex*: read, decode, and ``re.findall`` of the pair pattern over the text;
 - *split*: read, decode, ``parse`` into the document model (checked: ids, spans, pairs) and
-  ``render_body`` in both languages: the split itself, every segment in its language and the
+  ``body_text`` in both languages: the split itself, every segment in its language and the
   text between them in both;
 - *page*: the split, then ``render_page`` in both languages: what the site's writer adds to a
-  split page (front matter, DocFX alerts and includes, CommonMark made Python-Markdown by
-  ``blocks.normalize``, links, the hover spans), in memory.
+  split page (the one parse into tokens, DocFX's constructs, links, the hover spans, the HTML),
+  in memory.
 
 The three are run alternately, ``--repeat`` times, and the medians compared. Then the full page
 writing, ``tree.split_tree`` into a fresh temporary folder (includes, links, pages, home pages
@@ -34,7 +34,8 @@ from pathlib import Path
 
 from bilingual.errors import SourceError
 from bilingual.model import Document, Language
-from bilingual.pages.render import render_body, render_page
+from bilingual.pages.page import render_page
+from bilingual.pages.tree.language import body_text
 from bilingual.source.folder import source_files
 from bilingual.source.parse import decode, parse
 from bilingual.split import workers
@@ -73,8 +74,8 @@ def each_language(
 
 
 def split_pass(files: list[tuple[Path, str]]) -> int:
-    """The split: each language's text (``render_body``)."""
-    return each_language(files, render_body)
+    """The split: each language's text (``body_text``)."""
+    return each_language(files, body_text)
 
 
 def page_pass(files: list[tuple[Path, str]]) -> int:

@@ -123,8 +123,8 @@ def test_pivots_in_the_address_choose(page: Page, docfx_url: str) -> None:
     ready(page, f"{docfx_url}zones/?pivots=python")
     assert shown(page, "Teksts Python valodai.")
     assert not shown(page, "Teksts C# valodai.")
-    assert page.locator("span.docfx-zone[data-pivot=python]").first.is_visible()
-    assert not page.locator("span.docfx-zone[data-pivot=csharp]").is_visible()
+    assert page.locator("div.docfx-zone[data-pivot=python]").first.is_visible()
+    assert not page.locator("div.docfx-zone[data-pivot=csharp]").first.is_visible()
     ready(page, f"{docfx_url}en/zones/?pivots=nonsense")  # an unknown pivot: the first
     assert shown(page, "Text for C#.")
 

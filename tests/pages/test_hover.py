@@ -1,80 +1,113 @@
-"""The translation page's segments carry their English as safe plain text."""
+"""The translation page's segments carry their English, as the English page shows it, as safe
+plain text; a segment is wrapped only where a reader reads text."""
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from bilingual.model import Language
-from bilingual.pages.hover import attribute_value, hover_body, plain_text, unwrap_in_code
-from bilingual.source.parse import parse
-from bilingual_text import pair
+from bilingual_text import article, pair
 from conftest import SEED_ARTICLE
+from writer import write
+
+INCLUDED = {"n.md": article(pair("n-1", "Nosaukums", "Name_x") + "\n")}
 
 
-def translation_body(source: str) -> str:
-    document = parse(source, "case.md")
-    return hover_body(document, Language.TRANSLATION, "")
+def hover(body: str) -> list[tuple[str, str]]:
+    """(English, shown text) of each hover span of the translation page of ``body``."""
+    soup = BeautifulSoup(write(article(body + "\n"), INCLUDED).lv, "html.parser")
+    return [(str(span["data-en"]), span.get_text()) for span in soup.select("span.sxs")]
 
 
-def test_plain_text_drops_markup() -> None:
-    english = "Click **Connections**, see [help](https://x.example/) and <b>this</b> &amp; `code`."
-    assert plain_text(english) == "Click Connections, see help and this & code."
+def test_the_english_is_the_english_pages_text_exactly() -> None:
+    """Code spans, identifiers, math, no-loc text and includes as the English page shows them."""
+    english = (
+        'Formula $ \\pi $, `fx_media_open`, :::no-loc text="Power Apps"::: and '
+        "[!INCLUDE[n](n.md)] in **bold**."
+    )
+    translation = english.replace("Formula", "Formula lv").replace(" and ", " un ")
+    assert hover(pair("m-1", translation, english)) == [
+        (
+            "Formula \\pi, fx_media_open, Power Apps and Name_x in bold.",
+            "Formula lv \\(\\pi\\), fx_media_open, Power Apps un Nosaukums in bold.",
+        )
+    ]
 
 
-HOSTILE = '"><script>alert(1)</script><img src=x onerror=alert(2)> | *a* _b_ `c` [d](e)'
-
-
-def test_attribute_value_cannot_leave_the_attribute_or_start_markup() -> None:
-    value = attribute_value(HOSTILE)
-    for char in "<>\"'`|*_[]()":
-        assert char not in value
-    assert html.unescape(value) == HOSTILE
-
-
-def test_hostile_english_stays_text_in_the_built_markup() -> None:
-    body = translation_body(pair("x-1", "Teikums.", "&quot;&gt;&lt;script&gt;x&lt;/script&gt;"))
-    soup = BeautifulSoup(body, "html.parser")
+def test_hostile_english_stays_text_in_the_attribute() -> None:
+    page = write(article(pair("x-1", "Teikums.", "&quot;&gt;&lt;script&gt;x&lt;/script&gt;"))).lv
+    soup = BeautifulSoup(page, "html.parser")
     span = soup.select_one("span.sxs")
     assert span is not None
     assert span["data-en"] == '"><script>x</script>'
     assert soup.find("script") is None
+    assert 'data-en="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"' in page
 
 
 @pytest.mark.parametrize(
-    "source",
+    "body",
     [
-        "```text\n" + pair("c-1", "kods", "code") + "\n```\n",
-        "Run `" + pair("c-2", "kods", "code") + "` now.\n",
-        "![" + pair("c-3", "attēls", "picture") + "](a.png)\n",
-        '<img alt="' + pair("c-4", "attēls", "picture") + '">\n',
-        "[x](a.md " + pair("c-5", "virsraksts", "title") + ")\n",
+        "```text\n" + pair("c-1", "kods", "code") + "\n```",
+        "Run `" + pair("c-2", "kods", "code") + "` now.",
+        "![" + pair("c-3", "attēls", "picture") + "](n.md)",
+        '<img alt="' + pair("c-4", "attēls", "picture") + '">',
+        '[x](a.md "' + pair("c-5", "virsraksts", "title") + '")',
+        "Teksts.\n\n    " + pair("i-1", "kods: a &lt; b", "code: a &lt; b"),
+        "$$\n" + pair("f-1", "x^2", "x^2") + "\n$$",
     ],
-    ids=["fence", "inline-code", "image-alt", "html-attribute", "link-target"],
+    ids=["fence", "inline-code", "image-alt", "html-attribute", "link-title", "indented", "math"],
 )
-def test_no_span_where_a_tag_cannot_stand(source: str) -> None:
-    assert 'class="sxs"' not in translation_body(source)
+def test_no_span_where_a_tag_cannot_stand(body: str) -> None:
+    page = write(article(body + "\n"), INCLUDED).lv
+    assert 'class="sxs"' not in page
+    assert "data-ttu-id" not in page
+    assert "sxs-lookup" not in page
+
+
+def test_a_segment_in_code_shows_as_the_source_wrote_it() -> None:
+    page = write(
+        article("Teksts.\n\n    " + pair("i-1", "kods: a &lt; b", "code: a &lt; b") + "\n")
+    )
+    assert "<code>kods: a &amp;lt; b\n</code>" in page.lv
 
 
 @pytest.mark.parametrize(
-    "source",
+    ("body", "english"),
     [
-        "# " + pair("h-1", "Virsraksts", "Heading") + "\n",
-        "[" + pair("l-1", "saite", "link") + "](a.md)\n",
-        "| a | b |\n|---|---|\n| " + pair("t-1", "šūna", "cell | with bar") + " | x |\n",
+        ("# " + pair("h-1", "Virsraksts", "Heading"), "Heading"),
+        ("[" + pair("l-1", "saite", "link") + "](a.md)", "link"),
+        (
+            "| a | b |\n|---|---|\n| " + pair("t-1", "šūna", "cell \\| with bar") + " | x |",
+            "cell | with bar",
+        ),
+        ("1. " + pair("x-1", "Atveriet.", "Open."), "Open."),
+        ("1. " + pair("x-1", "  >   Sadaļā", "In"), "In"),
+        ("Teksts " + pair("x-1", "2020. gads", "2020"), "2020"),
     ],
-    ids=["heading", "link-text", "table-cell"],
+    ids=["heading", "link-text", "table-cell", "list-item", "quote-in-item", "in-a-sentence"],
 )
-def test_span_in_headings_link_text_and_table_cells(source: str) -> None:
-    assert translation_body(source).count('class="sxs"') == 1
+def test_one_span_in_headings_links_cells_and_items(body: str, english: str) -> None:
+    assert [found for found, _ in hover(body)] == [english]
 
 
-def test_english_page_is_unchanged() -> None:
-    document = parse(pair("e-1", "Teikums.", "Sentence."), "case.md")
-    assert hover_body(document, Language.ENGLISH, "Sentence.") == "Sentence."
+def test_block_markup_opening_a_segment_still_makes_its_block() -> None:
+    page = write(article("> " + pair("x-1", "[!NOTE]", "[!NOTE]") + "\n> Teksts.\n")).lv
+    assert page.startswith('<div class="admonition note">\n<p class="admonition-title">Piezīme')
+
+
+def test_a_segment_in_a_comment_is_reported_where_it_stands() -> None:
+    pages = write(article("<!-- " + pair("k-1", "komentārs", "comment") + " -->\n"))
+    assert pages.warnings == [
+        "a.md:5:6: segment k-1 is inside an HTML comment: the page does not show it; "
+        "expected its text outside <!-- -->"
+    ]
+
+
+def test_the_english_page_has_no_spans() -> None:
+    pages = write(article(pair("e-1", "Teikums.", "Sentence.") + "\n"))
+    assert pages.en == "<p>Sentence.</p>\n"
 
 
 @pytest.mark.site
@@ -90,38 +123,6 @@ def test_built_translation_page_carries_each_sentence_in_english(seed_site: Path
         "error code of 401 or 403 appears." in english
     )
     assert all(span.get("tabindex") == "0" for span in spans)
-    table_free = soup.select_one("article")
-    assert table_free is not None
-    assert "data-en" not in table_free.get_text()
-
-
-def test_a_segment_in_an_indented_code_block_shows_as_the_source_did() -> None:
-    import markdown  # type: ignore[import-untyped]
-
-    source = "Teksts.\n\n    " + pair("i-1", "kods: a &lt; b", "code: a &lt; b") + "\n"
-    body = translation_body(source)
-    rendered = unwrap_in_code(markdown.markdown(body))
-    assert "sxs" not in rendered
-    assert "<pre><code>kods: a &amp;lt; b" in rendered
-
-
-@pytest.mark.parametrize(
-    ("source", "expected"),
-    [  # block markup that opens a segment stays outside its span, so it still makes its block
-        ("1. " + pair("x-1", "Atveriet.", "Open."), "1. <span"),
-        ("- " + pair("x-1", "2020. gada 1. augusts", "August 1, 2020"), "- 2020. <span"),
-        ("1. " + pair("x-1", "  >   Sadaļā", "In"), "1.   > <span"),
-        ("> " + pair("x-1", "[!NOTE]", "[!NOTE]"), "> [!NOTE]\n"),
-        ("## " + pair("x-1", "Virsraksts", "Title"), "## <span"),
-    ],
-)
-def test_block_markup_opening_a_segment_stays_outside_the_span(source: str, expected: str) -> None:
-    body = hover_body(parse(source + "\n"), Language.TRANSLATION, "")
-    assert body.startswith(expected), body
-
-
-def test_a_marker_inside_a_sentence_is_text() -> None:
-    body = hover_body(
-        parse("Teksts " + pair("x-1", "2020. gads", "2020") + "\n"), Language.TRANSLATION, ""
-    )
-    assert body.startswith('Teksts <span class="sxs" tabindex="0" data-en="2020">2020. gads</span>')
+    article_element = soup.select_one("article")
+    assert article_element is not None
+    assert "data-en" not in article_element.get_text()

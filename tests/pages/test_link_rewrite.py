@@ -104,39 +104,51 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     [("lv", "lv-lv"), ("en", "en-us")],
 )
 def test_each_kind_in_both_languages(docs: Path, code: str, locale: str) -> None:
+    """Every link is the built page's address: the docset's pages relative to the page's own
+    folder (``a/``), Learn's paths and Microsoft's hosts in the page's locale."""
     page = (docs / code / "a.md").read_text(encoding="utf-8")
-    assert "](b.md)" in page
-    assert "](sub/c.md#part-two)" in page
-    assert (
-        f"](https://learn.microsoft.com/{locale}/microsoft-365/admin/add-users/add-users)" in page
-    )
-    assert f"](https://docs.microsoft.com/{locale}/microsoftteams/teams-overview)" in page
-    assert f"](https://support.office.com/{locale}/article/abc)" in page
-    assert "](ms-settings:windowsupdate)" in page
-    assert '<a href="../b/">' in page  # raw HTML: relative to the built page, a/
-    assert "](media/shot.png)" in page
+    assert '<a href="../b/">' in page
+    assert '<a href="../sub/c/#part-two">' in page
+    learn = f"https://learn.microsoft.com/{locale}/microsoft-365/admin/add-users/add-users"
+    assert f'<a href="{learn}">' in page
+    assert f'<a href="https://docs.microsoft.com/{locale}/microsoftteams/teams-overview">' in page
+    assert f'<a href="https://support.office.com/{locale}/article/abc">' in page
+    assert '<a href="ms-settings:windowsupdate">' in page
+    assert '<a href="../sub/c/">' in page
+    assert '<img src="../media/shot.png"' in page
     assert "[not a link](/AlchemyInsights/b)" in page  # code is not rewritten
     other = (docs / code / "sub" / "c.md").read_text(encoding="utf-8")
-    assert "](../a.md)" in other
-    assert "](../b.md)" in other
+    assert '<a href="../../a/">' in other
+    assert '<a href="../../b/">' in other
     assert (docs / code / "media" / "shot.png").is_file()
 
 
 def test_audit_keeps_every_original_target(docs: Path) -> None:
     audit = json.loads((docs / ".links.json").read_text(encoding="utf-8"))
-    originals = {(r["original"], r["rule"]) for r in audit["lv/a.md"]}
+    originals = {(r["original"], r["target"], r["rule"]) for r in audit["lv/a.md"]}
     assert originals == {
-        ("/AlchemyInsights/b", "docset"),
-        ("/AlchemyInsights/sub/c.md#part-two", "docset"),
-        ("/microsoft-365/admin/add-users/add-users", "learn"),
-        ("https://docs.microsoft.com/en-us/microsoftteams/teams-overview", "locale"),
-        ("https://support.office.com/lv-LV/article/abc", "locale"),
-        ("![Ekrānuzņēmums](media/Shot.PNG)", "markdown-image"),  # spelled as the file is
+        ("/AlchemyInsights/b", "../b/", "docset"),
+        ("/AlchemyInsights/sub/c.md#part-two", "../sub/c/#part-two", "docset"),
+        (
+            "/microsoft-365/admin/add-users/add-users",
+            "https://learn.microsoft.com/lv-lv/microsoft-365/admin/add-users/add-users",
+            "learn",
+        ),
+        (
+            "https://docs.microsoft.com/en-us/microsoftteams/teams-overview",
+            "https://docs.microsoft.com/lv-lv/microsoftteams/teams-overview",
+            "locale",
+        ),
+        (
+            "https://support.office.com/lv-LV/article/abc",
+            "https://support.office.com/lv-lv/article/abc",
+            "locale",
+        ),
+        ("b.md", "../b/", "html"),
+        ("sub/c.md", "../sub/c/", "html"),
+        ("media/Shot.PNG", "media/shot.png", "media"),  # spelled as the file is
+        ("media/shot.png", "../media/shot.png", "html"),
     }
-    assert len(audit["lv/a.md"]) == 7
-    assert {"original": "/AlchemyInsights/b", "target": "../b/", "rule": "docset"} in audit[
-        "lv/a.md"
-    ]
     assert {r["target"] for r in audit["en/a.md"] if r["rule"] == "learn"} == {
         "https://learn.microsoft.com/en-us/microsoft-365/admin/add-users/add-users"
     }

@@ -90,7 +90,7 @@ def test_unknown_xrefs_stay_readable_and_code_is_untouched(
     body = article(site, code, "xref/source")
     codes = [text(element) for element in body.select("code")]
     assert "no.such.page" in codes
-    assert "missing.quoted" in codes
+    assert '@"missing.quoted"' in text(body)  # as DocFX shows an unknown quoted shorthand
     assert "<xref:guides.setup>" in codes
     assert "@guides.setup" in codes
     assert "@unknown.word" in text(body)
@@ -144,7 +144,9 @@ def test_code_includes_are_highlighted_code_blocks(
     _, site = docfx_blocks_site
     body = article(site, code, "code/source")
     blocks = [text(pre) for pre in body.select("div.highlight pre")]
-    assert len(blocks) == 11  # ten includes, and the fenced block that shows one as text
+    # nine includes, and the fenced block that shows one as text (an include with a query
+    # option DocFX does not read is text, as there)
+    assert len(blocks) == 10
     assert any(
         'Console.WriteLine("Created");' in block and "<Line>" not in block for block in blocks
     )

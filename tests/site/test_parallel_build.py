@@ -101,7 +101,9 @@ def test_a_strict_failure_in_a_workers_language_is_raised_as_in_one_process(
 
     docs = split(SEED_SOURCE, tmp_path)
     page = next((docs / "en").glob("troubleshoot-*.md"))
-    page.write_text(page.read_text(encoding="utf-8") + "\n[gone](missing.md)\n", encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + '\n<p><a href="missing.md">gone</a></p>\n', "utf-8"
+    )
     messages = []
     for jobs in (1, 2):
         with pytest.raises(Abort) as raised:

@@ -128,14 +128,14 @@ def test_english_minimal_stemmer_follows_lucene() -> None:
 @cache
 def vocabulary(corpus: Path, tree: str, side: str) -> list[str]:
     """The distinct words of one side (``translation``/``english``) of a corpus tree."""
-    from bilingual.pages.hover import plain_text
+    from bilingual.pages.titles import heading_text as plain_text
     from bilingual.source.parse import decode, parse
 
     found: set[str] = set()
     for path in sorted((corpus / tree).rglob("*.md")):
         document = parse(decode(path.read_bytes(), path.name), path.name)
         for segment in document.segments:
-            found.update(tokens(plain_text(getattr(segment, side))))
+            found.update(tokens(plain_text(getattr(segment, side)).replace("*", " ")))
     return sorted(found)
 
 

@@ -85,7 +85,7 @@ def test_built_indexes_hold_one_language_each(
 @pytest.mark.corpus
 @pytest.mark.parametrize("code", ["0x8004de40", "AADSTS50011", "5.7.750", "0x80070005"])
 def test_corpus_error_codes_are_tokens_in_both_languages(corpus: Path, code: str) -> None:
-    from bilingual.pages.hover import plain_text
+    from bilingual.pages.titles import heading_text as plain_text
     from bilingual.source.parse import decode, parse
 
     source = corpus / "alchemy-lv-LV"

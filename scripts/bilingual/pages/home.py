@@ -22,6 +22,7 @@ from itertools import groupby
 from urllib.parse import quote
 
 from bilingual import ui_text
+from bilingual.pages.generated import to_html
 from bilingual.source.toc import TocEntry, page_path
 
 LETTER_GROUPS_FROM = 40
@@ -176,7 +177,8 @@ def generated_home(code: str, notice: str | None = None) -> str:
     title = generated_title(code)
     heading = f"# {escape(title)}\n\n{escape(ui_text.text(code, 'home_intro'))}\n"
     asked = f"{NOTICE}: {notice}\n" if notice is not None else ""
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{asked}---\n\n{heading}"
+    page = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{asked}---\n\n{heading}"
+    return to_html(page, HOME, code)
 
 
 def exclude_from_search(page: str) -> str:
@@ -194,8 +196,8 @@ def home_markdown(
     toc: list[TocEntry],
     landings: dict[str, str] | None = None,
 ) -> str:
-    """The home page: the source's own ``index.md`` page or its landing page (``top``), or a
-    generated top, then the index."""
+    """The home page, as HTML under its front matter: the source's own ``index.md`` page or its
+    landing page (``top``, HTML already), or a generated top, then the index."""
     head = exclude_from_search(top if top is not None else generated_home(code))
-    index = index_markdown(code, entries, toc, landings)
-    return head.rstrip("\n") + "\n\n" + index.rstrip("\n") + "\n"
+    index = to_html(index_markdown(code, entries, toc, landings), HOME, code)
+    return head.rstrip("\n") + "\n" + index.rstrip("\n") + "\n"

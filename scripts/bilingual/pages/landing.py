@@ -1,5 +1,6 @@
-"""A landing page (``source.landing.Landing``) -> page markdown: a title, a summary and a card per
-``landingContent`` entry, as Material's grid cards (``<div class="grid cards" markdown>``).
+"""A landing page (``source.landing.Landing``) -> its page: a title, a summary and a card per
+``landingContent`` entry, as Material's grid cards (``<div class="grid cards" markdown>``),
+written as HTML (``generated``).
 
 Each card is its title, then each of its link lists: the list's kind (``linkListType``, named in
 the page's language by ``ui_text.link_list_type``) over its links. A link goes where the same
@@ -15,9 +16,10 @@ import posixpath
 from urllib.parse import quote
 
 from bilingual import ui_text
+from bilingual.pages.generated import to_html
 from bilingual.pages.home import escape
 from bilingual.pages.navigation import Navigation, Target
-from bilingual.pages.render import front_matter
+from bilingual.pages.page import front_matter
 from bilingual.source.landing import Landing
 
 
@@ -63,4 +65,4 @@ def landing_markdown(landing: Landing, page: str, navigation: Navigation) -> str
         lines += [escape(landing.summary), ""]
     if landing.cards:
         lines += cards(landing, page, navigation)
-    return "\n".join(lines)
+    return to_html("\n".join(lines), page, navigation.code)

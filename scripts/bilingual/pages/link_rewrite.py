@@ -103,6 +103,18 @@ class Rewrite:
     rule: str
 
 
+VIRTUAL_ROOT = "/" + "r/" * 32
+"""A deep folder to anchor relative paths at, so that ``relative`` never reads the working
+folder (``SOURCE``-relative paths may climb out of ``SOURCE`` with ``../``)."""
+
+
+def relative(path: str, folder: str) -> str:
+    """``path`` relative to ``folder``, both ``SOURCE``-relative (either may start with ``../``)."""
+    anchored = posixpath.normpath(VIRTUAL_ROOT + path)
+    start = posixpath.normpath(VIRTUAL_ROOT + (folder or "."))
+    return posixpath.relpath(anchored, start)
+
+
 def learn_locale(content_locale: str | None) -> str:
     """``lv-LV`` -> ``lv-lv``: the locale as Learn spells it in a path."""
     return (content_locale or ENGLISH_LOCALE).replace("_", "-").lower()
@@ -185,7 +197,9 @@ def _from_page_url(page: str, target: str) -> str:
     here = page_url(page).rstrip("/") or "."
     there = page_url(target) if target.endswith(".md") else target
     relative = posixpath.relpath(there.rstrip("/") or ".", here)
-    return relative + "/" if there.endswith("/") and relative != "." else relative
+    if not there.endswith("/"):
+        return relative
+    return "./" if relative == "." else relative + "/"
 
 
 def resolve(
@@ -225,19 +239,20 @@ def resolve(
     folder = posixpath.dirname(page)
     target = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
     spelled = context.files.get(target.lower(), target)
-    if html:
-        if target + ".md" in context.articles:
-            spelled = target + ".md"
-        rebased = _from_page_url(page, spelled) + fragment
-        return (rebased, "html") if rebased != url else None
-    if spelled != target:
-        return urlunsplit(parts._replace(path=_relative(page, spelled))), "case"
+    query = f"?{parts.query}" if parts.query else ""
     page_source = target.endswith((".md", ".yml"))
     if page_source and target not in context.articles and context.docset_paths:
         stem = target.rsplit(".", 1)[0].removesuffix("index")
         if not stem.startswith("../"):
             learn = f"{LEARN}/{context.locale}{context.docset_paths[0]}/{stem}"
-            return learn + (f"?{parts.query}" if parts.query else "") + fragment, "missing"
+            return learn + query + fragment, "missing"
+    if html:
+        if target + ".md" in context.articles:
+            spelled = target + ".md"
+        rebased = _from_page_url(page, spelled) + query + fragment
+        return (rebased, "html") if rebased != url else None
+    if spelled != target:
+        return urlunsplit(parts._replace(path=_relative(page, spelled))), "case"
     return None
 
 

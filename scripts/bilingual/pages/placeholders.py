@@ -2,8 +2,9 @@
 
 A construct the writer cannot render (an include that cannot be read, an image missing from the
 source, a code file that is not there) is never dropped silently: the page shows a placeholder
-in its own language at that place, and the problem is reported at ``file:line:column``. The
-text is the generator's own (``ui_text``) with the source's words escaped.
+at that place, saying so in the page's own language, then the construct as the source wrote it;
+the problem is reported at ``file:line:column``. The label is the generator's own (``ui_text``,
+``docfx-missing__label``); the source's words are escaped.
 """
 
 from __future__ import annotations
@@ -14,25 +15,32 @@ from bilingual import ui_text
 
 MISSING = "docfx-missing"
 """The class of every placeholder (styled as a dashed box; the link check counts them)."""
+LABEL = "docfx-missing__label"
+"""The class of a placeholder's own words (not the source's)."""
 MISSING_MEDIA = "missing-media"
 """The class of an image missing from the source; ``data-missing-src`` holds its path."""
 
 
-def message(code: str, key: str, **values: str) -> str:
-    """The placeholder text ``key`` in site language ``code``, its values escaped."""
-    return html.escape(ui_text.text(code, key).format(**values), quote=False)
+def message(code: str, key: str) -> str:
+    """The placeholder label ``key`` in site language ``code``, escaped."""
+    return html.escape(ui_text.text(code, key), quote=False)
 
 
-def block(code: str, key: str, **values: str) -> str:
-    """A placeholder standing for a block (an HTML block: blank lines around it)."""
-    text = message(code, key, **values)
-    return f'<div class="{MISSING}" role="note" lang="{html.escape(code)}">{text}</div>'
+def block(code: str, key: str, shown: str, tag: str = "div") -> str:
+    """A placeholder standing for a block: the label, then ``shown`` (the construct as written);
+    ``tag`` ``pre`` where it stands for a code block."""
+    return (
+        f'<{tag} class="{MISSING}" role="note" lang="{html.escape(code)}">'
+        f'<span class="{LABEL}">{message(code, key)}</span> {html.escape(shown, quote=False)}'
+        f"</{tag}>"
+    )
 
 
-def inline(code: str, key: str, **values: str) -> str:
+def inline(code: str, key: str, shown: str) -> str:
     """A placeholder standing inside a sentence."""
     return (
-        f'<span class="{MISSING}" lang="{html.escape(code)}">{message(code, key, **values)}</span>'
+        f'<span class="{MISSING}" lang="{html.escape(code)}"><span class="{LABEL}">'
+        f"{message(code, key)}</span> {html.escape(shown, quote=False)}</span>"
     )
 
 

@@ -1,43 +1,40 @@
-"""The source folder as the writer sees it: included sources, media paths, source positions.
+"""The source folder as the writer sees it: included sources, media paths, code files, uids.
 
-``SourceFolder.for_page`` gives the ``docfx.Resolver`` of one page: it resolves
-``[!INCLUDE[…](path)]`` to the included source's text in the page's language (its own constructs
-expanded, its relative links rebased onto the including page), checks media paths, reads code
-files (``[!code-…]``, ``:::code:::``) and answers cross references from the tree's uid map
-(``uids``; ``MissingXref`` for a uid no article defines). Paths are
-resolved by the docset (``source.docset``): relative to the including file, ``~/`` from the docset
-root, anywhere inside the repository; one that leaves the repository, an absolute path or a
-symlink out is refused. What cannot be resolved is reported as a ``SourceError`` at the
-construct's ``file:line:column`` (collected in ``warnings``) and the page shows a placeholder.
+``SourceFolder.for_page`` gives the ``docfx.context.Resolver`` of one page: it reads
+``[!INCLUDE[…](path)]`` sources, checks media paths, reads code files (``[!code-…]``,
+``:::code:::``) and answers cross references from the tree's uid map (``uids``). Paths are
+resolved by the docset (``source.docset``): relative to the file that holds the construct,
+``~/`` from the docset root, anywhere inside the repository; one that leaves the repository, an
+absolute path or a symlink out is refused. What cannot be resolved is reported as a
+``SourceError`` at the construct's ``file:line:column`` (collected in ``warnings``) and the page
+shows a placeholder.
 
 An include outside ``SOURCE`` (in the repository) is read from disk when first asked for; a media
 file outside ``SOURCE`` is published under ``OUTSIDE/`` of each language folder, at its path in
 the repository (``PageResolver.outside`` lists the ones a page uses).
+
+A cross reference's uid is matched as Learn resolves it: exactly, else in any letter case when
+one article's uid differs from it only so (the Q# reference links
+``Microsoft.Quantum.Arithmetic.LittleEndian``, its page defines
+``microsoft.quantum.arithmetic.littleendian``); two articles whose uids differ only in case
+leave such a reference unresolved (reported).
 """
 
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilingual.errors import SourceError
-from bilingual.model import Document, Language, Malformed, Segment
-from bilingual.pages import docfx
-from bilingual.pages.docfx.context import XrefLink, XrefTarget
-from bilingual.pages.link_rewrite import Rewrite
-from bilingual.pages.render import page_code, render_body
+from bilingual.model import Document, Language
+from bilingual.pages.docfx.context import Where, XrefTarget
+from bilingual.pages.link_rewrite import relative
 from bilingual.pages.uids import uids_of
 from bilingual.source.docset import Docset, Refused
 from bilingual.source.folder import read_document
-from bilingual.source.pairs import english_offset, part_source, render_source, translation_offset
 from bilingual.source.pivots import PivotGroup, load_groups, named_groups
-from bilingual.source.positions import position
 
-RELATIVE_LINK = re.compile(
-    r"(\]\([ \t]*<?|(?<![\w-])src=[\"']?|(?<![\w-])href=[\"']?)(?P<path>[^)\s\"'<>#]+)"
-)
 INSIDE = "a relative path to a file inside the repository"
 OUTSIDE = "_repository"
 """Where, in each language folder, the repository's files outside the source folder are
@@ -69,61 +66,6 @@ CODE_LIMIT = 4_000_000
 """The largest code file a page includes, in bytes (a larger one is reported, not read)."""
 
 
-def body_position(document: Document, language: Language, offset: int) -> tuple[int, int]:
-    """The 1-based line and column in the source of ``offset`` in the page body."""
-    source_offset = len(document.prefix)
-    body_offset = 0
-    target = len(document.prefix)
-    for part in document.parts:
-        size = len(part_source(part))
-        if isinstance(part, Segment):
-            text = part.text(language)
-            raw = part.translation if language is Language.TRANSLATION else part.english
-            start = source_offset + (
-                translation_offset(part)
-                if language is Language.TRANSLATION
-                else english_offset(part)
-            )
-            start += len(raw) - len(text)  # a leading line break the page shows as a space
-        else:
-            text = part.shown if isinstance(part, Malformed) else part
-            start = source_offset
-        if offset < body_offset + len(text):
-            inside = offset - body_offset
-            target = start + (min(inside, size) if isinstance(part, Malformed) else inside)
-            break
-        body_offset += len(text)
-        source_offset += size
-        target = source_offset
-    return position(render_source(document), target)
-
-
-VIRTUAL_ROOT = "/" + "r/" * 32
-"""A deep folder to anchor relative paths at, so that ``relative`` never reads the working
-folder (``SOURCE``-relative paths may climb out of ``SOURCE`` with ``../``)."""
-
-
-def relative(path: str, folder: str) -> str:
-    """``path`` relative to ``folder``, both ``SOURCE``-relative (either may start with ``../``)."""
-    anchored = posixpath.normpath(VIRTUAL_ROOT + path)
-    start = posixpath.normpath(VIRTUAL_ROOT + (folder or "."))
-    return posixpath.relpath(anchored, start)
-
-
-def rebase(text: str, source_dir: str, page_dir: str) -> str:
-    """Relative link targets in ``text`` (written in ``source_dir``) made relative to ``page_dir``."""
-    if source_dir == page_dir:
-        return text
-
-    def move(match: re.Match[str]) -> str:
-        path = match.group("path")
-        if not docfx.is_local(path) or path.startswith(("/", "~/")):
-            return match.group()
-        return match.group(1) + relative(posixpath.join(source_dir, path), page_dir)
-
-    return RELATIVE_LINK.sub(move, text)
-
-
 @dataclass(slots=True)
 class SourceFolder:
     """Every parsed source of a folder, by ``SOURCE``-relative path, and the docset around it
@@ -140,6 +82,8 @@ class SourceFolder:
     on first use."""
     code_files: dict[str, str | None] = field(default_factory=dict)
     """Code files read so far (``SOURCE``-relative path -> text, ``None`` when unreadable)."""
+    folded: dict[str, XrefTarget | None] | None = None
+    """Case-folded uid -> its one target (``None``: two uids fold alike), built on first use."""
 
     @classmethod
     def at(
@@ -155,10 +99,19 @@ class SourceFolder:
         return cls(documents, Docset.find(source) if source is not None else None, uids=uids)
 
     def uid_target(self, uid: str) -> XrefTarget | None:
-        """The article whose ``uid`` this is, if any."""
+        """The article whose ``uid`` this is: exactly, else the one whose uid differs only in
+        letter case."""
         if self.uids is None:
             self.uids = uids_of(self.documents.values())
-        return self.uids.get(uid)
+        found = self.uids.get(uid)
+        if found is not None:
+            return found
+        if self.folded is None:
+            self.folded = {}
+            for key, target in self.uids.items():
+                folded = key.casefold()
+                self.folded[folded] = None if folded in self.folded else target
+        return self.folded.get(uid.casefold())
 
     def code_text(self, path: str) -> str | None:
         """The text of the code file at ``path`` (``SOURCE``-relative), ``None`` when there is
@@ -227,9 +180,9 @@ class SourceFolder:
             self.pivots = {} if docset is None else load_groups(docset.root, docset.repository)
         return [self.pivots.get(name) or PivotGroup(name, "", "", ()) for name in names]
 
-    def for_page(self, document: Document, language: Language) -> PageResolver:
-        """The resolver of ``document``'s page in ``language``."""
-        return PageResolver(self, document, language, page_code(document, language))
+    def for_page(self, document: Document, language: Language, code: str) -> PageResolver:
+        """The resolver of ``document``'s page in ``language`` (site language ``code``)."""
+        return PageResolver(self, document, language, code)
 
     def published(self, path: str) -> str:
         """Where a media file is published, relative to a language folder."""
@@ -241,148 +194,96 @@ class SourceFolder:
 
 @dataclass(slots=True)
 class PageResolver:
-    """``docfx.Resolver`` for one page: includes and media relative to ``document``."""
+    """``docfx.context.Resolver`` for one page."""
 
     folder: SourceFolder
     document: Document
     language: Language
     code: str
-    chain: tuple[str, ...] = ()
     warnings: list[SourceError] = field(default_factory=list)
-    """What this page reported (its placeholders), nested includes' reports included."""
+    """What this page reported (its placeholders), its includes' reports included."""
     outside: set[str] = field(default_factory=set)
     """Repository media outside ``SOURCE`` the page uses (``SOURCE``-relative paths)."""
-    page_path: str = ""
-    """The page's own source path (an include's links are rebased onto it)."""
-    rewrites: list[Rewrite] = field(default_factory=list)
-    """Constructs written otherwise than the source wrote them (``changed``)."""
-
-    def __post_init__(self) -> None:
-        if not self.page_path:
-            self.page_path = self.document.path
-        if not self.chain:
-            self.chain = (self.document.path,)
-
-    def changed(self, original: str, target: str, rule: str) -> None:
-        self.rewrites.append(Rewrite(original, target, rule))
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """The source's line and column of ``offset`` in the page body (``Shifted`` maps the
-        translation page's hover spans away before an offset reaches here)."""
-        return body_position(self.document, self.language, offset)
 
     def report(
-        self,
-        offset: int,
-        what: str,
-        expected: str = INSIDE,
-        kind: type[IncludeError] = IncludeError,
+        self, where: Where, what: str, expected: str, kind: type[SourceError] = IncludeError
     ) -> None:
-        line, column = self.position(offset)
-        self.warnings.append(kind(self.document.path, line, column, what, expected))
+        self.warnings.append(kind(where[0], where[1], where[2], what, expected))
 
     def pivot_groups(self) -> list[PivotGroup]:
-        page = self.folder.documents.get(self.page_path, self.document)
-        return self.folder.pivot_groups(named_groups(page.metadata))
+        return self.folder.pivot_groups(named_groups(self.document.metadata))
 
-    def resolve(self, target: str, offset: int) -> str | None:
-        """``target`` as a ``SOURCE``-relative path, or ``None`` (reported) when refused."""
+    def root_of(self, origin: str) -> str | None:
+        """The folder ``~/`` means in the source ``origin`` (``SOURCE``-relative: the nearest
+        ``docfx.json``'s), or ``None`` without a docset."""
+        return None if self.folder.docset is None else self.folder.docset.root_of(origin)
+
+    def resolve(self, target: str, origin: str, where: Where) -> str | None:
+        """``target`` (written in ``origin``) as a ``SOURCE``-relative path, or ``None``
+        (reported) when refused."""
         if self.folder.docset is None:
             written = target.replace("\\", "/")
-            joined = posixpath.normpath(
-                posixpath.join(posixpath.dirname(self.document.path), written)
-            )
+            joined = posixpath.normpath(posixpath.join(posixpath.dirname(origin), written))
             if written.startswith(("/", "~/")) or joined == ".." or joined.startswith("../"):
-                self.report(offset, f"path '{target}' leaves the source folder")
+                self.report(where, f"path '{target}' leaves the source folder", INSIDE)
                 return None
             return joined
         try:
-            return self.folder.docset.resolve(target, self.document.path)
+            return self.folder.docset.resolve(target, origin)
         except Refused as refused:
-            self.report(offset, str(refused))
+            self.report(where, str(refused), INSIDE)
             return None
 
-    def include(self, target: str, offset: int) -> str | None:
-        path = self.resolve(target, offset)
+    def included(self, target: str, origin: str, where: Where) -> tuple[str, Document] | None:
+        path = self.resolve(target, origin, where)
         if path is None:
-            return None
-        if path in self.chain:
-            self.report(offset, f"include cycle: {' -> '.join([*self.chain, path])}")
             return None
         included = self.folder.document(path)
         if included is None:
-            self.report(offset, f"included source '{target}' does not exist")
+            self.report(where, f"included source '{target}' does not exist", INSIDE)
             return None
-        nested = PageResolver(
-            self.folder,
-            included,
-            self.language,
-            self.code,
-            (*self.chain, path),
-            self.warnings,
-            self.outside,
-            self.page_path,
-            self.rewrites,
-        )
-        recorded = len(self.rewrites)
-        text = docfx.expand(render_body(included, self.language), nested)
-        source_dir, page_dir = posixpath.dirname(path), posixpath.dirname(self.document.path)
-        for index in range(recorded, len(self.rewrites)):  # the audit searches them as rebased
-            change = self.rewrites[index]
-            moved = rebase(change.target, source_dir, page_dir)
-            if moved != change.target:
-                self.rewrites[index] = Rewrite(change.original, moved, change.rule)
-        return rebase(text, source_dir, page_dir)
+        return path, included
 
-    def code_file(self, target: str, offset: int) -> str | None:
+    def code_file(self, target: str, origin: str, where: Where) -> str | None:
         bare = target.partition("?")[0].partition("#")[0]
-        path = self.resolve(bare, offset)
+        path = self.resolve(bare, origin, where)
         if path is None:
             return None
         text = self.folder.code_text(path)
         if text is None:
             self.report(
-                offset,
+                where,
                 f"code file '{bare}' is not in the repository (a placeholder is shown)",
                 "a text file of the repository, relative to the article or ~/",
             )
         return text
 
-    def xref(self, uid: str, offset: int, *, report: bool = True) -> XrefLink | None:
+    def xref(self, uid: str, where: Where, *, report: bool = True) -> XrefTarget | None:
         found = self.folder.uid_target(uid)
-        if found is None:
-            if report:
-                line, column = self.position(offset)
-                self.warnings.append(
-                    MissingXref(
-                        self.document.path,
-                        line,
-                        column,
-                        f"xref '{uid}' names no article of the docset (shown as text)",
-                        "the uid: of an article's front matter",
-                        uid,
-                    )
+        if found is None and report:
+            self.warnings.append(
+                MissingXref(
+                    where[0],
+                    where[1],
+                    where[2],
+                    f"xref '{uid}' names no article of the docset (shown as text)",
+                    "the uid: of an article's front matter",
+                    uid,
                 )
-            return None
-        title = (
-            found.translation_title
-            if self.language is Language.TRANSLATION
-            else found.english_title
-        )
-        href = relative(found.path, posixpath.dirname(self.document.path))
-        return XrefLink(href, title, found)
+            )
+        return found
 
-    def media(self, target: str, offset: int) -> str | None:
+    def media(self, target: str, origin: str, where: Where) -> str | None:
         if target.startswith("/"):
             return target  # a path on the published site, not a file of the source folder
         bare, _, query = target.partition("?")
-        path = self.resolve(bare, offset)
+        path = self.resolve(bare, origin, where)
         if path is None:
             return None
         spelled = self.folder.spelling(path)
         if spelled is None:
             self.report(
-                offset,
+                where,
                 f"image '{target}' is not in the source (shown as its alt text)",
                 "the image file beside the article, or in the repository",
                 MissingMedia,
@@ -393,5 +294,5 @@ class PageResolver:
             self.outside.add(spelled)
         if published == path and not target.startswith("~/"):
             return target
-        moved = relative(published, posixpath.dirname(self.document.path))
+        moved = relative(published, posixpath.dirname(origin))
         return moved + (f"?{query}" if query else "")

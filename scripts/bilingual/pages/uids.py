@@ -3,7 +3,7 @@
 DocFX gives a page an identifier with ``uid:`` in its front matter; ``<xref:uid>``, ``@uid`` and
 ``[text](xref:uid)`` link to it (``docfx.xrefs``). ``uid_map`` reads every article of a tree
 (includes are no pages) into ``XrefTarget``s, each with its title in both languages as the page
-shows it (``render.page_title``), so a reference on a translation page reads the translated
+shows it (``titles.document_title``), so a reference on a translation page reads the translated
 title and one on an English page the English one. A uid two articles define links to the first
 of them (by path), the other reported.
 """
@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from bilingual.errors import SourceError
 from bilingual.model import Document, Language
 from bilingual.pages.docfx.context import XrefTarget
-from bilingual.pages.render import page_title, render_body
+from bilingual.pages.titles import document_title
 from bilingual.source.folder import is_article
 
 
@@ -33,10 +33,7 @@ def target_of(document: Document) -> XrefTarget | None:
     uid = _text(document.metadata.get("uid"))
     if uid is None or not is_article(document):
         return None
-    titles = [
-        page_title(document, render_body(document, language), language)
-        for language in (Language.TRANSLATION, Language.ENGLISH)
-    ]
+    titles = [document_title(document, language) for language in Language]
     return XrefTarget(
         uid,
         document.path,

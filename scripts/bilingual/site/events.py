@@ -7,10 +7,15 @@ method here, which hands the work to pure functions:
 * ``on_page_markdown``: the page's front matter values become safe HTML text (the theme writes
   ``title``, ``description`` and ``author`` into the page unescaped), the page is dated by its
   source (``dates``) rather than by the day of the build, and its reader notices are chosen
-  (fallback, machine translation, the English-original toggle).
-* ``on_page_content``: inlined raster images become files, the article's HTML passes the
-  sanitiser's allowlist (``sanitize``), links without text are named by their address
-  (``empty_links``), then the generator's own notices are inserted.
+  (fallback, machine translation, the English-original toggle). Every page of ``docs/`` is the
+  page writer's HTML (``pages``), not markdown: it is kept aside and Python-Markdown is handed
+  nothing to render.
+* ``on_page_content``: the page's HTML comes back; inlined raster images become files, the
+  article's HTML passes the sanitiser's allowlist (``sanitize``), links without text are named
+  by their address (``empty_links``), the page's table of contents is read off its headings
+  (``toc``), then the generator's own notices are inserted.
+* ``on_config``: the stylesheets and scripts the page writer's units bring (``pages.units``)
+  are added to the theme's.
 * ``on_env``: pages without a date of their own take the newest date of the site; templates get
   the ``index_anchor`` filter (``pages.home.folder_anchor``) for the breadcrumbs and
   ``help_text`` (``ui_text.text``) for their words in the page's language.
@@ -25,6 +30,8 @@ What mkdocs-static-i18n and Material do not promise is read through ``internals`
 from __future__ import annotations
 
 import json
+import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,8 +41,8 @@ from mkdocs.utils import get_relative_url
 
 from bilingual import ui_text
 from bilingual.locales import ENGLISH_CODE, site_language
+from bilingual.pages import units
 from bilingual.pages.home import NO_LANDING, NOTICE, folder_anchor
-from bilingual.pages.hover import unwrap_in_code
 from bilingual.site import internals, notices
 from bilingual.site.alternates import add_x_default, set_content_language, set_language
 from bilingual.site.csp import with_policy
@@ -47,11 +54,22 @@ from bilingual.site.redirects import write_redirects
 from bilingual.site.sanitize import plain_text, sanitize_html
 from bilingual.site.search.shards import write_language
 from bilingual.site.search_index import with_search_base, with_search_worker
+from bilingual.site.toc import page_toc
 from bilingual.source.dates import newest, page_date
 from bilingual.split.trees import BEHIND_KEY
 
 INLINE_IMAGES = "assets/inline/"
 """Where images inlined as ``data:`` URLs are written, relative to the site."""
+
+
+def add_assets(config: Any) -> None:
+    """The stylesheets and scripts of every unit of the page writer, after the theme's own."""
+    sheets, scripts = units.assets()
+    for at, sheet in enumerate(s for s in sheets if s not in config.extra_css):
+        config.extra_css.insert(min(1 + at, len(config.extra_css)), sheet)
+    present = {str(script) for script in config.extra_javascript}
+    for at, script in enumerate(s for s in scripts if s not in present):
+        config.extra_javascript.insert(min(at, len(config.extra_javascript)), script)
 
 
 def safe_value(value: Any) -> Any:
@@ -61,6 +79,19 @@ def safe_value(value: Any) -> Any:
     if isinstance(value, list):
         return [safe_value(item) for item in value]
     return value
+
+
+UNRESOLVED = re.compile(
+    r"""\shref=["']((?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)[^"'?#]*\.md)(?:[?#][^"']*)?["']"""
+)
+"""A relative link to a source page in a page's HTML: the writer makes every link to a page of
+the site the built page's address, so one left is a page the site does not have."""
+log = logging.getLogger("mkdocs.plugins.bilingual")
+
+
+def unresolved_links(html: str) -> list[str]:
+    """The links of ``html`` to source pages the site does not have (``UNRESOLVED``)."""
+    return UNRESOLVED.findall(html)
 
 
 @dataclass(slots=True)
@@ -76,6 +107,8 @@ class SiteEvents:
     """Each page's own date, from ``on_page_markdown`` to ``on_env``."""
     page_notices: dict[int, list[str]] = field(default_factory=dict)
     """Each page's reader notices, from ``on_page_markdown`` to ``on_page_content``."""
+    bodies: dict[int, str] = field(default_factory=dict)
+    """Each page's HTML (the page writer's), from ``on_page_markdown`` to ``on_page_content``."""
     trees: dict[str, Tree | None] = field(default_factory=dict)
     """Each language's tree (``site.navigation``), read once per build."""
 
@@ -90,6 +123,7 @@ class SiteEvents:
         if self.builds:
             return config
         internals.faster_files(config)
+        add_assets(config)
         languages = split_languages(Path(config.docs_dir))
         if languages is not None:  # the split's languages, for builds MkDocs starts (serve)
             internals.set_languages(config, configured(languages))
@@ -97,6 +131,7 @@ class SiteEvents:
         self.not_found.clear()
         self.dates.clear()
         self.page_notices.clear()
+        self.bodies.clear()
         self.trees.clear()
         return config
 
@@ -219,10 +254,11 @@ class SiteEvents:
         if date is not None:
             page.update_date = date
         self.page_notices[id(page)] = self.reader_notices(markdown, page, config)
-        return markdown
+        self.bodies[id(page)] = markdown
+        return ""  # the page is HTML already: Python-Markdown has nothing to do
 
     def on_page_content(self, html: str, /, *, page: Any, config: Any, files: Any) -> str:
-        html = unwrap_in_code(html)  # a segment's span shows as text inside code: take it off
+        html = self.bodies.pop(id(page), html)
         folder_url = get_relative_url(INLINE_IMAGES, page.url)
         html, images = extract_inline_images(html, folder_url)
         folder = Path(config.site_dir) / INLINE_IMAGES
@@ -231,6 +267,12 @@ class SiteEvents:
             (folder / name).write_bytes(data)
         # The generator's own notices go in after the sanitiser: their markup is not the source's.
         html = name_empty_links(sanitize_html(html))  # a link without text is named by its address
+        for target in unresolved_links(html):  # as MkDocs says of a markdown page's: strict fails
+            log.warning(
+                f"Doc file '{page.file.src_uri}' contains a link '{target}', but the target is "
+                "not found among documentation files."
+            )
+        page.toc = page_toc(html)
         return notices.insert_html(html, self.page_notices.pop(id(page), []))
 
     def on_env(self, env: Any, /, *, config: Any, files: Any) -> Any:

@@ -16,9 +16,12 @@ Three things the allowlist alone would get wrong are handled around it:
   kept beside the web ones (``javascript:``, ``vbscript:`` and ``data:`` never are);
 * the project's own video embed: an ``<iframe>`` stays only when its ``src`` is an https player
   URL on an allowlisted host (``VIDEO_PLAYERS``); every other iframe is removed with its content.
-* the DocFX tab groups' radio inputs (``site.containers``): an ``<input>`` stays only as
+* the DocFX tab groups' radio inputs (``pages.docfx.tabs``): an ``<input>`` stays only as
   ``type="radio"``, with a name, an id, ``checked`` and its data attributes; every other input
   is removed.
+
+The allowlist is the source's (text structure, tables, code, images) and what each unit of the
+page writer declares its own markup needs (``pages.units``).
 
 ``plain_text`` makes a metadata value (title, description, author) safe wherever the theme
 writes it: HTML text or a double-quoted attribute.
@@ -28,10 +31,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 import nh3
 
+from bilingual.pages import units
+from bilingual.pages.docfx import videos
 from bilingual.pages.html_elements import HTML_ELEMENTS
 
 TAGS = frozenset(
@@ -56,8 +60,6 @@ ATTRIBUTES: dict[str, set[str]] = {
     },
     "ol": {"start", "type", "reversed"},
     "li": {"value"},
-    "span": {"tabindex", "data-en", "data-missing-src"},  # the English original (``hover``); an
-    # image missing from the source (``placeholders``): both plain text, never a URL that loads
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},
     "col": {"span"},
@@ -71,25 +73,12 @@ ATTRIBUTES: dict[str, set[str]] = {
 }
 """Attributes kept per element (``*``: on every element). No ``on*``, ``srcdoc``, ``target``."""
 
-DOCFX_TAGS = frozenset({"input", "label"})
-"""The radio inputs and labels of DocFX tab groups (``site.containers``)."""
-DOCFX_ATTRIBUTES: dict[str, set[str]] = {
-    "div": {
-        *("data-pivot", "data-label", "data-target", "data-range", "data-span", "data-tabs"),
-        *("data-group", "hidden", "role", "aria-label"),
-    },
-    "span": {"data-pivot", "data-label"},
-    "a": {"data-pivot"},
-    "input": {"type", "name", "checked", "data-tab", "data-condition"},
-    "label": {"for", "data-tab", "data-condition", "data-condition-title"},
-}
-"""The DocFX containers' markup (``pages.docfx``: zones, monikers, rows and columns, tabs, the
-pivot selector): text in data attributes the site's script and stylesheet read, and radio
-inputs, kept only as ``type="radio"`` (no ``form``, ``value`` or ``formaction``: nothing to
-submit, outside any form)."""
-TAGS = TAGS | DOCFX_TAGS
-for _element, _names in DOCFX_ATTRIBUTES.items():
+for _element, _names in units.elements().items():
     ATTRIBUTES.setdefault(_element, set()).update(_names)
+TAGS = TAGS | frozenset(units.elements())
+"""Every unit of the page writer declares the elements and attributes its markup needs
+(``pages.units``: the DocFX constructs' data attributes, the tab groups' radio inputs and labels,
+the video player's iframe, the hover's ``data-en``): they are added to the source's allowlist."""
 
 STYLE_PROPERTIES = frozenset({"text-align"})
 """The only CSS properties a ``style`` attribute keeps (table column alignment)."""
@@ -102,13 +91,8 @@ APP_SCHEME = re.compile(r"ms-[a-z0-9][a-z0-9.+-]*|msteams|onenote|skype", re.IGN
 
 SCHEME_IN_TEXT = re.compile(r"\b([a-z][a-z0-9.+-]*):", re.IGNORECASE)
 
-VIDEO_PLAYERS = {
-    "www.microsoft.com": "/videoplayer/embed/",
-    "www.youtube.com": "/embed/",
-    "www.youtube-nocookie.com": "/embed/",
-    "player.vimeo.com": "/video/",
-}
-"""Hosts whose player an ``<iframe>`` may embed, each with the path its player lives under."""
+VIDEO_PLAYERS = videos.PLAYERS
+"""Hosts whose player an ``<iframe>`` may embed (``pages.docfx.videos``)."""
 
 TAG_LIKE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9_.:-]*)([^<>]*)>")
 """Something in tag brackets; a tag when its name is an HTML element, else a placeholder."""
@@ -122,16 +106,8 @@ HAS_SRC = re.compile(r"\ssrc=\"")
 
 
 def is_video_player(url: str) -> bool:
-    """Whether ``url`` is an https player URL on one of ``VIDEO_PLAYERS``."""
-    parts = urlsplit(url.strip())
-    prefix = VIDEO_PLAYERS.get(parts.hostname or "")
-    return (
-        parts.scheme == "https"
-        and prefix is not None
-        and parts.port is None
-        and not parts.username
-        and parts.path.startswith(prefix)
-    )
+    """Whether ``url`` is an https player URL the site embeds (``videos.is_player``)."""
+    return videos.is_player(url)
 
 
 def escape_placeholders(html: str) -> str:

@@ -89,12 +89,23 @@ class Docset:
         """The docset root, relative to ``SOURCE`` (``.`` when they are one)."""
         return self.relative(self.root)
 
+    def root_of(self, including: str) -> str:
+        """The root ``~/`` means in the source at ``including`` (``SOURCE``-relative): the
+        nearest folder at or above it, inside ``SOURCE``, holding a ``docfx.json`` (a repository
+        may hold several docsets), else the docset's root."""
+        folder = posixpath.dirname(including)
+        while folder and not folder.startswith(".."):
+            if (self.absolute(folder) / DOCFX).is_file():
+                return folder
+            folder = posixpath.dirname(folder)
+        return self.root_relative
+
     def resolve(self, target: str, including: str) -> str:
         """Where ``target``, written in the source at ``including`` (``SOURCE``-relative), points:
         a normalised ``SOURCE``-relative path inside the repository; raises ``Refused``."""
         written = target.replace("\\", "/")
         if written.startswith("~/"):
-            joined = posixpath.join(self.root_relative, written[2:])
+            joined = posixpath.join(self.root_of(including), written[2:].lstrip("/"))
         elif written.startswith("/") or DRIVE.match(written) or SCHEME.match(written):
             raise Refused(f"path '{target}' is absolute, not a file of the repository")
         else:

@@ -403,10 +403,15 @@ def parse(text: str, path: str = "<string>") -> Document:
     """Parse a bilingual source text into a ``Document``.
 
     ``path`` names the source in error messages. Raises ``ParseError`` (with line and column)
-    when the pair markup or the front matter is malformed, or when the source is empty.
+    when the pair markup or the front matter is malformed. An empty source is a document
+    without text (DocFX renders it as an empty page, an empty include as nothing), reported.
     """
     if NOT_BLANK.search(text) is None:
-        raise ParseError(path, 1, 1, "source is empty", "front matter and markdown text")
+        empty = Document(path, "", {}, [text] if text else [])
+        empty.warnings.append(
+            ParseError(path, 1, 1, "source is empty", "front matter and markdown text")
+        )
+        return empty
     return _Parser(text, path).document()
 
 

@@ -29,9 +29,10 @@ from bilingual.errors import SourceError
 from bilingual.locales import ENGLISH_CODE, SiteLanguage, site_language
 from bilingual.model import Document, Language
 from bilingual.pages.link_rewrite import Rewrite, learn_locale
-from bilingual.pages.render import page_code
+from bilingual.pages.page import page_code
 from bilingual.pages.resolver import MissingMedia, MissingXref
 from bilingual.pages.uids import target_of, uid_map
+from bilingual.source.docset import Docset
 from bilingual.source.folder import is_article
 from bilingual.source.includes import unused_includes
 from bilingual.source.media import media_files
@@ -297,7 +298,7 @@ def split_trees(
     split.unused_includes = [
         path if len(trees) == 1 else f"{tree.source.name}/{path}"
         for tree in trees
-        for path in unused_includes(tree.documents)
+        for path in unused_includes(tree.documents, Docset.find(tree.source).root_of)
     ]
     docs.mkdir(parents=True, exist_ok=True)
     recover(docs)

@@ -22,7 +22,7 @@ from pathlib import Path
 from bilingual.errors import BilingualError, SourceError
 from bilingual.locales import SiteLanguage, is_known, site_code, site_language
 from bilingual.model import Document, Language
-from bilingual.pages.render import render_body
+from bilingual.pages.tree.language import body_text
 from bilingual.source.dates import english_date
 from bilingual.source.folder import (
     NoLocaleError,
@@ -181,10 +181,10 @@ def choose_english(trees: Sequence[Tree]) -> EnglishChoice:
         having = [(index, found[path]) for index, found in enumerate(articles) if path in found]
         best, newest = max(having, key=lambda item: (english_date(item[1].metadata), -item[0]))
         choice.source[path] = best
-        english = render_body(newest, Language.ENGLISH)
+        english = body_text(newest, Language.ENGLISH)
         date = english_date(newest.metadata)
         for index, document in having:
-            if index != best and render_body(document, Language.ENGLISH) != english:
+            if index != best and body_text(document, Language.ENGLISH) != english:
                 choice.behind.setdefault(index, {})[path] = changed_segments(document, newest)
                 if english_date(document.metadata) == date:
                     choice.ties.setdefault(index, []).append(path)

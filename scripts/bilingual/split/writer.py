@@ -29,7 +29,7 @@ from bilingual.pages.link_rewrite import (
     docset_paths,
     learn_locale,
 )
-from bilingual.pages.render import PageText, render_page
+from bilingual.pages.page import PageText, page_code, render_page
 from bilingual.pages.resolver import SourceFolder
 from bilingual.source.folder import is_article
 from bilingual.source.media import media_files
@@ -112,17 +112,28 @@ class Writer:
         root = folder.docset.root_relative if folder.docset is not None else "."
         return cls(folder, LinkContext.of(articles, ENGLISH_LOCALE, media, paths, root))
 
-    def page(self, document: Document, language: Language) -> PageText:
+    def page(
+        self, document: Document, language: Language, english: PageText | None = None
+    ) -> PageText:
         """The page of ``document`` in ``language``: includes, media and links resolved; what
-        it shows a placeholder for in its ``warnings``."""
-        resolver = self.folder.for_page(document, language)
-        page = render_page(document, language, resolver, page_links(self.links, document, language))
-        return dataclasses.replace(
-            page,
-            links=(*resolver.rewrites, *page.links),
-            warnings=tuple(resolver.warnings),
-            outside=tuple(sorted(resolver.outside)),
-        )
+        it shows a placeholder for in its ``warnings``. A translation's page takes each
+        segment's English from ``english`` (the English page; written here when not given)."""
+        if language is Language.TRANSLATION and english is None:
+            english = self.page(document, Language.ENGLISH)
+        resolver = self.folder.for_page(document, language, page_code(document, language))
+        links = page_links(self.links, document, language)
+        return render_page(document, language, resolver, links, english)
+
+    def pages(
+        self, document: Document, languages: tuple[Language, ...]
+    ) -> dict[Language, PageText]:
+        """The pages of ``document`` in ``languages``, the English one first (the translation's
+        hover reads it)."""
+        english = self.page(document, Language.ENGLISH)
+        found = {Language.ENGLISH: english}
+        if Language.TRANSLATION in languages:
+            found[Language.TRANSLATION] = self.page(document, Language.TRANSLATION, english)
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +175,8 @@ def write_article(
     """Write the pages of one article under ``root`` (``<code>/<path>``), one per side, with
     ``write``; a malformed article writes nothing and comes back with its error."""
     try:
-        pages = [(site_lang, writer.page(document, language)) for site_lang, language in sides]
+        made = writer.pages(document, tuple(language for _, language in sides))
+        pages = [(site_lang, made[language]) for site_lang, language in sides]
     except SourceError as error:
         return WrittenArticle(document.path, len(document.segments), problem=error)
     written = []

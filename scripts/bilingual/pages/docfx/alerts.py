@@ -1,74 +1,97 @@
-"""Blockquote constructs: DocFX alerts and the video embed.
+"""Alerts: ``> [!NOTE]``, ``[!TIP]``, ``[!IMPORTANT]``, ``[!WARNING]``, ``[!CAUTION]``.
 
-- ``> [!NOTE]``, ``[!TIP]``, ``[!IMPORTANT]``, ``[!WARNING]``, ``[!CAUTION]`` (and ``[!TIPS]``)
-  -> a Material admonition titled in the page's language;
-- ``> [!VIDEO https://…]`` -> a responsive embedded player, only for http(s) URLs (the
-  sanitiser then keeps it only for allowlisted player hosts).
-
-Each is a ``Quote`` rule: given a blockquote's first paragraph (its lines) and its other blocks,
-the lines to write instead, or ``None`` when the blockquote is not this construct.
+DocFX's alert types (its ``QuoteSectionNoteExtension``), in any letter case. An alert is a
+Material admonition (``note``, ``tip``, ``info``, ``warning``, ``danger``) titled in the page's
+language. A ``[!WORD]`` of another word is no alert: the quote keeps it as text, reported as a
+marker DocFX does not know.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from urllib.parse import urlsplit
+from collections.abc import Sequence
+
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 
 from bilingual import ui_text
-from bilingual.pages import blocks
+from bilingual.pages.docfx import quotes
+from bilingual.pages.tree.parser import Markdown
+from bilingual.pages.tree.unit import Source, SourcePass, Unit
 
-ALERT_TYPES = {
+TYPES = {
     "NOTE": "note",
     "TIP": "tip",
-    "TIPS": "tip",
     "IMPORTANT": "info",
     "WARNING": "warning",
     "CAUTION": "danger",
 }
-ALERT_MARKER = re.compile(r"\[!(" + "|".join(ALERT_TYPES) + r")\][ \t]*", re.IGNORECASE)
-VIDEO_MARKER = re.compile(r"\[!VIDEO[ \t]+([^\]\s]+)[ \t]*\][ \t]*$", re.IGNORECASE)
-VIDEO_CLASS = "docfx-video"
+"""DocFX's alert types -> Material's admonition types."""
+UNKNOWN = re.compile(r"^\s{0,3}>[ \t]?\[!([A-Za-z]+)\][ \t]*$", re.MULTILINE)
+ORDER = 5
 
 
-def alert_title(code: str, kind: str) -> str:
-    """The title of a ``kind`` alert (``NOTE`` …) in the site language ``code``."""
-    return ui_text.alert_title(code, "TIP" if kind.upper() == "TIPS" else kind.upper())
+def read(info: str) -> quotes.Marker | None:
+    if info.startswith("!") and info[1:].upper() in TYPES:
+        return quotes.Marker("alert", info, info[1:].upper())
+    return None
 
 
-def video(url: str, title: str) -> str | None:
-    """The embedded player for ``url``; ``None`` unless it is an http(s) URL."""
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    source = html.escape(url, quote=True)
-    return (
-        f'<span class="{VIDEO_CLASS}"><iframe src="{source}" title="{html.escape(title)}" '
-        'allowfullscreen loading="lazy" referrerpolicy="strict-origin-when-cross-origin" '
-        'sandbox="allow-scripts allow-same-origin allow-presentation"></iframe></span>'
-    )
+def title(code: str, kind: str) -> str:
+    """The title of a ``kind`` alert in the site language ``code``."""
+    return ui_text.alert_title(code, kind)
 
 
-def video_quote(code: str, first: list[str], rest: list[list[str]]) -> list[str] | None:
-    """``> [!VIDEO url]`` -> the player, then the blockquote's other blocks."""
-    found = VIDEO_MARKER.match("\n".join(first))
-    if found is None:
-        return None
-    player = video(found.group(1), ui_text.alert_title(code, "VIDEO"))
-    if player is None:
-        return None
-    return blocks.join_blocks([[player], *rest])
+def _open(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    kind = tokens[idx].meta["marker"].value
+    heading = html.escape(title(str(env.get("code", "en")), kind))
+    return f'<div class="admonition {TYPES[kind]}">\n<p class="admonition-title">{heading}</p>\n'
 
 
-def alert_quote(code: str, first: list[str], rest: list[list[str]]) -> list[str] | None:
-    """``> [!NOTE] …`` -> a Material admonition titled in the page's language."""
-    text = "\n".join(first)
-    alert = ALERT_MARKER.match(text)
-    if alert is None:
-        return None
-    kind = alert.group(1)
-    body = text[alert.end() :].strip("\n")
-    title = alert_title(code, kind).replace('"', "'")
-    content = blocks.join_blocks(([body.split("\n")] if body else []) + rest)
-    head = f'!!! {ALERT_TYPES[kind.upper()]} "{title}"'
-    return [head, "", *blocks.indent(content)] if content else [head]
+def _close(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    return "</div>\n"
+
+
+def install(md: Markdown) -> None:
+    quotes.register(md, read)
+    md.add_render_rule("docfx_alert_open", _open)
+    md.add_render_rule("docfx_alert_close", _close)
+
+
+def unknown(tokens: list[Token], source: Source) -> list[Token]:
+    """Source pass: a quote line ``[!WORD]`` of a word no construct reads is reported."""
+    text = source.text.text
+    if "[!" not in text:
+        return tokens
+    known = {*TYPES, "DIV", "VIDEO", "INCLUDE"}
+    for match in UNKNOWN.finditer(text):
+        word = match.group(1).upper()
+        if word in known or word.startswith("CODE"):
+            continue
+        path, line, column = source.where(None, match.start())
+        source.page.reports.append(
+            quotes.UnknownMarker(
+                path,
+                line,
+                column,
+                f"'[!{match.group(1)}]' is no alert DocFX knows; shown as text",
+                "[!NOTE], [!TIP], [!IMPORTANT], [!WARNING] or [!CAUTION]",
+            )
+        )
+    return tokens
+
+
+UNIT = Unit(
+    name="alerts",
+    install=install,
+    source=(SourcePass(ORDER, unknown),),
+    elements={"div": frozenset({"class"}), "p": frozenset({"class"})},
+    skeleton={"admonition": "admonition", "admonition-title": ""},
+    strings=tuple(f"alert:{kind}" for kind in TYPES),
+)

@@ -1,44 +1,54 @@
-"""Code includes: ``[!code-<lang>[name](path…)]`` and ``:::code …:::``, a code file's lines.
+"""Code includes: ``[!code-<lang>[name](path…)]``, ``[!notebook-<lang>[](x.ipynb?name=cell)]``
+and ``:::code …:::``, a code file's lines.
 
-Both are block constructs, alone on their line (after indentation, ``>`` or a list's indent).
-DocFX's forms (docs/docs/markdown.md, its markdown spec, and Learn's code-in-docs.md):
+Each is a block alone on its line. As DocFX's ``CodeSnippetParser`` reads them:
 
 - ``[!code-csharp[](Program.cs)]``: the whole file; ``#region`` or ``?name=region`` a named
-  region; ``#L12-L16`` or ``?start=12&end=16`` lines; ``?range=2-5,7,9-`` line ranges;
-  ``?highlight=2,5-7,9-`` lines highlighted (counted in the lines shown); ``?dedent=N`` the
-  indentation removed (by default the lines' common indentation);
+  region; ``#L12-L16`` or ``?start=12&end=16`` lines; ``?range=2-5,7,9-`` line ranges (``9-``: to
+  the end); ``?highlight=2,5-7,9-`` lines highlighted (counted in the lines shown);
+  ``?dedent=N`` the indentation removed (by default the lines' common indentation); a region
+  first, then line numbers, then ranges; an option DocFX does not read and it is no snippet;
+- ``[!notebook-python[](Program.ipynb?name=import)]``: the code cell of a Jupyter notebook whose
+  metadata names it (none, or several: an empty block, as in DocFX);
 - ``:::code language="csharp" source="Program.cs" range="2-5" id="region" highlight="2":::``
-  (``interactive`` is accepted and ignored: the site runs no code).
+  (``interactive`` is read and ignored: the site runs no code).
 
 The path is relative to the file that holds the construct, or ``~/`` for the docset root, and
-stays inside the repository (the page's ``Resolver`` reads it). A region is found as DocFX finds
-it, by the comment syntax of the snippet's language (``// <name>`` … ``// </name>``,
-``#region name`` … ``#endregion``, ``<!-- <name> -->``, ``# <name>``, ``-- <name>`` …; a name
-also matches ``snippet<name>``), its nested markers left out. The lines become a fenced code
-block with the language (``hl_lines`` for SuperFences); code is the same in both languages. A
-missing file or region is a placeholder (``missing_code``), reported.
+stays inside the repository (the page's resolver reads it). A region is found as DocFX finds
+it, by the comment syntax of the snippet's language (``// <name>`` … ``// </name>``, ``#region
+name`` … ``#endregion``, ``<!-- <name> -->``, ``# <name>``, ``-- <name>`` …; a name also matches
+``snippet<name>``), its nested markers left out. The lines become a code block (``fences``
+highlights it) with the language and the lines highlighted; code is the same in both languages.
+A missing file or region is a placeholder showing the construct as written, reported.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import parse_qsl
+
+from markdown_it.renderer import RendererHTML
+from markdown_it.rules_block import StateBlock
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 
 from bilingual.pages import placeholders
-from bilingual.pages.docfx import masks
-from bilingual.pages.docfx.context import Resolver
-from bilingual.pages.docfx.images import attributes
-from bilingual.pages.docfx.includes import BLOCK_PREFIX, block_text, line_of
-from bilingual.pages.docfx.inline import Construct
+from bilingual.pages.docfx import colons
+from bilingual.pages.tree import markers
+from bilingual.pages.tree.parser import Markdown
+from bilingual.pages.tree.unit import Source, SourcePass, Unit
 
-CODE_SNIPPET = re.compile(
-    r"\[!code(?:-(?P<language>[^\[\]\s]*))?\[(?P<name>(?:\\.|[^\]\\\n])*)\]"
-    r"\([ \t]*(?P<target>[^)\"\s]*?)(?:[ \t]+\"(?:\\.|[^\"\\\n])*\")?[ \t]*\)[ \t]*\]",
-    re.IGNORECASE,
+SHAPE = (
+    "[!code-language[title](path#region)] or [!code[title](path?range=2-5&highlight=3&dedent=4)]"
+    " on a line of its own"
 )
-CODE_DIRECTIVE = re.compile(r":::code(?P<attrs>[ \t][^\n]*?)?:::", re.IGNORECASE)
+"""What a code include line looks like (DocFX's ``CodeSnippetParser``)."""
 DIRECTIVE_ATTRIBUTES = frozenset({"language", "source", "range", "id", "highlight", "interactive"})
+ORDER = 30
+
+
 TAG_NAME = re.compile(r"[\w.-]+")
 LINE_RANGE = re.compile(r"L(\d+)(?:-L(\d+))?", re.IGNORECASE)
 OPEN_END = 1 << 31
@@ -242,69 +252,8 @@ class Snippet:
     ranges: list[tuple[int, int]] | None = None
     highlight: list[tuple[int, int]] | None = None
     dedent: int | None = None
-    problems: tuple[str, ...] = ()
-
-
-def snippet_of_link(language: str, target: str) -> Snippet:
-    """``path?query#bookmark`` of ``[!code-…]`` read as DocFX reads it."""
-    path_end = min((i for i in (target.find("?"), target.find("#")) if i >= 0), default=len(target))
-    snippet = Snippet(target[:path_end], language)
-    rest = target[path_end:]
-    query, bookmark = "", ""
-    if rest.startswith("?"):
-        query, _, bookmark = rest[1:].partition("#")
-    elif rest.startswith("#"):
-        bookmark = rest[1:]
-    problems: list[str] = []
-    start = end = None
-    for key, value in parse_qsl(query, keep_blank_values=True):
-        name = key.lower()
-        if name == "name":
-            snippet.region = value
-        elif name in ("start", "end") and value.isdigit():
-            if name == "start":
-                start = int(value)
-            else:
-                end = int(value)
-        elif name in ("range", "highlight") and line_ranges(value) is not None:
-            setattr(snippet, "ranges" if name == "range" else "highlight", line_ranges(value))
-        elif name == "dedent" and value.lstrip("-").isdigit():
-            snippet.dedent = int(value)
-        else:
-            problems.append(f"query option '{key}={value}' is not one DocFX reads")
-    if bookmark:
-        lines = LINE_RANGE.fullmatch(bookmark)
-        if lines is not None:
-            first = int(lines.group(1))
-            snippet.ranges = [(first, int(lines.group(2) or first))]
-        else:
-            snippet.region = bookmark
-    elif start is not None or end is not None:
-        first = start if start is not None else 1
-        snippet.ranges = [(first, end if end is not None else first)]
-    snippet.problems = tuple(problems)
-    return snippet
-
-
-def snippet_of_directive(attrs: str) -> Snippet:
-    """``:::code language="…" source="…" range="…" id="…" highlight="…":::``."""
-    values = attributes(attrs)
-    problems = [
-        f"attribute '{name}' is not one :::code::: takes"
-        for name in values
-        if name not in DIRECTIVE_ATTRIBUTES
-    ]
-    snippet = Snippet(values.get("source", ""), values.get("language", ""), values.get("id", ""))
-    if values.get("range"):
-        snippet.ranges = line_ranges(values["range"])
-        if snippet.ranges is None:
-            problems.append(f"range '{values['range']}' is not a list of lines (2-5,7)")
-    if values.get("highlight"):
-        snippet.highlight = line_ranges(values["highlight"])
-        if snippet.highlight is None:
-            problems.append(f"highlight '{values['highlight']}' is not a list of lines (2-5,7)")
-    snippet.problems = tuple(problems)
-    return snippet
+    notebook: bool = False
+    interactive: str = ""
 
 
 def _extension(path: str) -> str:
@@ -386,59 +335,247 @@ def highlighted(ranges: list[tuple[int, int]] | None, count: int) -> list[int]:
     return sorted(found)
 
 
-def fenced(lines: list[str], language: str, highlight: list[int]) -> str:
-    """A fenced code block: backticks longer than any run that opens a line of the code."""
-    longest = max(
-        (len(m.group()) for line in lines if (m := re.match(r"[ \t]*(`+)", line))), default=0
+def _query(snippet: Snippet, query: str) -> bool:
+    """DocFX's query options into ``snippet``; ``False`` when one is not DocFX's."""
+    start = end = -1
+    for item in query.split("&"):
+        key, sep, value = item.partition("=")
+        if not sep or "=" in value:
+            return False
+        name = key.lower()
+        if name == "name":
+            snippet.region = value
+        elif name in ("start", "end"):
+            if not value.lstrip("-").isdigit():
+                return False
+            if name == "start":
+                start = end = int(value)
+            else:
+                end = int(value)
+        elif name in ("range", "highlight"):
+            ranges = line_ranges(value)
+            if ranges is None:
+                return False
+            if name == "range":
+                snippet.ranges = ranges
+            else:
+                snippet.highlight = ranges
+        elif name == "dedent":
+            if not value.lstrip("-").isdigit():
+                return False
+            snippet.dedent = int(value)
+        else:
+            return False
+    if start != -1 and end != -1 and not snippet.region:
+        snippet.ranges = [(start, end)]
+    return True
+
+
+def read_snippet(line: str) -> Snippet | None:
+    """A ``[!code…]`` or ``[!notebook…]`` line as DocFX's ``CodeSnippetParser`` reads it."""
+    lower = line.lower()
+    if lower.startswith("[!code"):
+        position, notebook = 6, False
+    elif lower.startswith("[!notebook"):
+        position, notebook = 10, True
+    else:
+        return None
+    language = ""
+    if position < len(line) and line[position] == "-":
+        end = line.find("[", position)
+        if end < 0:
+            return None
+        language, position = line[position + 1 : end].strip(), end
+    if position >= len(line) or line[position] != "[":
+        return None
+    escaped, position = False, position + 1
+    while position < len(line) and (line[position] != "]" or escaped):
+        escaped = line[position] == "\\" and not escaped
+        position += 1
+    if position >= len(line):
+        return None
+    position += 1
+    while position < len(line) and line[position].isspace():
+        position += 1
+    if position >= len(line) or line[position] != "(":
+        return None
+    position += 1
+    path: list[str] = []
+    depth, escaped = 0, False
+    while position < len(line):
+        char = line[position]
+        if not escaped and (char in '#?"' or (char == ")" and depth == 0)):
+            break
+        if char == "\\" and not escaped:
+            escaped = True
+        else:
+            depth += (char == "(" and not escaped) - (char == ")" and not escaped)
+            path.append(char)
+            escaped = False
+        position += 1
+    snippet = Snippet("".join(path).strip(), language, notebook=notebook)
+    if position < len(line) and line[position] == "?":
+        end = position + 1
+        while end < len(line) and line[end] not in '")#':
+            end += 1
+        if not _query(snippet, line[position + 1 : end].strip()):
+            return None
+        position = end
+    if position < len(line) and line[position] == "#":
+        end = position + 1
+        while end < len(line) and line[end] not in '")':
+            end += 1
+        bookmark = line[position + 1 : end].strip()
+        lines = LINE_RANGE.fullmatch(bookmark)
+        if lines is not None:
+            first = int(lines.group(1))
+            snippet.ranges = [(first, int(lines.group(2) or first))]
+            snippet.region = ""
+        else:
+            snippet.region = bookmark
+        position = end
+    if position < len(line) and line[position] == '"':
+        end = line.find('"', position + 1)
+        if end < 0:
+            return None
+        position = end + 1
+    rest = line[position:].strip()
+    if not rest.startswith(")") or rest[1:].strip() != "]":
+        return None
+    return snippet
+
+
+def snippet_of_directive(values: dict[str, str]) -> Snippet:
+    """``:::code language="…" source="…" range="…" id="…" highlight="…":::``."""
+    snippet = Snippet(values.get("source", ""), values.get("language", ""), values.get("id", ""))
+    snippet.ranges = line_ranges(values["range"]) if values.get("range") else None
+    snippet.highlight = line_ranges(values["highlight"]) if values.get("highlight") else None
+    snippet.interactive = values.get("interactive", "")
+    return snippet
+
+
+def check_directive(values: dict[str, str]) -> str | None:
+    if set(values) - DIRECTIVE_ATTRIBUTES:
+        return "only " + ", ".join(sorted(DIRECTIVE_ATTRIBUTES))
+    if not values.get("source"):
+        return 'source="path"'
+    for name in ("range", "highlight"):
+        if values.get(name) and line_ranges(values[name]) is None:
+            return f"{name} a list of lines (2-5,7)"
+    return None
+
+
+def notebook_lines(text: str, name: str) -> list[str]:
+    """The source lines of the one code cell whose metadata ``name`` is ``name`` (none or
+    several: no lines, as DocFX shows them)."""
+    try:
+        cells = json.loads(text).get("cells", [])
+    except (ValueError, AttributeError):
+        return []
+    found = [
+        cell
+        for cell in cells
+        if isinstance(cell, dict)
+        and cell.get("cell_type") == "code"
+        and isinstance(cell.get("metadata"), dict)
+        and cell["metadata"].get("name") == name
+    ]
+    if len(found) != 1:
+        return []
+    source = found[0].get("source", [])
+    joined = "".join(source) if isinstance(source, list) else str(source)
+    return joined.split("\n")
+
+
+def _block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    begin = state.bMarks[start] + state.tShift[start]
+    line = state.src[begin : state.eMarks[start]]
+    if line[:2] != "[!":
+        return False
+    plain = markers.strip(line).rstrip()
+    snippet = read_snippet(plain)
+    if snippet is None:
+        if not silent and plain.lower().startswith(("[!code", "[!notebook")):
+            colons.report(
+                state, start, f"'{plain}' is no code include DocFX reads (shown as text)", SHAPE
+            )
+        return False
+    if silent:
+        return True
+    token = state.push("docfx_code", "", 0)
+    token.map = [start, start + 1]
+    token.meta = {"snippet": snippet, "source": line.strip()}
+    state.line = start + 1
+    return True
+
+
+def _placeholder(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    token = tokens[idx]
+    shown = token.meta.get("source") or token.meta.get("line", "")
+    return (
+        placeholders.block(str(env.get("code", "en")), "missing_code", markers.strip(shown), "pre")
+        + "\n"
     )
-    fence = "`" * max(3, longest + 1)
-    info = language or ("text" if highlight else "")
-    if highlight:
-        info += f' hl_lines="{" ".join(map(str, highlight))}"'
-    return "\n".join([fence + info, *lines, fence])
 
 
-def _render(body: str, match: re.Match[str], resolver: Resolver | None, snippet: Snippet) -> str:
-    before, after = line_of(body, match)
-    if BLOCK_PREFIX.fullmatch(before) is None or after.strip() or resolver is None:
-        return match.group()
-    if masks.inside(masks.code(body), match.start()):
-        return match.group()
-    for problem in snippet.problems:
-        resolver.report(match.start(), problem, "the options of DocFX's code snippets")
-    text = resolver.code_file(snippet.path, match.start()) if snippet.path else None
-    if not snippet.path:
-        resolver.report(match.start(), "code include without a source file", 'source="path"')
-    lines = selected_lines(text, snippet) if text is not None else None
-    if text is not None and lines is None:
+def install(md: Markdown) -> None:
+    md.block.ruler.before(
+        "paragraph", "docfx_code", _block, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    )
+    colons.register(md, colons.Directive("code", "block", check_directive))
+    md.add_render_rule("docfx_code", _placeholder)
+
+
+def _lines(token: Token, snippet: Snippet, source: Source) -> list[str] | None:
+    resolver = source.page.resolver
+    if resolver is None:
+        return None
+    where = source.where(token)
+    text = resolver.code_file(snippet.path, source.origin, where) if snippet.path else None
+    if text is None:
+        return None
+    if snippet.notebook:
+        return notebook_lines(text, snippet.region)
+    lines = selected_lines(text, snippet)
+    if lines is None:
         resolver.report(
-            match.start(),
+            where,
             f"region '{snippet.region}' is not in code file '{snippet.path}' (a placeholder is shown)",
             "a region the file marks, e.g. // <name> … // </name> or #region name … #endregion",
         )
-    if not lines:
-        if text is not None and lines is not None:
-            resolver.report(
-                match.start(),
-                f"the lines asked for are not in code file '{snippet.path}' (a placeholder is shown)",
-                "line numbers inside the file",
-            )
-        shown = snippet.path + (f"#{snippet.region}" if snippet.region else "")
-        return placeholders.block(resolver.code, "missing_code", path=shown)
-    code = fenced(lines, fence_language(snippet), highlighted(snippet.highlight, len(lines)))
-    return block_text(before, code)
+    return lines
 
 
-def replace_snippet(body: str, match: re.Match[str], resolver: Resolver | None) -> str:
-    snippet = snippet_of_link(match.group("language") or "", match.group("target"))
-    return _render(body, match, resolver, snippet)
+def resolve(tokens: list[Token], source: Source) -> list[Token]:
+    """Source pass: every code include read, as a code block (or its placeholder)."""
+    for token in tokens:
+        if token.type != "docfx_code":
+            continue
+        meta = token.meta
+        snippet = meta["snippet"] if "snippet" in meta else snippet_of_directive(meta["attrs"])
+        lines = _lines(token, snippet, source)
+        if lines is None:
+            continue
+        token.type = "fence"
+        token.content = "\n".join(lines) + ("\n" if lines else "")
+        token.info = ""
+        token.meta = {
+            "language": fence_language(snippet),
+            "highlight": highlighted(snippet.highlight, len(lines)),
+            "snippet": True,
+        }
+    return tokens
 
 
-def replace_directive(body: str, match: re.Match[str], resolver: Resolver | None) -> str:
-    return _render(body, match, resolver, snippet_of_directive(match.group("attrs") or ""))
-
-
-CONSTRUCTS = [
-    Construct("code", CODE_SNIPPET, replace_snippet, recorded=False, marker="[!"),
-    Construct("code-directive", CODE_DIRECTIVE, replace_directive, recorded=False, marker=":::"),
-]
+UNIT = Unit(
+    name="code",
+    install=install,
+    source=(SourcePass(ORDER, resolve),),
+    elements={"pre": frozenset({"class", "role", "lang"})},
+    skeleton={f"pre.{placeholders.MISSING}": "pre"},
+    strings=("missing_code",),
+)

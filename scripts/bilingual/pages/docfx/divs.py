@@ -1,119 +1,208 @@
-"""``> [!div class="…"]``: a blockquote whose content DocFX wraps in a ``<div>`` of that class.
+"""``> [!div class="…"]``: a blockquote section whose content DocFX wraps in a ``<div>``.
 
-The marker stands first in the blockquote; the blockquote's other content is the div's, written
-as markdown inside ``<div class="docfx-div CLASS" markdown>`` (``md_in_html``), styled by
-``overrides/assets/stylesheets/docfx.css``. Learn's classes, as a reader sees them:
+As DocFX reads the marker: ``[!div attributes]`` (or the attributes in backticks); the content is
+the section's. The div keeps the marker's classes (letters, digits, ``-``, ``_``) beside its own
+``docfx-div``, styled by ``docfx.css`` as Learn styles them:
 
 - ``nextstepaction``: the link is a button;
 - ``mx-imgBorder``: the image has a thin border;
 - ``checklist``: the list's items are ticked;
-- ``mx-tdBreakAll`` / ``mx-tdCol2BreakAll``: the table's cells (its second column's) break long
-  words instead of running off the page;
+- ``mx-tdBreakAll`` / ``mx-tdCol2BreakAll``: the table's cells break long words;
 - ``op_single_selector``: the list of links is one control (a row of tabs), the current page's
-  link marked (``overrides/assets/javascripts/docfx.js``); class ``docfx-selector``;
-- ``op_multi_selector`` (``title1``, ``title2``): links named ``(first | second)`` grouped
-  under their first part, the titles above, readable as a list; class ``docfx-selector``;
-- ``docfx-long-description`` (the writer's own, for a complex ``:::image:::``): a collapsed
-  ``<details>`` titled "Long description" in the page's language (``pymdownx.details``);
+  link marked (``docfx.js``); class ``docfx-selector``;
+- ``op_multi_selector`` (``title1``, ``title2``): links named ``(first | second)`` grouped under
+  their first part, named by their second, the titles above (escaped text), readable as a list;
+  class ``docfx-selector``;
 - any other class: a div with that class.
 
-Only classes of letters, digits, ``-`` and ``_`` are written; nothing else of the marker
-becomes an attribute (``title1``/``title2`` are escaped text).
+Nothing else of the marker becomes an attribute.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
-from bilingual import ui_text
-from bilingual.pages import blocks
-from bilingual.pages.docfx.escape import markdown_text
-from bilingual.pages.docfx.images import attributes
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 
-DIV_MARKER = re.compile(r"\[!div(?P<attrs>[ \t][^\]\n]*)?\][ \t]*(?:\n|$)", re.IGNORECASE)
-SAFE_CLASS = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+from bilingual.pages.docfx import quotes
+from bilingual.pages.tree.parser import Markdown
+from bilingual.pages.tree.unit import Source, SourcePass, Unit
+
 DIV_CLASS = "docfx-div"
 SELECTOR_CLASS = "docfx-selector"
 SELECTORS = frozenset({"op_single_selector", "op_multi_selector"})
-LONG_DESCRIPTION = "docfx-long-description"
-MULTI_ITEM = re.compile(
-    r"- (?P<link>\[\(?(?P<first>[^|\]\n]*?)\|(?P<second>[^\]\n]*?)\)?\]\([^)\n]*\))[ \t]*"
-)
+SAFE_CLASS = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+CLASS_ATTRIBUTE = re.compile(r"""(?:^|\s)class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""", re.I)
 
 
-def div_classes(first_line: str) -> list[str] | None:
-    """The safe classes of a ``[!div …]`` marker line; ``None`` when it is no marker."""
-    found = DIV_MARKER.match(first_line + "\n")
+def read(info: str) -> quotes.Marker | None:
+    if not info.lower().startswith("!div"):
+        return None
+    attribute = info[4:].strip()
+    if len(attribute) >= 2 and attribute.startswith("`") and attribute.endswith("`"):
+        attribute = attribute[1:-1].strip()
+    elif attribute.startswith("`") or attribute.endswith("`"):
+        attribute = ""
+    return quotes.Marker("div", info, attribute)
+
+
+def classes(attributes: str) -> list[str]:
+    """The safe classes of a div marker's attributes."""
+    found = CLASS_ATTRIBUTE.search(attributes)
     if found is None:
+        return []
+    value = next((g for g in found.groups() if g is not None), "")
+    return [name for name in value.split() if SAFE_CLASS.fullmatch(name)]
+
+
+def _open(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    names = classes(tokens[idx].meta["marker"].value)
+    if SELECTORS.intersection(names):
+        names = [SELECTOR_CLASS, *names]
+    return f'<div class="{" ".join([DIV_CLASS, *names])}">\n'
+
+
+def _close(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    return "</div>\n"
+
+
+TITLE_ATTRIBUTE = re.compile(r"""(?:^|\s)(title[12])\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+PAIR_NAME = re.compile(r"\(\s*(?P<first>[^|()]*?)\s*\|\s*(?P<second>[^()]*?)\s*\)")
+
+
+def _titles(attributes: str) -> list[str]:
+    values = {
+        m.group(1).lower(): m.group(2) or m.group(3) or ""
+        for m in TITLE_ATTRIBUTE.finditer(attributes)
+    }
+    return [values[name].strip() for name in ("title1", "title2") if values.get(name, "").strip()]
+
+
+def _item_link(tokens: list[Token], start: int, end: int) -> tuple[str, str, list[Token]] | None:
+    """A list item (``tokens[start:end]``) that is one link named ``(first | second)``."""
+    inner = [
+        t
+        for t in tokens[start + 1 : end - 1]
+        if t.type not in ("paragraph_open", "paragraph_close")
+    ]
+    if len(inner) != 1 or inner[0].type != "inline" or not inner[0].children:
         return None
-    values = attributes(found.group("attrs") or "")
-    return [name for name in values.get("class", "").split() if SAFE_CLASS.fullmatch(name)]
+    children = [c for c in inner[0].children if c.type not in ("segment_open", "segment_close")]
+    if len(children) < 3 or children[0].type != "link_open" or children[-1].type != "link_close":
+        return None
+    text = "".join(c.content for c in children[1:-1] if c.type == "text")
+    found = PAIR_NAME.fullmatch(text.strip())
+    if found is None or any(c.type not in ("text",) for c in children[1:-1]):
+        return None
+    return found.group("first"), found.group("second"), children
 
 
-def _content(first: list[str], rest: list[list[str]]) -> list[list[str]]:
-    """The blockquote's blocks after the marker (the marker's own paragraph's other lines)."""
-    body = DIV_MARKER.sub("", "\n".join(first), count=1).strip("\n")
-    return ([body.split("\n")] if body.strip() else []) + rest
+def _text_token(content: str) -> Token:
+    token = Token("text", "", 0)
+    token.content = content
+    return token
 
 
-def _div(classes: list[str], content: list[list[str]]) -> list[str]:
-    names = " ".join([DIV_CLASS, *classes])
-    lines = blocks.join_blocks(content)
-    if not lines:
-        return [f'<div class="{names}"></div>']
-    return [f'<div class="{names}" markdown>', "", *lines, "", "</div>"]
-
-
-def _long_description(code: str, content: list[list[str]]) -> list[str]:
-    title = ui_text.text(code, "long_description").replace('"', "'")
-    head = f'??? abstract {LONG_DESCRIPTION} "{title}"'
-    lines = blocks.join_blocks(content)
-    return [head, "", *blocks.indent(lines)] if lines else [head]
-
-
-def _multi_selector(classes: list[str], marker: str, content: list[list[str]]) -> list[str]:
-    """Links named ``(first | second)`` as a list grouped by ``first``; the titles above."""
-    values = attributes(marker)
-    titles = [values[name] for name in ("title1", "title2") if values.get(name, "").strip()]
-    groups: dict[str, list[str]] = {}
-    others: list[list[str]] = []
-    for block in content:
-        items = [MULTI_ITEM.fullmatch(line) for line in block]
-        if block and all(item is not None for item in items):
-            for item in items:
-                assert item is not None
-                groups.setdefault(" ".join(item.group("first").split()), []).append(
-                    item.group("link")
-                )
-        else:
-            others.append(block)
-    if not groups:
-        return _div(classes, content)
-    grouped: list[str] = []
-    for name, links in groups.items():
-        grouped.append(f"- {markdown_text(name)}" if name else f"- {blocks.SEPARATOR}")
-        grouped.extend(f"{blocks.INDENT}- {link}" for link in links)
-    head = (
-        [[f'<p class="docfx-selector-titles">{" · ".join(html.escape(t) for t in titles)}</p>']]
-        if titles
-        else []
+def _inline(children: list[Token]) -> list[Token]:
+    opening, inline, closing = (
+        Token("paragraph_open", "p", 1),
+        Token("inline", "", 0),
+        Token("paragraph_close", "p", -1),
     )
-    return _div(classes, [*head, grouped, *others])
+    opening.hidden = closing.hidden = True
+    inline.children = children
+    return [opening, inline, closing]
 
 
-def div_quote(code: str, first: list[str], rest: list[list[str]]) -> list[str] | None:
-    """``> [!div class="…"] …`` -> the blockquote's content in a div of that class."""
-    if not first:
+def _grouped(tokens: list[Token], start: int, end: int, attributes: str) -> list[Token] | None:
+    """The multi selector's list (``tokens[start:end]``, a bullet list) grouped by first part."""
+    groups: dict[str, list[list[Token]]] = {}
+    depth, item = 0, None
+    for position in range(start + 1, end - 1):
+        token = tokens[position]
+        if token.type == "list_item_open" and depth == 0:
+            item = position
+        depth += token.nesting
+        if token.type == "list_item_close" and depth == 0 and item is not None:
+            found = _item_link(tokens, item, position + 1)
+            if found is None:
+                return None
+            first, second, children = found
+            children[1:-1] = [_text_token(second)]
+            groups.setdefault(" ".join(first.split()), []).append(children)
+    if not groups:
         return None
-    classes = div_classes(first[0])
-    if classes is None:
-        return None
-    content = _content(first, rest)
-    if LONG_DESCRIPTION in classes:
-        return _long_description(code, content)
-    if SELECTORS.intersection(classes):
-        classes = [SELECTOR_CLASS, *classes]
-        if "op_multi_selector" in classes:
-            return _multi_selector(classes, first[0], content)
-    return _div(classes, content)
+    out: list[Token] = []
+    titles = _titles(attributes)
+    if titles:
+        head = Token("html_block", "", 0)
+        head.content = (
+            f'<p class="docfx-selector-titles">{" · ".join(html.escape(t) for t in titles)}</p>\n'
+        )
+        out.append(head)
+    out.append(Token("bullet_list_open", "ul", 1))
+    for name, links in groups.items():
+        out += [
+            Token("list_item_open", "li", 1),
+            *_inline([_text_token(name)]),
+            Token("bullet_list_open", "ul", 1),
+        ]
+        for link in links:
+            out += [
+                Token("list_item_open", "li", 1),
+                *_inline(link),
+                Token("list_item_close", "li", -1),
+            ]
+        out += [Token("bullet_list_close", "ul", -1), Token("list_item_close", "li", -1)]
+    out.append(Token("bullet_list_close", "ul", -1))
+    for token in out:
+        token.block = token.type != "inline"
+    return out
+
+
+def group_selectors(tokens: list[Token], source: Source) -> list[Token]:
+    """Source pass: each ``op_multi_selector``'s links grouped under their first part."""
+    position = 0
+    while position < len(tokens):
+        token = tokens[position]
+        marker = token.meta.get("marker") if token.type == "docfx_div_open" else None
+        if marker is None or "op_multi_selector" not in classes(marker.value):
+            position += 1
+            continue
+        start = position + 1
+        if start < len(tokens) and tokens[start].type == "bullet_list_open":
+            depth, end = 0, start
+            for end in range(start, len(tokens)):
+                depth += tokens[end].nesting
+                if depth == 0:
+                    break
+            grouped = _grouped(tokens, start, end + 1, marker.value)
+            if grouped is not None:
+                tokens[start : end + 1] = grouped
+        position += 1
+    return tokens
+
+
+def install(md: Markdown) -> None:
+    quotes.register(md, read)
+    md.add_render_rule("docfx_div_open", _open)
+    md.add_render_rule("docfx_div_close", _close)
+
+
+UNIT = Unit(
+    name="divs",
+    install=install,
+    source=(SourcePass(30, group_selectors),),
+    elements={"div": frozenset({"class"}), "p": frozenset({"class"})},
+    skeleton={DIV_CLASS: "*", SELECTOR_CLASS: "selector"},
+    stylesheets=("assets/stylesheets/docfx-blocks.css",),
+    scripts=("assets/javascripts/docfx-blocks.js",),
+)

@@ -1,194 +1,235 @@
 """Images: ``:::image …:::``, markdown ``![alt](path)`` and HTML ``<img src>``.
 
-``:::image source="…" alt-text="…":::`` becomes a markdown image, as Learn's markdown reference
-defines the directive:
+``:::image source="…" alt-text="…":::`` is DocFX's ``ImageExtension``: ``source`` required,
+``alt-text`` required but for ``type="icon"`` (decorative: ``role="presentation"``, no border),
+``type="content"`` (the default) and ``type="complex"`` framed (``border="false"`` says
+otherwise), ``lightbox="path"`` a link to the larger image, ``link="url"`` a link (web or
+relative); ``loc-scope`` read and ignored; any other attribute and the directive is text. A
+simple image stands in its sentence; a complex one is a block whose long description runs to
+``:::image-end:::`` and is shown, as DocFX writes it (its text as written, not markdown),
+collapsed under the image and titled in the page's language ("Long description"), where a screen
+reader and a reader who opens it find it.
 
-- ``type="content"`` (the default) and ``type="complex"`` have a thin border
-  (``<span class="mx-imgBorder">``), ``type="icon"`` is decorative: no alt text, no border;
-  ``border="true|false"`` says otherwise;
-- a complex image's long description, up to ``:::image-end:::``, follows the image as a
-  collapsed "Long description" in the page's language (``> [!div class="docfx-long-description"]``,
-  which ``divs`` writes as a ``<details>``), where screen readers and a reader who opens it
-  find it; a complex image inside a sentence keeps it as the image's title instead;
-- ``lightbox="path"`` makes the image a link to the larger image, ``link="url"`` a link to
-  ``url`` (web or relative links only); ``loc-scope`` is ignored.
-
-Every local image path is checked with the page's ``Resolver``: spelled as the file is, a
-repository file outside the source folder pointed at where it is published; an image missing
+Every local image is checked with the page's resolver (a source pass): spelled as the file is;
+a repository file outside the source folder pointed at where it is published; an image missing
 from the source (common: localized repositories carry no media) is shown as its alt text in a
-placeholder, reported. Nothing inside code is read (``masks``).
+placeholder (``placeholders.missing_image``), reported.
 """
 
 from __future__ import annotations
 
 import html
 import re
-import textwrap
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from bilingual.pages import placeholders
-from bilingual.pages.docfx import masks
-from bilingual.pages.docfx.context import Resolver
-from bilingual.pages.docfx.escape import markdown_text
-from bilingual.pages.docfx.includes import block_text
-from bilingual.pages.docfx.inline import Construct
-from bilingual.pages.docfx.paths import is_local
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 
-DIRECTIVE_ATTRIBUTES = r"""(?:"[^"\n]*"|'[^'\n]*'|[^:"'\n])*?"""
-"""A directive's attributes: quoted values may hold ``:``, nothing may span lines."""
-IMAGE = re.compile(rf":::image[ \t]+(?P<attrs>{DIRECTIVE_ATTRIBUTES})[ \t]*:::")
-COMPLEX_IMAGE = re.compile(
-    rf""":::image[ \t]+(?P<attrs>{DIRECTIVE_ATTRIBUTES}\btype=(?:"complex"|'complex'|complex\b)"""
-    rf"""{DIRECTIVE_ATTRIBUTES})"""
-    r"[ \t]*:::(?P<long>(?:(?!:::image).)*?):::image-end:::",
-    re.DOTALL | re.IGNORECASE,
-)
-"""A complex image and its long description, up to its ``:::image-end:::`` (never past another
-``:::image``); any other ``:::image:::`` closes itself."""
-ATTRIBUTE = re.compile(r"""([A-Za-z][\w-]*)=(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
-MARKDOWN_IMAGE = re.compile(
-    r"!\[(?P<alt>[^\]]*)\]\([ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<path>[^)\s]+))(?P<rest>[^)]*)\)"
-)
+from bilingual import ui_text
+from bilingual.pages import placeholders
+from bilingual.pages.docfx import colons
+from bilingual.pages.docfx.paths import is_local
+from bilingual.pages.tree import segments
+from bilingual.pages.tree.html import attributes
+from bilingual.pages.tree.parser import Markdown
+from bilingual.pages.tree.unit import Source, SourcePass, Unit, placed
+
+KNOWN = frozenset({"alt-text", "type", "loc-scope", "source", "border", "lightbox", "link"})
+BORDER_CLASS = "mx-imgBorder"
+LONG_CLASS = "docfx-long-description"
 HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 HTML_ATTRIBUTE = re.compile(r"""\b(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
-
-
-def attributes(text: str) -> dict[str, str]:
-    """``name="value"`` pairs (any quoting) of a directive, names lower-cased."""
-    return {
-        m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None)
-        for m in ATTRIBUTE.finditer(text)
-    }
-
-
-def image_markdown(source: str, alt: str, long: str | None) -> str:
-    """A markdown image of ``source`` with ``alt`` (escaped) and ``long`` as its title."""
-    escaped = markdown_text(alt)
-    title = " ".join((long or "").split()).replace('"', "'")
-    target = f"<{source}>" if " " in source else source
-    return f'![{escaped}]({target} "{title}")' if title else f"![{escaped}]({target})"
-
-
-def checked(source: str, offset: int, resolver: Resolver | None) -> str | None:
-    """``source`` as the page writes it, or ``None`` when the file is missing (reported)."""
-    if resolver is None or not source or not is_local(source):
-        return source
-    return resolver.media(source, offset)
-
-
-BORDER_CLASS = "mx-imgBorder"
-LONG_DESCRIPTION_MARKER = '> [!div class="docfx-long-description"]'
-BLOCK_PREFIX = re.compile(r"[ \t>]*")
 LINK_SCHEMES = frozenset({"", "http", "https"})
+ORDER = 20
 
 
-def _block_prefix(body: str, match: re.Match[str]) -> str | None:
-    """What stands before the directive on its line when it is alone there, else ``None``."""
-    line_start = body.rfind("\n", 0, match.start()) + 1
-    line_end = body.find("\n", match.end())
-    before = body[line_start : match.start()]
-    after = body[match.end() : len(body) if line_end < 0 else line_end]
-    return before if BLOCK_PREFIX.fullmatch(before) and not after.strip() else None
+def check(values: dict[str, str]) -> str | None:
+    if set(values) - KNOWN:
+        return "only " + ", ".join(sorted(KNOWN))
+    kind = values.get("type") or "content"
+    if not values.get("source"):
+        return 'source="path"'
+    if not values.get("alt-text") and kind != "icon":
+        return 'alt-text="…"'
+    return None
 
 
-def long_description(long: str, prefix: str) -> list[str]:
-    """The long description's lines, without the prefix they share with the directive's line
-    and their common indentation; blank lines around it dropped."""
-    lines = long.split("\n")
-    bare = prefix.rstrip()
-    stripped = []
-    for line in lines:
-        if prefix and line.startswith(prefix):
-            line = line[len(prefix) :]
-        elif bare and line.startswith(bare):
-            line = line[len(bare) :]
-        stripped.append(line.rstrip())
-    text = textwrap.dedent("\n".join(stripped)).strip("\n")
-    return text.split("\n") if text.strip() else []
+def complex_image(values: dict[str, str]) -> bool:
+    return values.get("type") == "complex"
 
 
-def _link_target(value: str, offset: int, resolver: Resolver | None) -> str | None:
-    """A ``lightbox`` (a local image, checked) or ``link`` target, or ``None`` when it is not
-    a web or relative link."""
+def _bordered(values: dict[str, str]) -> bool:
+    border = values.get("border", "").strip().lower()
+    if border in ("true", "false"):
+        return border == "true"
+    return (values.get("type") or "content") != "icon"
+
+
+def _link_target(value: str) -> bool:
     try:
         scheme = urlsplit(value).scheme.lower()
     except ValueError:
-        return None
-    if scheme not in LINK_SCHEMES or not value.strip():
-        return None
-    return checked(value, offset, resolver)
+        return False
+    return scheme in LINK_SCHEMES and bool(value.strip())
 
 
-def replace_directive(body: str, match: re.Match[str], resolver: Resolver | None) -> str:
-    if masks.inside(masks.code(body), match.start()):
-        return match.group()
-    values = attributes(match.group("attrs"))
-    kind = values.get("type", "content").strip().lower() or "content"
-    source = values.get("source", "")
+def image_html(meta: dict[str, object], code: str) -> str:
+    """A ``:::image:::``'s HTML (its checked ``src`` in ``meta``), or its placeholder."""
+    values: dict[str, str] = meta["attrs"]  # type: ignore[assignment]
+    kind = values.get("type") or "content"
     alt = "" if kind == "icon" else values.get("alt-text", "")
-    found = checked(source, match.start(), resolver) if source else None
-    if found is None:
-        if resolver is None:
-            return match.group()
-        if not source:
-            resolver.report(match.start(), ":::image::: without a source", 'source="path"')
-        return placeholders.missing_image(resolver.code, source, alt)
-    prefix = _block_prefix(body, match) if kind == "complex" else None
-    long = match.groupdict().get("long")
-    lines = long_description(long, prefix) if long is not None and prefix is not None else []
-    image = image_markdown(found, alt, None if lines else long)
-    target = None
-    if values.get("lightbox"):
-        target = _link_target(values["lightbox"], match.start(), resolver)
-    elif values.get("link"):
-        target = _link_target(values["link"], match.start(), resolver)
-    if target:
-        image = f"[{image}](<{target}>)" if " " in target else f"[{image}]({target})"
-    border = values.get("border", "").strip().lower()
-    if (border == "true") or (border != "false" and kind != "icon"):
-        image = f'<span class="{BORDER_CLASS}">{image}</span>'
-    if not lines or prefix is None:
-        return image
-    quoted = [LONG_DESCRIPTION_MARKER, *(f"> {line}" if line else ">" for line in lines)]
-    return block_text(prefix, "\n".join([image, "", *quoted]))
+    src = meta.get("src")
+    if src is None:
+        return placeholders.missing_image(code, values.get("source", ""), alt)
+    image_attrs: dict[str, object] = {"src": src}
+    described = meta.get("body")
+    if isinstance(described, str) and described:  # a complex image in a sentence
+        image_attrs["title"] = " ".join(described.split())
+    if kind == "icon":
+        image_attrs["role"] = "presentation"
+        image_attrs["alt"] = ""
+    else:
+        image_attrs["alt"] = alt
+    out = f"<img{attributes(image_attrs)}>"
+    target = meta.get("href")
+    if isinstance(target, str) and target:
+        out = f'<a href="{html.escape(target, quote=True)}">{out}</a>'
+    if _bordered(values):
+        out = f'<span class="{BORDER_CLASS}">{out}</span>'
+    return out
 
 
-def replace_markdown(body: str, match: re.Match[str], resolver: Resolver | None) -> str:
-    path = match.group("angled") if match.group("angled") is not None else match.group("path")
-    found = checked(path, match.start(), resolver)
-    if found is None:
-        assert resolver is not None
-        return placeholders.missing_image(resolver.code, path, match.group("alt"))
-    if found == path:
-        return match.group()
-    group = "angled" if match.group("angled") is not None else "path"
-    start, end = match.start(group) - match.start(), match.end(group) - match.start()
-    return match.group()[:start] + found + match.group()[end:]
+def _inline(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    return image_html(tokens[idx].meta, str(env.get("code", "en")))
 
 
-def replace_html(body: str, match: re.Match[str], resolver: Resolver | None) -> str:
-    tag = match.group()
-    values = {
-        m.group(1).lower(): (m.group(2) or m.group(3) or m.group(4) or "", m.span())
-        for m in HTML_ATTRIBUTE.finditer(tag)
-    }
-    if "src" not in values:
-        return tag
-    raw, (start, end) = values["src"]
-    path = html.unescape(raw)
-    found = checked(path, match.start(), resolver)
-    if found is None:
-        assert resolver is not None
-        alt = html.unescape(values.get("alt", ("", (0, 0)))[0])
-        return placeholders.missing_image(resolver.code, path, alt)
-    if found == path:
-        return tag
-    return f'{tag[:start]}src="{html.escape(found)}"{tag[end:]}'
+def _complex_open(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    code = str(env.get("code", "en"))
+    title = html.escape(ui_text.text(code, "long_description"))
+    return (
+        f"<p>{image_html(tokens[idx].meta, code)}</p>\n"
+        f'<details class="abstract {LONG_CLASS}">\n<summary>{title}</summary>\n<p>'
+    )
 
 
-CONSTRUCTS = [
-    Construct("complex-image", COMPLEX_IMAGE, replace_directive, marker=":::"),
-    Construct("image", IMAGE, replace_directive, marker=":::"),
-    Construct("markdown-image", MARKDOWN_IMAGE, replace_markdown),
-    Construct("html-image", HTML_IMAGE, replace_html),
-]
+def _complex_close(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    return "</p>\n</details>\n"
+
+
+def install(md: Markdown) -> None:
+    colons.register(md, colons.Directive("image", "inline", check, closes=complex_image))
+    colons.register(md, colons.Directive("image", "block", check, closes=complex_image))
+    md.add_render_rule("docfx_image", _inline)
+    md.add_render_rule("docfx_image_open", _complex_open)
+    md.add_render_rule("docfx_image_close", _complex_close)
+
+
+def _media(path: str, source: Source, token: Token | None) -> str | None:
+    """``path`` checked with the page's resolver: as the source must write it, or ``None``."""
+    resolver = source.page.resolver
+    if resolver is None or not path or not is_local(path):
+        return path
+    checked: str | None = resolver.media(path, source.origin, source.where(token))
+    return checked
+
+
+def _directive(token: Token, source: Source, block: Token) -> None:
+    values: dict[str, str] = token.meta["attrs"]
+    if token.meta.get("source"):
+        kind = values.get("type") or "content"
+        shown = "" if kind == "icon" else values.get("alt-text", "")
+        source.page.changed(token.meta["source"], shown, "image")
+    token.meta["link"] = True
+    token.meta["src"] = _media(values.get("source", ""), source, block)
+    for name in ("link", "lightbox"):
+        value = values.get(name, "")
+        if value and _link_target(value):
+            found = _media(value, source, block) if name == "lightbox" else value
+            if found:
+                token.meta["href"] = found
+            break
+
+
+def _html_images(text: str, source: Source, block: Token) -> str:
+    if "<img" not in text.lower():
+        return text
+
+    def replace(match: re.Match[str]) -> str:
+        tag = match.group()
+        values = {
+            m.group(1).lower(): (m.group(2) or m.group(3) or m.group(4) or "", m.span())
+            for m in HTML_ATTRIBUTE.finditer(tag)
+        }
+        if "src" not in values:
+            return tag
+        raw, (start, end) = values["src"]
+        path = html.unescape(raw)
+        found = _media(path, source, block)
+        if found is None:
+            alt = html.unescape(values.get("alt", ("", (0, 0)))[0])
+            return placeholders.missing_image(source.page.code, path, alt)
+        if found == path:
+            return tag
+        return f'{tag[:start]}src="{html.escape(found)}"{tag[end:]}'
+
+    return HTML_IMAGE.sub(replace, text)
+
+
+def _children(children: list[Token], source: Source, block: Token) -> list[Token]:
+    out: list[Token] = []
+    for child in children:
+        if child.type == "image":
+            src = child.attrGet("src")
+            found = _media(str(src or ""), source, placed(child, block))
+            if found is None:
+                placeholder = Token("html_inline", "", 0)
+                alt = segments.plain(child.children or [])
+                placeholder.content = placeholders.missing_image(source.page.code, str(src), alt)
+                placeholder.meta = {"generated": True, "alt": alt}
+                out.append(placeholder)
+                continue
+            if found != src:
+                source.page.changed(str(src), found, "media")  # the file's own spelling
+                child.attrSet("src", found)
+        elif child.type == "docfx_image":
+            _directive(child, source, placed(child, block))
+        elif child.type == "html_inline":
+            child.content = _html_images(child.content, source, placed(child, block))
+        out.append(child)
+    return out
+
+
+def check_media(tokens: list[Token], source: Source) -> list[Token]:
+    """Source pass: every image of the source checked (and respelled) by the resolver."""
+    for token in tokens:
+        if token.children is not None:
+            token.children = _children(token.children, source, token)
+        elif token.type == "html_block":
+            token.content = _html_images(token.content, source, token)
+        elif token.type == "docfx_image_open":
+            _directive(token, source, token)
+    return tokens
+
+
+UNIT = Unit(
+    name="images",
+    install=install,
+    source=(SourcePass(ORDER, check_media),),
+    elements={
+        "img": frozenset({"src", "alt", "role", "title"}),
+        "span": frozenset({"data-missing-src"}),
+        "details": frozenset({"class"}),
+        "summary": frozenset(),
+    },
+    skeleton={BORDER_CLASS: "*", LONG_CLASS: "", placeholders.MISSING_MEDIA: "img"},
+    stylesheets=("assets/stylesheets/docfx-blocks.css",),
+    strings=("long_description", "image_missing"),
+)

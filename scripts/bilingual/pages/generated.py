@@ -1,0 +1,53 @@
+"""The generator's own pages (home, landing pages) -> the HTML MkDocs is given, like an article's.
+
+Their text is written by the generator as markdown in Material's dialect (grid cards with
+``md_in_html``, ``attr_list`` ids on index headings), never by a source: it is rendered here with
+Python-Markdown and those extensions, at split time, so that every page of ``docs/`` is HTML and
+the site renders none. Their links to pages (``a/b.md``, relative to the page) become the built
+pages' addresses (``a/b/``), as for articles (``link_rewrite``).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import Any
+
+import markdown  # type: ignore[import-untyped]
+
+from bilingual import ui_text
+from bilingual.pages.link_rewrite import page_url
+
+LINK = re.compile(r'(?P<lead>\shref=")(?P<url>[^"#:]*\.md)(?P<fragment>#[^"]*)?"')
+FRONT_MATTER = re.compile(r"---\n(?:.*\n)*?---\n")
+
+
+def _built(page: str, target: str) -> str:
+    here = page_url(page).rstrip("/") or "."
+    there = page_url(posixpath.normpath(posixpath.join(posixpath.dirname(page), target)))
+    relative = posixpath.relpath(there.rstrip("/") or ".", here)
+    return relative + "/" if there.endswith("/") and relative != "." else relative
+
+
+def to_html(text: str, page: str, code: str) -> str:
+    """``text`` (a generated page: front matter, then markdown) with its markdown as HTML; its
+    page links made the built pages' addresses from ``page`` (the page's path)."""
+    head = FRONT_MATTER.match(text)
+    front = head.group() if head is not None else ""
+    body = text[len(front) :]
+    extensions: list[Any] = [
+        "abbr",
+        "admonition",
+        "attr_list",
+        "md_in_html",
+        "sane_lists",
+        "tables",
+    ]
+    configs = {"toc": {"permalink": "¶", "permalink_title": ui_text.text(code, "permalink")}}
+    rendered = markdown.markdown(body, extensions=[*extensions, "toc"], extension_configs=configs)
+
+    def link(match: re.Match[str]) -> str:
+        url = _built(page, match.group("url"))
+        return f'{match.group("lead")}{url}{match.group("fragment") or ""}"'
+
+    return front + LINK.sub(link, rendered) + "\n"
