@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -9,11 +10,14 @@ from typing import Any
 
 import pytest
 
-from bilingual.checks.audit import Audit, audit_tree, missing, normalise, roundtrip_problem
+from bilingual.checks.audit import Audit, audit_tree, roundtrip_problem
+from bilingual.checks.losses import lost, page_words, segment_words
 from bilingual.cli import main
 from bilingual.errors import SourceError
 from bilingual.model import Document, Language, Segment
-from bilingual.pages.render import PageText, render_page
+from bilingual.pages.link_rewrite import Rewrite
+from bilingual.pages.page import PageText, render_page
+from bilingual.site.sanitize import sanitize_html
 from bilingual.source.folder import source_files
 from bilingual.source.includes import included_paths
 from bilingual.source.pairs import render_source
@@ -84,7 +88,8 @@ def test_a_lost_segment_fails_the_audit(
 
     def lossy(document: Document, language: Language, *context: Any) -> PageText:
         page = render_page(document, language, *context)
-        return PageText(page.title, page.markdown.replace("Trešais.", "").replace("Third.", ""))
+        text = page.markdown.replace("Trešais.", "").replace("Third.", "")
+        return dataclasses.replace(page, markdown=text)
 
     monkeypatch.setattr(writer, "render_page", lossy)
     source = fixture_source(tmp_path)
@@ -105,7 +110,8 @@ def test_a_lost_include_segment_is_found_on_the_including_page(
 ) -> None:
     def lossy(document: Document, language: Language, *context: Any) -> PageText:
         page = render_page(document, language, *context)
-        return PageText(page.title, page.markdown.replace("Pamati", "").replace("Basics", ""))
+        text = page.markdown.replace("Pamati", "").replace("Basics", "")
+        return dataclasses.replace(page, markdown=text)
 
     monkeypatch.setattr(writer, "render_page", lossy)
     source = fixture_source(tmp_path)
@@ -171,17 +177,96 @@ def test_a_roundtrip_failure_is_located() -> None:
     assert str(problem).startswith("doc.md:3:33: round trip differs")
 
 
-def test_the_search_tolerates_white_space_quotes_and_references() -> None:
-    segment = Segment("a", "Rakstiet <email>\nun   **Saglabāt**", "x", 1, 1)
-    page = normalise("> [!NOTE]\n> Rakstiet &lt;email&gt;\n>     un **Saglabāt**\n")
-    assert missing([segment], page, Language.TRANSLATION) == []
-    assert missing([segment], normalise("Rakstiet <email> **Saglabāt**"), Language.TRANSLATION)
+def words_lost(
+    texts: list[str], page_html: str, rewrites: list[Rewrite] | None = None
+) -> list[str]:
+    """Which of the segment texts ``texts`` the audit counts lost on the page ``page_html``."""
+    segments = [Segment(str(i), text, "", 1, 1) for i, text in enumerate(texts)]
+    page = page_words(sanitize_html(page_html))
+    return [s.translation for s in lost(segments, page, Language.TRANSLATION, rewrites or [])]
 
 
-def test_segments_must_come_in_order() -> None:
-    first, second = Segment("a", "one", "", 1, 1), Segment("b", "two", "", 1, 5)
-    assert missing([first, second], "one two", Language.TRANSLATION) == []
-    assert missing([first, second], "two one", Language.TRANSLATION) == [second]
+NOT_LOSSES = [
+    # (segment text as in the source, the page's HTML): the same words, written otherwise
+    (
+        "Rakstiet <email>\nun   **Saglabāt**",
+        "<p>Rakstiet &lt;email&gt; un <strong>Saglabāt</strong></p>",
+    ),
+    (
+        "1. Atveriet [iestatījumus](a.md#x).",
+        '<ol><li>Atveriet <a href="../a/#x">iestatījumus</a>.</li></ol>',
+    ),
+    (
+        "> [!NOTE]\n> Piezīme par `kodu`.",
+        '<div class="admonition note"><p>Piezīme par <code>kodu</code>.</p></div>',
+    ),
+    ("Spiediet \\*Ctrl\\* &amp; **S**", "<p>Spiediet *Ctrl* &amp; <strong>S</strong></p>"),
+    (
+        "![Ekrānuzņēmums ar logu](media/a.png)",
+        '<p><img alt="Ekrānuzņēmums ar logu" src="a.png"></p>',
+    ),
+    ("<https://aka.ms/x>", '<p><a href="https://aka.ms/x">https://aka.ms/x</a></p>'),
+    ("fx_media_open un **weiter**aus", "<p>fx_media_open un <strong>weiter</strong>aus</p>"),
+    ("設定を開きます。", "<p>次に設定を開きます。保存します。</p>"),
+    ("## Pamati", '<h2 id="basics">Pamati<a class="headerlink" href="#basics">¶</a></h2>'),
+]
+
+
+@pytest.mark.parametrize(("text", "page_html"), NOT_LOSSES)
+def test_what_the_writer_writes_otherwise_is_no_loss(text: str, page_html: str) -> None:
+    assert words_lost([text], page_html) == []
+
+
+def test_a_rewrite_the_writer_recorded_is_no_loss() -> None:
+    """An xref shown as its target's title, an include as its text, ``:::no-loc:::`` as its text:
+    the writer's records say what the page shows instead of the source's words."""
+    rewrites = [
+        Rewrite("<xref:Microsoft.Quantum.Math>", "Math namespace", "xref"),
+        Rewrite(':::no-loc text="Power Automate":::', "Power Automate", "no-loc"),
+        Rewrite("[!INCLUDE[name](includes/n.md)]", "Dynamics 365", "include"),
+    ]
+    text = (
+        'Skatiet <xref:Microsoft.Quantum.Math> programmā :::no-loc text="Power Automate"::: '
+        "un [!INCLUDE[name](includes/n.md)]"
+    )
+    page_html = "<p>Skatiet <a>Math namespace</a> programmā Power Automate un Dynamics 365</p>"
+    assert words_lost([text], page_html, rewrites) == []
+    assert words_lost([text], page_html) == [text]  # without the records: the words differ
+
+
+LOSSES = [
+    # (what a reader's page shows instead of "Saglabājiet failu."): each is a loss
+    ("dropped", "<p>Atveriet logu.</p>"),
+    ("only in an attribute", '<p title="Saglabājiet failu.">Atveriet logu.</p>'),
+    ("only in a comment", "<p>Atveriet logu.<!-- Saglabājiet failu. --></p>"),
+    ("only in a script", "<p>Atveriet logu.</p><script>Saglabājiet failu.</script>"),
+    ("only in part", "<p>Atveriet logu. Saglabājiet.</p>"),
+    ("cut by a stray word", "<p>Atveriet logu. Saglabājiet ātri failu.</p>"),
+]
+
+
+@pytest.mark.parametrize(("kind", "page_html"), LOSSES, ids=[kind for kind, _ in LOSSES])
+def test_each_kind_of_loss_is_counted(kind: str, page_html: str) -> None:
+    assert words_lost(["Atveriet logu.", "Saglabājiet failu."], page_html) == ["Saglabājiet failu."]
+
+
+def test_each_occurrence_on_a_page_counts_for_one_segment() -> None:
+    """Two segments with the same text need it twice on the page: one copy lost is counted."""
+    assert words_lost(["Nākamais.", "Nākamais."], "<p>Nākamais. Nākamais.</p>") == []
+    assert words_lost(["Nākamais.", "Nākamais."], "<p>Nākamais.</p>") == ["Nākamais."]
+
+
+def test_a_longer_segment_does_not_hide_a_shorter_ones_loss() -> None:
+    """The longest text is matched first: "Saglabāt" inside "Saglabāt failu" is used up."""
+    texts = ["Saglabāt failu", "Saglabāt"]
+    assert words_lost(texts, "<p>Saglabāt failu</p>") == ["Saglabāt"]
+    assert words_lost(texts, "<p>Saglabāt failu</p><p>Saglabāt</p>") == []
+
+
+def test_segment_words_leave_markup_targets_and_markers_out() -> None:
+    assert segment_words("- **Tālāk** [saite](https://x.test/a_b) `kods` &amp; \\#") == (
+        "Tālāk saite kods"
+    )
 
 
 def test_include_references_resolve_against_the_including_folder() -> None:

@@ -5,12 +5,14 @@ For every markdown source the audit checks two things:
 - *round trip*: writing the parsed document back as a bilingual file (``render_source``) gives
   the source's text exactly;
 - *segments in = segments out*: the folder is split by the real pipeline (``split.full.split_tree``,
-  which calls ``render_page``) into a temporary folder, and every segment's text is looked for, in
-  source order, in the page each language got. The search tolerates what a writer may change
-  around a segment without changing its text: runs of white space, line breaks followed by
-  indentation or blockquote markers (``>``), and HTML character references (``&lt;`` for ``<``).
+  which calls ``render_page``) into a temporary folder, and every segment is looked for in the
+  page each language got, as a reader gets it: the page's HTML through the site's sanitizer, its
+  visible text read as words, and the segment's source text as the words it must show
+  (``losses``: markup, link targets and what the writer writes otherwise on purpose left out).
   The front matter of the page is left out of the search, so a title cannot stand in for a lost
-  heading.
+  heading. A segment counted lost is on no unused place of its page; every segment that is not
+  on its page is counted (``tests/checks/test_audit.py`` plants each kind of loss, and each
+  rewrite that is none).
 
 Files under ``includes/`` are fragments, not articles. Their segments must reach every page whose
 source includes them (``[!INCLUDE[…](path)]``), where the writer inlines them. An include that
@@ -24,33 +26,28 @@ reported and counted as an error the same way, its segments audited like any oth
 
 from __future__ import annotations
 
-import html
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bilingual.checks.losses import Checked, page_words
+from bilingual.checks.losses import lost as missing
 from bilingual.errors import BilingualError, SourceError
 from bilingual.locales import site_language
-from bilingual.model import Document, Language, Malformed, Segment
+from bilingual.model import Document, Language, Segment
 from bilingual.pages.link_rewrite import Rewrite
+from bilingual.site.sanitize import sanitize_html
+from bilingual.source.docset import Docset
 from bilingual.source.folder import is_article, source_files, translation_code
-from bilingual.source.includes import includers
+from bilingual.source.includes import RootOf, includers
 from bilingual.source.pairs import render_source
 from bilingual.source.parse import decode, parse
 from bilingual.source.positions import position
 from bilingual.split.full import split_trees
 from bilingual.split.trees import Tree, choose_english, fold_case
 
-# A run of white space, line breaks with the indentation or blockquote markers after them.
-SPACE = re.compile(r"[ \t\f\v]*(?:\r?\n[ \t\f\v>]*)+|[ \t\f\v]+")
-WRITER_MARKUP = re.compile(
-    r"^(?:(?:(?:\d{1,9}[.)]|[-+*]|#{1,6})(?:[ \t]+|$)|>[ \t]?)+|\[![A-Za-z]+\][ \t]*)"
-)
-"""Block markup that may open a segment and that the writer keeps outside the segment's text
-or rewrites (``hover.LEADING_BLOCK``): list markers, a heading's ``#``, ``>``, an alert marker."""
-ESCAPED_HASH = re.compile(r"(^|\n[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*)\\#")
 PAGE_FRONT_MATTER = re.compile(r"---\r?\n(?:[^\n]*\n)*?---[ \t]*(?:\r?\n|\Z)")
 
 
@@ -93,24 +90,6 @@ class Audit:
         return not failed
 
 
-def normalise(text: str) -> str:
-    """Text as the search compares it: references resolved, white space runs as one space.
-
-    NUL becomes U+FFFD, as CommonMark (and so the writer's block parser) makes it; ``\\|`` is
-    ``|`` (the writer escapes a pipe an inline include brings into a table cell), and ``\\#``
-    opening a line is ``#`` (the writer escapes it in a paragraph, ``blocks``).
-    """
-    if "&" in text:
-        text = html.unescape(text)
-    if "\x00" in text:
-        text = text.replace("\x00", "\ufffd")
-    if "\\|" in text:  # a pipe the writer escaped in a table cell (an inline include's)
-        text = text.replace("\\|", "|")
-    if "\\#" in text:  # a paragraph line's "#" the writer escaped (Python-Markdown: a heading)
-        text = ESCAPED_HASH.sub(r"\1#", text)
-    return SPACE.sub(" ", text).strip()
-
-
 def page_body(markdown: str) -> str:
     """A page's markdown without its front matter."""
     match = PAGE_FRONT_MATTER.match(markdown)
@@ -136,61 +115,9 @@ def roundtrip_problem(document: Document, text: str) -> SourceError | None:
     )
 
 
-def wanted_text(segment: Checked, language: Language, rewrites: Sequence[Rewrite] = ()) -> str:
-    """What of a segment's text must be on its page, normalised.
-
-    A segment may begin with block markup that the writer keeps outside the segment's span or
-    rewrites on purpose: an ordered-list number (``6.`` renumbered as the list's fourth item, as
-    CommonMark counts it), bullet markers (``+`` and ``*`` written as ``-``; a run of them opens
-    nested lists), a heading's ``#``, a blockquote's ``>``, or a DocFX alert marker (``[!TIP]``,
-    which becomes an admonition titled in the page's language). That leading markup is left out
-    of the search; everything after it must be there. What the writer changed (``rewrites``: the
-    links ``link_rewrite.resolve_links`` changed, the constructs it showed as placeholders) is
-    searched for as changed.
-    """
-    text = WRITER_MARKUP.sub("", segment.text(language).lstrip(), count=1)
-    changed = {r.original: r.target for r in rewrites if r.original in text}
-    if changed:  # one pass, longest first, so that a target is never rewritten again
-        originals = sorted(changed, key=len, reverse=True)
-        pattern = re.compile("|".join(re.escape(original) for original in originals))
-        text = pattern.sub(lambda found: changed[found.group()], text)
-    return normalise(text)
-
-
-Checked = Segment | Malformed
-"""What must reach the pages: every segment, and every malformed stretch (shown as its text)."""
-
-
 def checked_parts(document: Document) -> list[Checked]:
     """The segments and malformed stretches of ``document``, in source order."""
     return [part for part in document.parts if not isinstance(part, str)]
-
-
-def missing(
-    segments: Iterable[Checked],
-    page: str,
-    language: Language,
-    rewrites: Sequence[Rewrite] = (),
-) -> list[Checked]:
-    """The segments whose text is not found in ``page`` (normalised), each after the last found:
-    as the writer changed it, else as written (a construct the writer changed in one place, the
-    same text kept in another: inside code)."""
-    lost = []
-    cursor = 0
-    for segment in segments:
-        wanted = wanted_text(segment, language, rewrites)
-        if not wanted:
-            continue
-        found = page.find(wanted, cursor)
-        if found < 0 and rewrites:  # the same text rewritten elsewhere, kept here (in code)
-            unchanged = wanted_text(segment, language)
-            found = page.find(unchanged, cursor)
-            wanted = unchanged if found >= 0 else wanted
-        if found < 0:
-            lost.append(segment)
-        else:
-            cursor = found + len(wanted)
-    return lost
 
 
 def _read(source: Path, audit: Audit) -> list[Document]:
@@ -218,7 +145,8 @@ def _read(source: Path, audit: Audit) -> list[Document]:
 
 
 class _Pages:
-    """The pages one language got, read back from the docs folder and normalised."""
+    """The pages one language got, read back from the docs folder as a reader gets them: through
+    the site's sanitizer, as words (``losses.page_words``)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -229,7 +157,8 @@ class _Pages:
             file = self.folder / path
             if not file.is_file():
                 return None
-            self._pages[path] = normalise(page_body(file.read_text(encoding="utf-8")))
+            body = page_body(file.read_text(encoding="utf-8"))
+            self._pages[path] = page_words(sanitize_html(body))
         return self._pages[path]
 
 
@@ -250,8 +179,9 @@ def _check_pages(
     documents: list[Document],
     languages: dict[Language, Path],
     rewrites: dict[str, list[Rewrite]],
+    root_of: RootOf,
 ) -> None:
-    included_by = includers(documents)
+    included_by = includers(documents, root_of)
     for language, folder in languages.items():
         pages = _Pages(folder)
         name = language.value
@@ -318,15 +248,15 @@ def audit_trees(sources: Sequence[Path], default: str | None = None) -> Audit:
         choice = choose_english(ordered)
         for index, tree in enumerate(ordered):
             translation = {Language.TRANSLATION: docs / tree.language.code}
-            _check_pages(audit, tree.documents, translation, split.rewrites)
+            root_of = Docset.find(tree.source).root_of
+            _check_pages(audit, tree.documents, translation, split.rewrites, root_of)
             shown = [
                 document
                 for document in tree.documents
                 if not is_article(document) or choice.source.get(document.path) == index
             ]
-            _check_pages(
-                audit, shown, {Language.ENGLISH: docs / split.english.code}, split.rewrites
-            )
+            english = {Language.ENGLISH: docs / split.english.code}
+            _check_pages(audit, shown, english, split.rewrites, root_of)
         if len(sources) > 1:
             audit.behind = {
                 code: {"articles": len(paths), "segments": sum(paths.values())}

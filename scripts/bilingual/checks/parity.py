@@ -2,8 +2,9 @@
 
 For every article and language, the *reference* is markdown-it-py's CommonMark (plus tables)
 rendering of the page's source text in that language — the body with its segments in that
-language and its includes, ``:::image:::`` and xrefs expanded (``docfx.expand``), before any
-rewriting for Python-Markdown. The *built* side is the ``<article>`` of the page MkDocs wrote.
+language, its includes in, and DocFX's constructs reduced to CommonMark by rules of their own
+(``reference``, independent of the page writer). The *built* side is the ``<article>`` of the
+page MkDocs wrote.
 Both are reduced to a block skeleton (``skeleton``); a page is equal when the skeletons are.
 Material writes the page title as an ``h1`` when the markdown has none; that ``h1`` is left out
 when the reference has no ``h1``.
@@ -11,18 +12,20 @@ when the reference has no ``h1``.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markdown_it import MarkdownIt
+
+from bilingual.checks.reference import reference_text
 from bilingual.checks.skeleton import Node, skeleton
 from bilingual.errors import SourceError
 from bilingual.locales import ENGLISH_CODE
 from bilingual.model import Document, Language
-from bilingual.pages import docfx, home
-from bilingual.pages.blocks import commonmark
-from bilingual.pages.render import render_body
+from bilingual.pages import home
 from bilingual.pages.resolver import SourceFolder
 from bilingual.source.folder import is_article
 from bilingual.split.trees import choose_english, fold_case, in_site_order, read_tree
@@ -82,9 +85,15 @@ class Report:
         )
 
 
+@functools.cache
+def commonmark() -> MarkdownIt:
+    """The reference parser: CommonMark plus pipe tables (the sources' dialect); built once."""
+    return MarkdownIt("commonmark").enable("table")
+
+
 def reference_markdown(document: Document, language: Language, folder: SourceFolder) -> str:
-    """The page's source text in ``language``, DocFX text constructs expanded."""
-    return docfx.expand(render_body(document, language), folder.for_page(document, language))
+    """The page's source text in ``language``, DocFX's constructs reduced (``reference``)."""
+    return reference_text(document, language, folder)
 
 
 def reference_skeleton(markdown: str) -> Node:

@@ -9,14 +9,15 @@ their nesting:
 - ``admonition`` for a Material admonition (``div.admonition``; its title paragraph left out) and,
   on the reference side, for a blockquote whose first paragraph starts with a DocFX alert marker
   (``[!NOTE]`` …; the marker left out);
-- nothing for the generator's own blocks (``.bilingual-notice``, ``.sxs-bar``, a DocFX tab
-  group's labels ``.tabbed-labels``, the pivot selector ``.docfx-pivots``);
-- ``video`` for the project's embedded player (``span.docfx-video``) and, on the reference side,
-  for a ``> [!VIDEO url]`` blockquote with an http(s) URL;
-- ``selector`` for a DocFX selector (``.docfx-selector``, its content left out) and, on the
-  reference side, for a ``> [!div class="op_single_selector"]`` (or ``op_multi_selector``)
-  blockquote; any other ``> [!div …]`` blockquote is transparent on the reference side (the
-  marker left out), as the ``div`` the writer makes of it is on the built side;
+- on the built side, what each unit of the page writer declares its markup's classes are
+  (``pages.units``: ``Unit.skeleton``, a class or ``tag.class`` -> a block name, ``""`` left out
+  with its content, ``"*"`` transparent): a DocFX tab group's labels and the pivot selector left
+  out, a zone or a column transparent, the player ``video``, a DocFX selector ``selector`` (its
+  content left out), a display formula ``p``; the site's own notices and toggle left out;
+- on the reference side, ``video`` for a ``> [!VIDEO url]`` blockquote with an http(s) URL,
+  ``selector`` for a ``> [!div class="op_single_selector"]`` (or ``op_multi_selector``)
+  blockquote; any other ``> [!div …]`` blockquote is transparent (the marker left out), as the
+  ``div`` the writer makes of it is on the built side;
 - nothing for a ``<summary>`` (the title of a ``<details>``, like an admonition's).
 
 Every other element is transparent (its children take its place). A ``p`` with no text and no
@@ -28,21 +29,48 @@ Markdown wraps it), and the text of a tight list item counts as its paragraph (`
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from bilingual.pages.docfx import ALERT_MARKER, VIDEO_CLASS, VIDEO_MARKER, video
-from bilingual.pages.docfx.divs import DIV_MARKER, SELECTOR_CLASS, SELECTORS, div_classes
+from bilingual.pages import units
 
 KEPT = frozenset(
     {"ol", "ul", "li", "p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "pre", "blockquote"}
 )
 VOID = frozenset({"img", "hr", "br", "input", "meta", "link", "source", "wbr", "area", "col"})
 ARTICLE_CLASS = "md-content__inner"
-GENERATED = frozenset({"bilingual-notice", "sxs-bar", "tabbed-labels", "docfx-pivots"})
-"""Classes of the generator's own blocks (reader notices, the English-original toggle, a tab
-group's labels, the pivot selector): left out. (The DocFX containers' other wrappers are
-``div``s: transparent; a tab group's radio inputs are void.)"""
+SITE_CLASSES = {"bilingual-notice": "", "sxs-bar": ""}
+"""The site's own blocks on a page (reader notices, the English-original toggle): left out."""
+VIDEO_CLASS = "docfx-video"
+SELECTOR = "selector"
+ALERT_MARKER = re.compile(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*", re.IGNORECASE)
+VIDEO_MARKER = re.compile(r"\[!VIDEO[ \t]+(https?://[^\]\s]+)[^\]]*\][ \t]*$", re.IGNORECASE)
+DIV_MARKER = re.compile(r"\[!div(?P<attrs>[ \t][^\]\n]*)?\][ \t]*(?:\n|$)", re.IGNORECASE)
+SELECTORS = frozenset({"op_single_selector", "op_multi_selector"})
+CLASS = re.compile(r"""class\s*=\s*["']([^"']*)["']""")
+
+
+def classes_of(tag: str, classes: list[str]) -> str | None:
+    """What the units (``pages.units``) say an element of ``tag`` with ``classes`` is: a block
+    name, ``""`` (left out), ``"*"`` (transparent), or ``None`` (nothing said)."""
+    table = {**units.skeleton_classes(), **SITE_CLASSES}
+    said = {table[key] for name in classes for key in (f"{tag}.{name}", name) if key in table}
+    if "" in said:
+        return ""
+    named = sorted(said - {"*"})
+    if named:
+        return named[0]
+    return "*" if said else None
+
+
+def div_classes(first_line: str) -> list[str] | None:
+    """The classes of a ``[!div …]`` marker line; ``None`` when it is no marker."""
+    found = DIV_MARKER.match(first_line + "\n")
+    if found is None:
+        return None
+    value = CLASS.search(found.group("attrs") or "")
+    return value.group(1).split() if value else []
 
 
 @dataclass(slots=True)
@@ -103,18 +131,31 @@ class _Builder(HTMLParser):
                 self.stack.append((tag, None))
             return
         node: Node | None = None
+        said = classes_of(tag, classes) if self.skip_depth is None else None
         if self.skip_depth is not None:
             pass
-        elif (
-            (tag == "p" and "admonition-title" in classes)
-            or tag == "summary"
-            or GENERATED.intersection(classes)
-        ):
+        elif tag == "summary" or said == "":
             self.skip_depth = len(self.stack)
-        elif tag == "div" and "admonition" in classes:
-            node = Node("admonition")
-        elif VIDEO_CLASS in classes or SELECTOR_CLASS in classes:
-            node = Node("video" if VIDEO_CLASS in classes else "selector")
+        elif said == "*":
+            pass
+        elif said is not None and said in ("admonition", "video", SELECTOR, "math"):
+            node = Node(said)
+            if said in ("video", SELECTOR):
+                self.current().children.append(node)
+                if tag not in VOID:
+                    self.stack.append((tag, None))
+                    self.skip_depth = len(self.stack) - 1
+                return
+        elif said is not None and (said in KEPT or said == "img"):
+            node = Node(said)
+            if said == "img":
+                self.inline_parent().children.append(node)
+                if tag not in VOID:
+                    self.stack.append((tag, None))
+                    self.skip_depth = len(self.stack) - 1
+                return
+        elif VIDEO_CLASS in classes:
+            node = Node("video")
             self.current().children.append(node)
             if tag not in VOID:
                 self.stack.append((tag, None))
@@ -170,7 +211,7 @@ def _div_quote(node: Node, first: Node) -> Node:
     text = first.text.lstrip()
     classes = div_classes(text.split("\n", 1)[0]) or []
     if SELECTORS.intersection(classes):
-        return Node("selector")
+        return Node(SELECTOR)
     first.text = DIV_MARKER.sub("", text, count=1)
     if _empty_paragraph(first):
         node.children = node.children[1:]
@@ -200,7 +241,7 @@ def _tidy(node: Node, *, reference: bool) -> Node:
         if first.name == "p":
             text = first.text.lstrip()
             player = VIDEO_MARKER.match(text)
-            if player is not None and video(player.group(1), "") is not None:
+            if player is not None:
                 return Node("video")
             if DIV_MARKER.match(text.split("\n", 1)[0] + "\n"):
                 return _div_quote(node, first)

@@ -24,21 +24,26 @@ from urllib.parse import unquote, urlsplit
 
 from bilingual.checks.links.built_site import Problem
 from bilingual.model import Document, Language
-from bilingual.pages.anchors import heading_id
-from bilingual.pages.render import render_body
+from bilingual.pages.reader.headings import heading_id
+from bilingual.pages.titles import heading_text
+from bilingual.pages.tree.language import body_text
 
 NO_FILE = re.compile(r"no such file (?P<target>.+)$")
 NO_ANCHOR = re.compile(r"no anchor #(?P<fragment>\S+) in (?P<target>\S+)$")
 EXPLICIT = re.compile(r"""<a\b[^>]*?\bname\s*=\s*["']([^"']+)|\bid\s*=\s*["']([^"']+)""", re.I)
 HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
-docfx_heading_id = heading_id
+
+
+def docfx_heading_id(markdown: str) -> str:
+    """The id DocFX gives a heading written ``markdown``."""
+    return heading_id(heading_text(markdown))
 
 
 def docfx_anchors(document: Document) -> set[str]:
     """Every anchor DocFX would give ``document``'s page, in either language."""
     found: set[str] = set()
     for language in Language:
-        body = render_body(document, language)
+        body = body_text(document, language)
         found |= {a or b for a, b in EXPLICIT.findall(body)}
         found |= {docfx_heading_id(heading) for heading in HEADING.findall(body)}
     return found
@@ -98,20 +103,24 @@ def _missing_file(
     page = Path(problem.page).resolve().relative_to(site.resolve()).as_posix()
     source = article_of(page, languages)
     articles = documents.get(source, [])
-    if not articles or not any(
-        problem.url in render_body(document, language)
-        for document in articles
-        for language in Language
-    ):
-        return None
     path = unquote(urlsplit(problem.url).path)
-    if path.startswith("/"):
+    if not articles or path.startswith("/"):
         return None
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
+    texts = [body_text(document, language) for document in articles for language in Language]
+    if any(problem.url in text for text in texts):  # written so in the source
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
+        written = problem.url
+    else:  # the writer wrote the built page's address: the article it stands for
+        built = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+        target = article_of(f"{built}/index.html" if path.endswith("/") else built, languages)
+        name = posixpath.basename(target).rsplit(".", 1)[0]
+        if not name or not any(name in text for text in texts):
+            return None
+        written = target
     if target in documents or any((root / target).exists() for root in roots):
         return None
     reason = (
-        f"{problem.reason}: its source {source} links to '{problem.url}', which no source tree "
+        f"{problem.reason}: its source {source} links to '{written}', which no source tree "
         "has; expected a path to a file of the tree or a URL"
     )
     return Problem(problem.page, problem.line, problem.column, problem.url, reason, "source")

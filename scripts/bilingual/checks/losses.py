@@ -1,0 +1,204 @@
+"""Is a segment on its page? The audit's matching, by the words a reader gets.
+
+A page is read as a reader gets it: its HTML through the site's sanitizer, then its visible text
+(text nodes, and an image's alt text; never an attribute such as the hover's English). A segment
+is read as the words its source text says, read as CommonMark alone reads it (markdown-it-py's
+plain CommonMark renderer, not the page writer: a mistake of the writer shows as a loss, not
+twice), through the same sanitizer: markup, link targets, escapes and references are no words,
+an image's alt text is. The block markup that may open a segment (list markers, ``#``, ``>``, an
+alert marker) is left out first, and what the writer wrote otherwise on purpose is put in its
+place (``rewrites``: a cross reference as its target's title, an include as the included text,
+``:::no-loc:::`` as its text). Both become *words*: runs of letters, digits and
+marks, one space between, so neither spacing, punctuation nor markup counts.
+
+A segment whose CommonMark reading is not on its page may be there as its literal text (in code,
+or where the page shows markup as text): its literal words are looked for next.
+
+``lost`` then matches every segment of a page against the page's words: longest first, each
+occurrence used by one segment only, a segment's words as whole words where they are, else (a
+script without spaces between words, a segment joined to its neighbour) anywhere. A segment counted
+lost has no unused occurrence of its words on the page; order is not asked (a tab's title is
+shown above every tab's content).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from html.parser import HTMLParser
+
+from markdown_it import MarkdownIt
+
+from bilingual.model import Language, Malformed, Segment
+from bilingual.pages.link_rewrite import Rewrite
+from bilingual.site.sanitize import sanitize_html
+
+Checked = Segment | Malformed
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+JOINERS = str.maketrans("", "", "*_~[]")
+"""Characters that are markdown's markup or join a word (``**weiter**aus``, ``fx_media_open``,
+``[Browser](…)bei``): taken out on both sides before a text is cut into words."""
+INLINE = frozenset(
+    {
+        *("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i"),
+        *("ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup"),
+        *("time", "u", "var", "wbr"),
+    }
+)
+"""Elements inside a line of text: no word boundary where they start or end."""
+CODE_SPAN = re.compile(
+    r"(?P<code>(?P<ticks>`+)[^`](?:.|\n)*?(?<!`)(?P=ticks)(?!`))|(?:[^`]|\\`)+|`+"
+)
+"""A segment's text as code spans and the stretches between them."""
+PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+"""What a backslash makes literal in CommonMark: a rewrite's shown text is text, not markup."""
+REFERENCE_TARGET = re.compile(r"\]\[[^\]]*\]")
+LEADING = re.compile(
+    r"^\s*(?:(?:\d{1,9}[.)]|[-+*]|#{1,6})(?:[ \t]+|$)|>[ \t]?)*(?:\[![A-Za-z]+\][ \t]*)?"
+)
+COMMONMARK = MarkdownIt("commonmark")
+"""A segment's text is read as CommonMark reads it alone (not as the page writer does)."""
+SKIPPED = frozenset({"script", "style", "template", "noscript"})
+SHOWN_OTHERWISE = frozenset({"xref", "no-loc", "include", "image"})
+"""The rules of the writer's records that change what a reader reads (a link's new target does
+not: targets are no words)."""
+
+
+def words(text: str) -> str:
+    """``text`` as its words: letters, digits and marks, one space between (``JOINERS`` out)."""
+    return " ".join(WORD.findall(unicodedata.normalize("NFC", text).translate(JOINERS)))
+
+
+class _Visible(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in SKIPPED:
+            self.skipping += 1
+        elif tag == "img" and not self.skipping:
+            alt = dict(attrs).get("alt")
+            if alt:
+                self.out.append(f" {alt} ")
+        if tag not in INLINE:
+            self.out.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in SKIPPED and self.skipping:
+            self.skipping -= 1
+        if tag not in INLINE:
+            self.out.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.out.append(data)
+
+
+def page_words(page_html: str) -> str:
+    """What a reader reads of a page's (sanitized) HTML, as words."""
+    parser = _Visible()
+    parser.feed(page_html)
+    parser.close()
+    return words("".join(parser.out))
+
+
+def _rewritten(found: re.Match[str], rewrites: Sequence[Rewrite]) -> str:
+    if found.group("code"):
+        return found.group()  # a code span shows what it says
+    text = found.group()
+    for rewrite in rewrites:
+        shown = PUNCTUATION.sub(r"\\\1", rewrite.target)
+        # an image's alt text stands apart (as ``page_words`` reads it); other text runs on
+        text = text.replace(rewrite.original, f" {shown} " if rewrite.rule == "image" else shown)
+    return text
+
+
+def segment_words(text: str, rewrites: Sequence[Rewrite] = ()) -> str:
+    """The words a segment's source text must show (see the module's docstring)."""
+    text = LEADING.sub("", text, count=1)
+    shown = [r for r in rewrites if r.rule in SHOWN_OTHERWISE and r.original and r.original in text]
+    if shown:
+        text = CODE_SPAN.sub(lambda found: _rewritten(found, shown), text)
+    text = REFERENCE_TARGET.sub("]", text)  # its definition is elsewhere on the page
+    return page_words(sanitize_html(COMMONMARK.renderInline(text)))
+
+
+def _readings(part: Checked, language: Language, rewrites: Sequence[Rewrite]) -> tuple[str, ...]:
+    """The words ``part`` may show: as CommonMark reads its text, else as its literal text (a
+    segment in code, or markup a page shows as text); a malformed stretch: as its literal text."""
+    if isinstance(part, Malformed):
+        return (words(part.source),)  # shown as the text it is, tags and all
+    text = part.text(language)
+    read = segment_words(text, rewrites)
+    literal = words(text)
+    return (read, literal) if literal != read else (read,)
+
+
+class _Page:
+    """A page's words and which of their characters a segment has used."""
+
+    def __init__(self, text: str) -> None:
+        self.text = f" {text} "
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self.starts, start) - 1
+        if index >= 0 and self.ends[index] > start:
+            return False
+        following = index + 1
+        return following >= len(self.starts) or self.starts[following] >= end
+
+    def _mark(self, start: int, end: int) -> bool:
+        if not self.free(start, end):
+            return False
+        index = bisect.bisect_left(self.starts, start)
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
+        return True
+
+    def take(self, wanted: str, whole: bool) -> bool:
+        """Use an unused occurrence of ``wanted``: as whole words, else anywhere, a space
+        between two of its words matched by a space or by none (markup across a segment's
+        edge, such as a code span it opens, can join two words on the page)."""
+        if whole:
+            needle = f" {wanted} "
+            position = self.text.find(needle)
+            while position >= 0:
+                if self._mark(position + 1, position + len(needle) - 1):
+                    return True
+                position = self.text.find(needle, position + 1)
+            return False
+        pattern = re.compile(" ?".join(re.escape(word) for word in wanted.split(" ")))
+        position = 0
+        while (found := pattern.search(self.text, position)) is not None:
+            if self._mark(found.start(), found.end()):
+                return True
+            position = found.start() + 1
+        return False
+
+
+def lost(
+    parts: Iterable[Checked],
+    page: str,
+    language: Language,
+    rewrites: Sequence[Rewrite] = (),
+) -> list[Checked]:
+    """The segments (and malformed stretches) of ``parts`` whose words ``page`` (a page's words,
+    ``page_words``) does not hold, each occurrence used once."""
+    wanted = [(part, _readings(part, language, rewrites)) for part in parts]
+    wanted = [(part, readings) for part, readings in wanted if readings[0]]
+    order = sorted(range(len(wanted)), key=lambda i: -len(wanted[i][1][0]))
+    target = _Page(page)
+    missing: set[int] = set()
+    for index in order:
+        readings = wanted[index][1]
+        if not any(target.take(reading, whole=True) for reading in readings) and not any(
+            target.take(reading, whole=False) for reading in readings
+        ):
+            missing.add(index)
+    return [wanted[index][0] for index in sorted(missing)]
