@@ -223,3 +223,18 @@ def test_no_loc_escapes_and_code() -> None:
     assert page == (
         "<p>a &quot;b&quot; \\ c</p>\n<p><code>:::no-loc text=&quot;x&quot;:::</code></p>\n"
     )
+
+
+def test_tables_are_cut_and_sized_as_markdig_makes_them() -> None:
+    """A code span, a no-loc text or a tag keeps its ``|`` (Markdig reads them first); a row
+    wider than the header widens the table (nothing dropped); ``- |`` may open the delimiter."""
+    page = write(
+        article(
+            '| a | b |\n|---|---|\n| `x \\| y` | :::no-loc text="On | Off"::: |\n'
+            "| 1 | 2 | 3 |\n\nc | d\n- | -\ne | f\n"
+        )
+    ).en
+    assert "<td><code>x \\| y</code></td>\n<td>On | Off</td>\n<td></td>" in page
+    assert "<td>1</td>\n<td>2</td>\n<td>3</td>" in page
+    assert page.count("<th>") == 5
+    assert page.count("<table>") == 2

@@ -60,3 +60,15 @@ def test_a_material_without_its_config_script_is_named(
     assert [line.split(":")[0] for line in missing] == ["mkdocs-material"] * 3
     assert '<script id="__config">' in missing[0]
     assert "search.<hash>.min.js" in missing[1]
+
+
+@pytest.mark.parametrize(
+    ("code", "theme"),
+    [("lv", "lv"), ("zh-CN", "zh"), ("zh-TW", "zh-TW"), ("pt-BR", "pt-BR"), ("ga-IE", "en")],
+)
+def test_the_theme_speaks_the_locale_or_its_base_language(code: str, theme: str) -> None:
+    """Material's own words (search box, buttons) for a locale it has no file of: its base
+    language's (zh-CN: zh), else English; the build never asks Material for a missing one."""
+    from bilingual.site.internals import theme_language
+
+    assert theme_language(code) == theme

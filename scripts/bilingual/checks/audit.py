@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bilingual.checks.losses import Checked, page_words
+from bilingual.checks.losses import Checked, page_words, references_of
 from bilingual.checks.losses import lost as missing
 from bilingual.errors import BilingualError, SourceError
 from bilingual.locales import site_language
@@ -195,13 +195,15 @@ def _check_pages(
                     )
                 else:
                     changed = rewrites.get(where, [])
-                    lost = missing(checked_parts(document), page, language, changed)
+                    defined = references_of(document, language)
+                    lost = missing(checked_parts(document), page, language, changed, defined)
                     _lost(audit, document, lost, where, name)
                 continue
             for includer in included_by.get(document.path, []):
                 page = pages.page(includer) or ""
                 changed = rewrites.get(f"{folder.name}/{includer}", [])
-                lost = missing(checked_parts(document), page, language, changed)
+                defined = references_of(document, language)
+                lost = missing(checked_parts(document), page, language, changed, defined)
                 where = f"{folder.name}/{includer} (which includes it)"
                 _lost(audit, document, lost, where, name)
 

@@ -24,18 +24,23 @@ shown above every tab's content).
 from __future__ import annotations
 
 import bisect
+import html
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from html.parser import HTMLParser
+from typing import Any
 
 from markdown_it import MarkdownIt
 
-from bilingual.model import Language, Malformed, Segment
+from bilingual.model import Document, Language, Malformed, Segment
 from bilingual.pages.link_rewrite import Rewrite
+from bilingual.pages.tree.language import body_text
 from bilingual.site.sanitize import sanitize_html
 
 Checked = Segment | Malformed
+References = Mapping[str, Any]
+"""markdown-it's link reference definitions (normalized label -> target and title)."""
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 JOINERS = str.maketrans("", "", "*_~[]")
 """Characters that are markdown's markup or join a word (``**weiter**aus``, ``fx_media_open``,
@@ -54,12 +59,23 @@ CODE_SPAN = re.compile(
 """A segment's text as code spans and the stretches between them."""
 PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 """What a backslash makes literal in CommonMark: a rewrite's shown text is text, not markup."""
+TARGET = re.compile(
+    r"\]\((?:<[^>]*>|[^()\s]*(?:\([^()]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+)
 REFERENCE_TARGET = re.compile(r"\]\[[^\]]*\]")
 LEADING = re.compile(
     r"^\s*(?:(?:\d{1,9}[.)]|[-+*]|#{1,6})(?:[ \t]+|$)|>[ \t]?)*(?:\[![A-Za-z]+\][ \t]*)?"
 )
 COMMONMARK = MarkdownIt("commonmark")
 """A segment's text is read as CommonMark reads it alone (not as the page writer does)."""
+LABEL = "__label"
+"""The class suffix of the writer's own words in a placeholder (``placeholders.LABEL``)."""
+APART = frozenset({"img", "br", "input"})
+"""Elements inside a line of text that stand apart from the words around them."""
+BLOCK = "\x1f"
+"""Where a block of the page ends and the next begins (no word: ``words`` leaves it out)."""
+SPACE = f"(?: {BLOCK})? ?"
+"""Between two words of a segment looked for anywhere: a space, a block's end, or nothing."""
 SKIPPED = frozenset({"script", "style", "template", "noscript"})
 SHOWN_OTHERWISE = frozenset({"xref", "no-loc", "include", "image"})
 """The rules of the writer's records that change what a reader reads (a link's new target does
@@ -76,22 +92,35 @@ class _Visible(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
         self.skipping = 0
+        self.labels: list[str] = []
+        """The writer's own labels open (``…__label``: a placeholder's words, not the source's)."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if any(name.endswith(LABEL) for name in (dict(attrs).get("class") or "").split()):
+            self.labels.append(tag)
+            self.skipping += 1
+        elif self.labels and tag == self.labels[-1]:
+            self.labels.append("")  # the same element nested: its end is not the label's
         if tag in SKIPPED:
             self.skipping += 1
         elif tag == "img" and not self.skipping:
             alt = dict(attrs).get("alt")
             if alt:
                 self.out.append(f" {alt} ")
-        if tag not in INLINE:
+        if tag in APART:
             self.out.append(" ")
+        elif tag not in INLINE:
+            self.out.append(BLOCK)
 
     def handle_endtag(self, tag: str) -> None:
+        if self.labels and tag == (self.labels[-1] or tag) and self.labels.pop():
+            self.skipping -= 1
         if tag in SKIPPED and self.skipping:
             self.skipping -= 1
-        if tag not in INLINE:
+        if tag in APART:
             self.out.append(" ")
+        elif tag not in INLINE:
+            self.out.append(BLOCK)
 
     def handle_data(self, data: str) -> None:
         if not self.skipping:
@@ -99,11 +128,13 @@ class _Visible(HTMLParser):
 
 
 def page_words(page_html: str) -> str:
-    """What a reader reads of a page's (sanitized) HTML, as words."""
+    """What a reader reads of a page's (sanitized) HTML, as words, a ``BLOCK`` mark between
+    two blocks (a segment's words are looked for within one block first)."""
     parser = _Visible()
     parser.feed(page_html)
     parser.close()
-    return words("".join(parser.out))
+    found = (words(block) for block in "".join(parser.out).split(BLOCK))
+    return f" {BLOCK} ".join(block for block in found if block)
 
 
 def _rewritten(found: re.Match[str], rewrites: Sequence[Rewrite]) -> str:
@@ -117,32 +148,53 @@ def _rewritten(found: re.Match[str], rewrites: Sequence[Rewrite]) -> str:
     return text
 
 
-def segment_words(text: str, rewrites: Sequence[Rewrite] = ()) -> str:
-    """The words a segment's source text must show (see the module's docstring)."""
+def segment_words(
+    text: str, rewrites: Sequence[Rewrite] = (), references: References | None = None
+) -> str:
+    """The words a segment's source text must show (see the module's docstring); its page's
+    link reference definitions ``references`` (``references_of``; without them, a reference
+    link's label is taken for a defined one)."""
     text = LEADING.sub("", text, count=1)
     shown = [r for r in rewrites if r.rule in SHOWN_OTHERWISE and r.original and r.original in text]
     if shown:
         text = CODE_SPAN.sub(lambda found: _rewritten(found, shown), text)
-    text = REFERENCE_TARGET.sub("]", text)  # its definition is elsewhere on the page
-    return page_words(sanitize_html(COMMONMARK.renderInline(text)))
+    if references is None:
+        text = REFERENCE_TARGET.sub("]", text)
+    env = {"references": dict(references)} if references else {}
+    return page_words(sanitize_html(COMMONMARK.renderInline(text, env)))
 
 
-def _readings(part: Checked, language: Language, rewrites: Sequence[Rewrite]) -> tuple[str, ...]:
-    """The words ``part`` may show: as CommonMark reads its text, else as its literal text (a
-    segment in code, or markup a page shows as text); a malformed stretch: as its literal text."""
+def references_of(document: Document, language: Language) -> References:
+    """The link reference definitions of ``document``'s text in ``language``, as CommonMark
+    reads them (``[label]: target``)."""
+    env: dict[str, Any] = {}
+    COMMONMARK.parse(body_text(document, language), env)
+    found: References = env.get("references", {})
+    return found
+
+
+def _readings(
+    part: Checked, language: Language, rewrites: Sequence[Rewrite], references: References | None
+) -> tuple[str, ...]:
+    """The words ``part`` may show: as CommonMark reads its text, else so without link targets
+    (a segment that ends a link another opens), else as its literal text (a segment in code, or
+    markup a page shows as text); a malformed stretch: as its literal text, tags as text (as
+    CommonMark reads its escaped text, ``Malformed.shown``)."""
     if isinstance(part, Malformed):
-        return (words(part.source),)  # shown as the text it is, tags and all
+        literal = words(part.source)  # shown as the text it is, tags and all (markdown read)
+        read = segment_words(part.shown, (), references)
+        return tuple(dict.fromkeys((literal, read, words(html.unescape(part.source)))))
     text = part.text(language)
-    read = segment_words(text, rewrites)
-    literal = words(text)
-    return (read, literal) if literal != read else (read,)
+    read = segment_words(text, rewrites, references)
+    ended = segment_words(TARGET.sub("]", text), rewrites, references)  # ends another's link
+    return tuple(dict.fromkeys((read, ended, words(text))))
 
 
 class _Page:
     """A page's words and which of their characters a segment has used."""
 
     def __init__(self, text: str) -> None:
-        self.text = f" {text} "
+        self.text = f" {BLOCK} {text} {BLOCK} "
         self.starts: list[int] = []
         self.ends: list[int] = []
 
@@ -161,19 +213,23 @@ class _Page:
         self.ends.insert(index, end)
         return True
 
-    def take(self, wanted: str, whole: bool) -> bool:
-        """Use an unused occurrence of ``wanted``: as whole words, else anywhere, a space
-        between two of its words matched by a space or by none (markup across a segment's
-        edge, such as a code span it opens, can join two words on the page)."""
-        if whole:
-            needle = f" {wanted} "
+    def take(self, wanted: str, how: str) -> bool:
+        """Use an unused occurrence of ``wanted``: a whole ``block``; else ``whole`` words; else
+        ``inline``, anywhere in
+        a block, a space between two of its words matched by a space or by none (markup across
+        a segment's edge, such as a code span it opens, can join two words on the page); else
+        ``across`` blocks too (a segment that spans blocks)."""
+        if how in ("block", "whole"):
+            needle = f"{BLOCK} {wanted} {BLOCK}" if how == "block" else f" {wanted} "
+            lead = 2 if how == "block" else 1
             position = self.text.find(needle)
             while position >= 0:
-                if self._mark(position + 1, position + len(needle) - 1):
+                if self._mark(position + lead, position + len(needle) - lead):
                     return True
                 position = self.text.find(needle, position + 1)
             return False
-        pattern = re.compile(" ?".join(re.escape(word) for word in wanted.split(" ")))
+        space = SPACE if how == "across" else " ?"
+        pattern = re.compile(space.join(re.escape(word) for word in wanted.split(" ")))
         position = 0
         while (found := pattern.search(self.text, position)) is not None:
             if self._mark(found.start(), found.end()):
@@ -187,18 +243,25 @@ def lost(
     page: str,
     language: Language,
     rewrites: Sequence[Rewrite] = (),
+    references: References | None = None,
 ) -> list[Checked]:
     """The segments (and malformed stretches) of ``parts`` whose words ``page`` (a page's words,
-    ``page_words``) does not hold, each occurrence used once."""
-    wanted = [(part, _readings(part, language, rewrites)) for part in parts]
+    ``page_words``) does not hold, each occurrence used once; ``references``: the link reference
+    definitions of the source the parts are from (``references_of``)."""
+    wanted = [(part, _readings(part, language, rewrites, references)) for part in parts]
     wanted = [(part, readings) for part, readings in wanted if readings[0]]
     order = sorted(range(len(wanted)), key=lambda i: -len(wanted[i][1][0]))
     target = _Page(page)
     missing: set[int] = set()
     for index in order:
         readings = wanted[index][1]
-        if not any(target.take(reading, whole=True) for reading in readings) and not any(
-            target.take(reading, whole=False) for reading in readings
+        if not any(
+            target.take(reading, how)
+            for how in ("block", "whole", "inline")
+            for reading in readings
         ):
             missing.add(index)
+    for index in sorted(missing, key=order.index):  # a segment that spans blocks, last
+        if any(target.take(reading, "across") for reading in wanted[index][1]):
+            missing.discard(index)
     return [wanted[index][0] for index in sorted(missing)]

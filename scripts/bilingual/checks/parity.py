@@ -27,6 +27,8 @@ from bilingual.locales import ENGLISH_CODE
 from bilingual.model import Document, Language
 from bilingual.pages import home
 from bilingual.pages.resolver import SourceFolder
+from bilingual.pages.tree.parser import markdig_tables
+from bilingual.site.sanitize import sanitize_html
 from bilingual.source.folder import is_article
 from bilingual.split.trees import choose_english, fold_case, in_site_order, read_tree
 
@@ -87,8 +89,11 @@ class Report:
 
 @functools.cache
 def commonmark() -> MarkdownIt:
-    """The reference parser: CommonMark plus pipe tables (the sources' dialect); built once."""
-    return MarkdownIt("commonmark").enable("table")
+    """The reference parser: CommonMark plus pipe tables as Markdig reads them (the sources'
+    dialect; the table grammar is the page writer's, ``markdig_tables``); built once."""
+    md = MarkdownIt("commonmark").enable("table")
+    markdig_tables(md)
+    return md
 
 
 def reference_markdown(document: Document, language: Language, folder: SourceFolder) -> str:
@@ -97,8 +102,10 @@ def reference_markdown(document: Document, language: Language, folder: SourceFol
 
 
 def reference_skeleton(markdown: str) -> Node:
-    """The skeleton of markdown-it-py's CommonMark rendering of ``markdown``."""
-    return skeleton(commonmark().render(markdown), reference=True)
+    """The skeleton of markdown-it-py's CommonMark rendering of ``markdown``, its raw HTML as a
+    browser builds it (the site's sanitizer parses it as HTML5 does, as it parses a page:
+    ``<li>a<li>b`` is two items)."""
+    return skeleton(sanitize_html(commonmark().render(markdown)), reference=True)
 
 
 def built_skeleton(html: str, reference: Node) -> Node:

@@ -8,7 +8,8 @@ the constructs' own grammar (a code include is one as ``docfx.code.read_snippet`
 The rules:
 
 - a block include (a line ``[!INCLUDE[…](path)]``) is the included source's text in the same
-  language, each line under the include's prefix; an inline one, that text on one line;
+  language, each line under the include's prefix, between two empty comments (DocFX parses it
+  alone: its list does not continue the page's); an inline one, that text on one line;
 - a blockquote section marker line (``> [!NOTE]``, ``> [!div …]``, ``> [!VIDEO …]``) starts a
   blockquote of its own (DocFX's quote sections), which ``skeleton`` reads as an alert, a
   selector, a video or a transparent div;
@@ -35,8 +36,10 @@ INCLUDE = re.compile(
     r"\[!include[+-]?\s*\[(?:\\.|[^\]\\])*\]\(\s*<?(?P<path>[^)\s>]+)>?(?:\s+\"[^\"]*\"|\s+'[^']*')?\s*\)\]",
     re.IGNORECASE,
 )
+ITEM_PREFIX = r"(?P<prefix>[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?)"
+"""A block include's line may open a list item: its text is the item's first blocks."""
 BLOCK_INCLUDE = re.compile(
-    rf"^{PREFIX}(?P<include>{INCLUDE.pattern})\s*$", re.IGNORECASE | re.MULTILINE
+    rf"^{ITEM_PREFIX}(?P<include>{INCLUDE.pattern})[ \t]*$", re.IGNORECASE | re.MULTILINE
 )
 SECTION = re.compile(
     rf"^{PREFIX[:-1]})\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION|div\b[^\]\n]*|video\s+https?://[^\]\n]+)\]\s*$",
@@ -49,6 +52,8 @@ VIDEO = re.compile(r""":::video\s+(?:"[^"\n]*"|[^:\n])*?:::""", re.IGNORECASE)
 CODE = re.compile(r"^[ \t]*(?:\[!(?:code|notebook)\b.*\]|:::code\b.*:::)\s*$", re.IGNORECASE)
 TAB = re.compile(r"^[ \t>]*#{1,6}\s+(?:<a\s[^>]*>\s*</a>\s*)*\[[^\]\n]*\]\(#tab/[^)\n]*\)\s*#*\s*$")
 BREAK = re.compile(r"^[ \t>]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+SEAM = "<!-- -->"
+"""Around an included text: DocFX parses it alone, so a list in it is not the page's list."""
 FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*"([^"]*)\"""")
 
@@ -89,9 +94,10 @@ def _text(
             return match.group()
         prefix = match.group("prefix")
         found = _reduced(found)  # an include is read alone (its containers are its own)
-        return "\n".join(
-            prefix + line if line else prefix.rstrip() for line in found.strip("\n").split("\n")
-        )
+        lines = [SEAM, "", *found.strip("\n").split("\n"), "", SEAM]  # its blocks its own
+        inner = re.sub(r"(?:[-+*]|\d{1,9}[.)])([ \t]+)$", lambda m: " " * len(m.group()), prefix)
+        first = prefix + lines[0]
+        return "\n".join([first, *(inner + line if line else inner.rstrip() for line in lines[1:])])
 
     def inline(match: re.Match[str]) -> str:
         found = _included(folder, match.group("path"), chain[-1], language, chain)
@@ -105,6 +111,22 @@ def _code_include(line: str) -> bool:
     """Whether ``line`` is a code include DocFX reads (its grammar: ``docfx.code``'s)."""
     written = line.strip().lstrip(">").strip()
     return written.startswith(":::") or read_snippet(written) is not None
+
+
+def _apart(line: str) -> str:
+    """What stands for a construct's line that is no block: an empty comment where the line
+    stands (a list does not run on across it), or where that would be indented code, the line's
+    blockquote markers alone."""
+    found = re.match(r"[ \t>]*", line)
+    leading = found.group() if found else ""
+    indent = len(leading) - len(leading.lstrip(" ")) if ">" not in leading else 0
+    return leading + SEAM if indent < 4 else _quotes(line)
+
+
+def _depth(line: str) -> int:
+    """How many blockquote markers open ``line``."""
+    found = re.match(r"[ \t>]*", line)
+    return (found.group() if found else "").count(">")
 
 
 def _quotes(line: str) -> str:
@@ -132,7 +154,16 @@ def _reduced(text: str) -> str:
     in_tabs = False
     skipping = False
     fence = ""
+    marked = 0
+    comment = False
     for line in text.split("\n"):
+        if comment:  # inside an HTML comment nothing is a construct
+            comment = "-->" not in line
+            out.append(line)
+            continue
+        opening = line.rfind("<!--")
+        if opening >= 0 and "-->" not in line[opening:] and not fence:
+            comment = True
         ticks = FENCE.match(line)
         if fence:  # inside fenced code nothing is a construct
             closes = ticks is not None and not line[ticks.end() :].strip()
@@ -166,11 +197,13 @@ def _reduced(text: str) -> str:
                 columns.append((len(out) + 1, rows[-1] if rows else indent))
             elif name.endswith(":::column-end") and columns:
                 _dedent(out, *columns.pop())
-            out.append(_quotes(line))
+            # a row stands apart from a list before it; a zone's lines go, its content flows on
+            out.append(_apart(line) if kind in ("row", "column") else _quotes(line))
             continue
         if TAB.match(line):
             in_tabs = True
-            out.append(_quotes(line))
+            quote = _quotes(line)
+            out.extend([quote, _apart(line), quote])  # its panels apart
             continue
         if in_tabs and BREAK.match(line):
             in_tabs = False
@@ -181,10 +214,14 @@ def _reduced(text: str) -> str:
             lead = prefix.group() if prefix else ""
             out.extend([lead + "```", lead + "code", lead + "```"])
             continue
+        if marked and line.strip() and _depth(line) < marked:
+            out.append("")  # no paragraph is open after a marker: no lazy line continues it
+        marked = 0
         section = SECTION.match(line)
         if section is not None:
             quote = section.group("prefix").rstrip()
             out.append(quote[: quote.rfind(">")].rstrip() if ">" in quote else "")
+            marked = _depth(line)
         complex_image = IMAGE.search(line)
         if (
             complex_image is not None

@@ -47,7 +47,9 @@ def inline(code: str, key: str, shown: str) -> str:
 def missing_image(code: str, source: str, alt: str) -> str:
     """An image missing from the source: its alt text, in a box that says so."""
     label = message(code, "image_missing")
-    shown = html.escape(alt, quote=False) if alt.strip() else label
+    shown = (
+        html.escape(alt, quote=False) if alt.strip() else f'<span class="{LABEL}">{label}</span>'
+    )
     return (
         f'<span class="{MISSING_MEDIA}" data-missing-src="{html.escape(source)}" '
         f'title="{label}">{shown}</span>'

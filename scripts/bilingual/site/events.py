@@ -276,6 +276,9 @@ class SiteEvents:
         return notices.insert_html(html, self.page_notices.pop(id(page), []))
 
     def on_env(self, env: Any, /, *, config: Any, files: Any) -> Any:
+        # Material's own words in the language being built: the one it has for the locale, else
+        # for its base language (zh for zh-CN), else English (static-i18n sets the locale as it is)
+        config.theme["language"] = internals.theme_language(self.languages(config).current)
         env.filters["index_anchor"] = folder_anchor
         env.globals["help_text"] = ui_text.text  # the templates' own words (partials/palette.html)
         pages = [file.page for file in files.documentation_pages() if file.page is not None]

@@ -37,6 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import material  # type: ignore[import-untyped]
+
 from bilingual.errors import BilingualError
 from bilingual.locales import ENGLISH_CODE
 
@@ -244,3 +246,13 @@ def require(config: Any) -> None:
         raise InternalsChanged(
             "; ".join(missing) + " (the build relies on the versions pinned in requirements.txt)"
         )
+
+
+def theme_language(code: str) -> str:
+    """The language of Material's own words for the site language ``code``: the one Material
+    has for it (``zh-TW``), else for its base language (``zh`` for ``zh-CN``), else English."""
+    folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    for candidate in dict.fromkeys((code, code.split("-")[0])):
+        if (folder / f"{candidate}.html").is_file():
+            return candidate
+    return "en"

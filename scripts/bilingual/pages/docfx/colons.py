@@ -59,6 +59,11 @@ class Directive:
     complex image's long description)."""
 
 
+DEDENTED = frozenset({"row", "column"})
+"""The containers whose lines DocFX reads without their indentation (its nested columns): a
+column's marker inside a row may stand at any indentation."""
+
+
 def attributes(text: str, self_closing: bool) -> tuple[dict[str, str], str] | None:
     """The attributes at the start of ``text`` and what follows them (for a self-closing
     directive, from its closing ``:::`` on); ``None`` when they are not attributes DocFX reads."""
@@ -101,7 +106,7 @@ def register(md: Markdown, directive: Directive) -> None:
     table = directives(md)
     if not table:
         md.block.ruler.before(
-            "fence",
+            "code",  # a column's marker may be indented (DEDENTED): before indented code
             "docfx_colons",
             _block,
             {"alt": ["paragraph", "reference", "blockquote", "list"]},
@@ -162,7 +167,8 @@ def report(state: StateBlock, line: int, what: str, expected: str) -> None:
 
 
 def _block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if state.sCount[start] - state.blkIndent >= 4:
+    indented = state.sCount[start] - state.blkIndent >= 4
+    if indented and not (_stack(state) and _stack(state)[-1] in DEDENTED):
         return False
     begin = state.bMarks[start] + state.tShift[start]
     line = state.src[begin : state.eMarks[start]]
@@ -174,6 +180,8 @@ def _block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     directive = table.get(name + ":block") or table.get(name)
     if directive is None or directive.shape == "inline":
         return False
+    if indented and not directive.dedent:
+        return False  # in a row, only a column's marker may stand at any indentation
     read = attributes(rest, True)
     if read is None:
         return False

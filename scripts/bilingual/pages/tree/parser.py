@@ -188,10 +188,49 @@ def markdig_split(line: str) -> list[str]:
     return cells
 
 
+def _cells(line: str) -> list[str]:
+    """A table row's cells (``markdig_split``), without the empty ones its enclosing pipes
+    make."""
+    cells = markdig_split(line)
+    if len(cells) > 1 and not cells[0].strip() and line.startswith("|"):
+        cells = cells[1:]
+    if len(cells) > 1 and not cells[-1].strip() and line.endswith("|"):
+        cells = cells[:-1]
+    return cells
+
+
+def _line(state: StateBlock, row: int) -> str:
+    return str(state.src[state.bMarks[row] + state.tShift[row] : state.eMarks[row]]).strip()
+
+
+def _widest(state: StateBlock, start: int, end: int) -> int:
+    """The most cells a row of the table at ``start`` has (its rows run to a blank line)."""
+    widest = 0
+    for row in range(start, end):
+        line = _line(state, row)
+        if not line or "|" not in line:
+            break
+        widest = max(widest, len(_cells(line)))
+    return widest
+
+
+def _padded(line: str, missing: int, filler: str) -> str:
+    """A header or delimiter row with ``missing`` more cells of ``filler``: Markdig makes a
+    table as wide as its widest row (markdown-it: as its header, the rest of a row dropped)."""
+    if missing <= 0:
+        return line
+    stripped = line.rstrip()
+    closed = stripped.endswith("|") and not stripped.endswith("\\|")
+    cells = f" {filler} |" * missing
+    return f"{stripped}{cells}" if closed else f"{stripped} |{cells}"
+
+
 def _markdig_table(table: Callable[[StateBlock, int, int, bool], bool]) -> Any:
     """markdown-it's table rule as Markdig's pipe tables read a table: its cells cut by
-    ``markdig_split``, and a delimiter row that starts with ``- |`` taken (read with its ``- `` as
-    ``--``: the same length, so every offset holds)."""
+    ``markdig_split``, as many columns as its widest row has, and a delimiter row that starts
+    with ``- |`` taken (read with its ``- `` as ``--``: the same length, so every offset holds)."""
+
+    original_split = table_module.escapedSplit
 
     def rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         row = start + 1
@@ -201,14 +240,30 @@ def _markdig_table(table: Callable[[StateBlock, int, int, bool], bool]) -> Any:
         source = state.src
         if DASH_DELIMITER.match(source, begin) is not None:
             state.src = f"{source[:begin]}--{source[begin + 2 :]}"
-        split, table_module.escapedSplit = table_module.escapedSplit, markdig_split
+        missing = _widest(state, start, end) - len(_cells(_line(state, start)))
+        get_line = table_module.getLine
+
+        def line_of(state: StateBlock, line: int) -> str:
+            text = str(get_line(state, line))
+            if line == start:
+                return _padded(text, missing, "")
+            return _padded(text, missing, "---") if line == row else text
+
+        table_module.escapedSplit, table_module.getLine = markdig_split, line_of
         try:
             return table(state, start, end, silent)
         finally:
             state.src = source
-            table_module.escapedSplit = split
+            table_module.escapedSplit, table_module.getLine = original_split, get_line
 
     return rule
+
+
+def markdig_tables(md: MarkdownIt) -> None:
+    """``md``'s pipe tables read as Markdig reads them (``_markdig_table``)."""
+    md.block.ruler.at(
+        "table", _markdig_table(table_module.table), {"alt": ["paragraph", "reference"]}
+    )
 
 
 class Markdown(MarkdownIt):
@@ -220,9 +275,7 @@ class Markdown(MarkdownIt):
         self.inline = SegmentInline()
         self.configure("commonmark")
         self.enable(["table", "strikethrough"])
-        self.block.ruler.at(
-            "table", _markdig_table(table_module.table), {"alt": ["paragraph", "reference"]}
-        )
+        markdig_tables(self)
         self.current: Parse | None = None
         """The parse running (a link target's markers are recorded in it)."""
 
