@@ -50,6 +50,8 @@ class PageText:
     """Each segment's text on the page, by (source path, segment id)."""
     headings: tuple[str, ...] = ()
     """The page's heading ids, in order."""
+    aliases: tuple[str, ...] = ()
+    """Each heading's id from its text where an anchor of its own gave it another ("" else)."""
     outcomes: Mapping[tuple[str, str], str] = field(default_factory=dict)
     """Segments whose text is not in the page's text, by (source path, id): where it went."""
 
@@ -135,6 +137,7 @@ def render_page(
         links,
         english.texts if english is not None else {},
         list(english.headings) if english is not None else [],
+        list(english.aliases) if english is not None else [],
         chain=(document.path,),
         source_passes=units.source_passes(),
     )
@@ -163,5 +166,6 @@ def render_page(
         outside=tuple(sorted(outside)),
         texts=segments.texts(tokens, page.origins),
         headings=tuple(page.data.get("headings", ())),
+        aliases=tuple(page.data.get("aliases", ())),
         outcomes=outcomes,
     )

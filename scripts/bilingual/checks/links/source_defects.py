@@ -27,6 +27,7 @@ from bilingual.model import Document, Language
 from bilingual.pages.reader.headings import heading_id
 from bilingual.pages.titles import heading_text
 from bilingual.pages.tree.language import body_text
+from bilingual.source.includes import included_paths
 
 NO_FILE = re.compile(r"no such file (?P<target>.+)$")
 NO_ANCHOR = re.compile(r"no anchor #(?P<fragment>\S+) in (?P<target>\S+)$")
@@ -91,6 +92,20 @@ def _missing_anchor(
     return Problem(problem.page, problem.line, problem.column, problem.url, reason, "source")
 
 
+def _included(articles: list[Document], documents: dict[str, list[Document]]) -> list[Document]:
+    """Every source ``articles`` include, at any depth."""
+    found: list[Document] = []
+    seen: set[str] = set()
+    waiting = list(articles)
+    while waiting:
+        for path in sorted(included_paths(waiting.pop())):
+            if path not in seen:
+                seen.add(path)
+                found += documents.get(path, [])
+                waiting += documents.get(path, [])
+    return found
+
+
 def _missing_file(
     problem: Problem,
     site: Path,
@@ -106,7 +121,8 @@ def _missing_file(
     path = unquote(urlsplit(problem.url).path)
     if not articles or path.startswith("/"):
         return None
-    texts = [body_text(document, language) for document in articles for language in Language]
+    shown = [*articles, *_included(articles, documents)]  # an include's links are the page's
+    texts = [body_text(document, language) for document in shown for language in Language]
     if any(problem.url in text for text in texts):  # written so in the source
         target = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
         written = problem.url

@@ -4,7 +4,8 @@ DocFX (Markdig's ``AutoIdentifiers`` in GitHub mode) makes a heading's id from i
 case, characters other than letters, digits, ``-``, ``_`` and spaces dropped, spaces as ``-``;
 a second heading with the same id gets ``-1``, the next ``-2``. A heading that opens with an
 anchor (``# <a name="x"></a>Title``: DocFX's ``HeadingIdRewriter``) takes the anchor's name as
-its id and drops the anchor. A link to a section is written once, in the text both pages share
+its id and drops the anchor; the id its text gives stays as an anchor in it (``<a id>``), so a
+link written for either lands on it. A link to a section is written once, in the text both pages share
 (``[…](page.md#second-part)``), with the English heading's id: on the translation's page each
 heading takes the id of the English page's heading at the same place (the headings' ``#``
 markers are shared text, so both pages have the same headings), unless it has an anchor of its
@@ -74,6 +75,7 @@ def assign_ids(tokens: list[Token], page: Page) -> list[Token]:
     used: dict[str, int] = {}
     english = page.english_headings
     ids: list[str] = []
+    aliases: list[str] = []
     number = 0
     for position, token in enumerate(tokens):
         if token.type != "heading_open" or token.meta.get("tab"):
@@ -81,13 +83,20 @@ def assign_ids(tokens: list[Token], page: Page) -> list[Token]:
         inline = tokens[position + 1]
         children = inline.children or []
         explicit = _explicit(children)
+        own = heading_id(segments.plain(children)) or "section"
+        known = page.english_aliases
+        said = (known[number] if number < len(known) else "") if page.translation else own
+        alias = said if explicit is not None and said and said != explicit else ""
         if explicit is not None:
             wanted = explicit
         elif page.translation and number < len(english) and english[number]:
             wanted = english[number]
         else:
-            wanted = heading_id(segments.plain(children)) or "section"
+            wanted = own
         number += 1
+        aliases.append(alias)
+        if alias:
+            token.meta["alias"] = alias
         if explicit is None:
             count = used.get(wanted, -1) + 1
             used[wanted] = count
@@ -95,7 +104,11 @@ def assign_ids(tokens: list[Token], page: Page) -> list[Token]:
                 wanted = f"{wanted}-{count}"
         token.attrSet("id", wanted)
         ids.append(wanted)
+    for token in tokens:  # an alias no heading has as its id: links to it land on its heading
+        if token.type == "heading_open" and token.meta.get("alias") in ids:
+            token.meta.pop("alias")
     page.data["headings"] = ids
+    page.data["aliases"] = aliases
     return tokens
 
 
@@ -114,6 +127,9 @@ def _heading_close(
     link = (
         f'<a class="headerlink" href="#{html.escape(str(ident), quote=True)}" title="{title}">¶</a>'
     )
+    alias = opening.meta.get("alias") if opening is not None else None
+    if alias:  # the id its text gives (DocFX's, where the anchor took its place): links land
+        link += f'<a id="{html.escape(str(alias), quote=True)}"></a>'
     return f"{link}</{token.tag}>\n"
 
 

@@ -145,6 +145,8 @@ class SegmentInline(ParserInline):
 
 table_module: Any = importlib.import_module("markdown_it.rules_block.table")
 """markdown-it's table rule's module (its ``escapedSplit`` is swapped for ``markdig_split``)."""
+DELIMITER_ROW = re.compile(r"[ \t]*[-|:][-|: \t]*")
+"""What a table's delimiter row is made of (its shape is checked by the table rule)."""
 DASH_DELIMITER = re.compile(r"- (?=[ \t]*\|)")
 """A delimiter row that starts with ``- |``: markdown-it reads it as a list item, Markdig's pipe
 tables (DocFX's) as the row under a table's header."""
@@ -156,6 +158,8 @@ def markdig_split(line: str) -> list[str]:
     """A table row's cells as Markdig's pipe tables cut them: at each ``|`` that is not escaped
     and not inside a code span, a raw HTML tag or a no-loc text (Markdig reads those first); an
     escaped ``\\|`` outside code is a ``|``, inside code it stays as written."""
+    if not any(special in line for special in ("\\", "`", "<", ":::")):
+        return line.split("|")  # nothing in it keeps a "|": every one cuts
     cells: list[str] = []
     current: list[str] = []
     position = 0
@@ -238,6 +242,8 @@ def _markdig_table(table: Callable[[StateBlock, int, int, bool], bool]) -> Any:
             return False
         begin = state.bMarks[row] + state.tShift[row]
         source = state.src
+        if DELIMITER_ROW.fullmatch(source, begin, state.eMarks[row]) is None:
+            return False  # no delimiter row under it: no table (cheap, before any cell is cut)
         if DASH_DELIMITER.match(source, begin) is not None:
             state.src = f"{source[:begin]}--{source[begin + 2 :]}"
         missing = _widest(state, start, end) - len(_cells(_line(state, start)))

@@ -90,6 +90,8 @@ class Page:
     """Each segment's text on the English page, by (origin, segment id): the hover's."""
     english_headings: list[str] = field(default_factory=list)
     """The English page's heading ids, in order (the translation's headings keep them)."""
+    english_aliases: list[str] = field(default_factory=list)
+    """The English page's headings' ids from their text, where an anchor gave another id."""
     counter: int = 0
     """The next segment number on the page (an include's segments continue the page's)."""
     origins: dict[int, tuple[str, str]] = field(default_factory=dict)
