@@ -332,3 +332,15 @@ def test_the_docfx_cases_lose_nothing(tmp_path: Path) -> None:
     assert audit.problems == []
     assert audit.summary()["lost_segments"] == 0
     assert audit.summary()["segments"] == 77
+
+
+def test_a_segment_yields_a_place_another_needs_when_it_has_another() -> None:
+    """In code, ``0<span>https:</span>`` shows its tags: only its literal reading is on the
+    page, and the first ``https`` of it is also where the next segment would stand first; the
+    next one moves to its own place, so neither is lost."""
+    texts = ["0<span>https:</span>", "<span>https:</span>"]
+    page = (
+        "<pre><code>- 0&lt;span&gt;https:&lt;/span&gt;&lt;span&gt;https:&lt;/span&gt;</code></pre>"
+    )
+    assert words_lost(texts, page) == []
+    assert words_lost([*texts, "<span>https:</span>"], page) == ["<span>https:</span>"]

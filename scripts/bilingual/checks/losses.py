@@ -15,8 +15,10 @@ A segment whose CommonMark reading is not on its page may be there as its litera
 or where the page shows markup as text): its literal words are looked for next.
 
 ``lost`` then matches every segment of a page against the page's words: longest first, each
-occurrence used by one segment only, a segment's words as whole words where they are, else (a
-script without spaces between words, a segment joined to its neighbour) anywhere. A segment counted
+occurrence used by one segment only, a segment's words as a whole block, else as whole words,
+else (a script without spaces between words, a segment joined to its neighbour) anywhere in a
+block, its CommonMark reading before its others, and last across blocks; a segment left without
+a place takes one another holds when that one can move to another of its own. A segment counted
 lost has no unused occurrence of its words on the page; order is not asked (a tab's title is
 shown above every tab's content).
 """
@@ -27,7 +29,7 @@ import bisect
 import html
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from html.parser import HTMLParser
 from typing import Any
 
@@ -191,12 +193,13 @@ def _readings(
 
 
 class _Page:
-    """A page's words and which of their characters a segment has used."""
+    """A page's words and which of their characters a segment has used (by whom)."""
 
     def __init__(self, text: str) -> None:
         self.text = f" {BLOCK} {text} {BLOCK} "
         self.starts: list[int] = []
         self.ends: list[int] = []
+        self.owners: list[int] = []
 
     def free(self, start: int, end: int) -> bool:
         index = bisect.bisect_right(self.starts, start) - 1
@@ -205,37 +208,67 @@ class _Page:
         following = index + 1
         return following >= len(self.starts) or self.starts[following] >= end
 
-    def _mark(self, start: int, end: int) -> bool:
-        if not self.free(start, end):
-            return False
-        index = bisect.bisect_left(self.starts, start)
-        self.starts.insert(index, start)
-        self.ends.insert(index, end)
-        return True
+    def mark(self, span: tuple[int, int], owner: int) -> None:
+        index = bisect.bisect_left(self.starts, span[0])
+        self.starts.insert(index, span[0])
+        self.ends.insert(index, span[1])
+        self.owners.insert(index, owner)
 
-    def take(self, wanted: str, how: str) -> bool:
-        """Use an unused occurrence of ``wanted``: a whole ``block``; else ``whole`` words; else
-        ``inline``, anywhere in
-        a block, a space between two of its words matched by a space or by none (markup across
-        a segment's edge, such as a code span it opens, can join two words on the page); else
-        ``across`` blocks too (a segment that spans blocks)."""
+    def release(self, owner: int) -> tuple[int, int]:
+        index = self.owners.index(owner)
+        span = (self.starts.pop(index), self.ends.pop(index))
+        self.owners.pop(index)
+        return span
+
+    def holders(self, start: int, end: int) -> list[int]:
+        """The segments whose spans overlap ``[start, end)``."""
+        return [
+            owner
+            for first, last, owner in zip(self.starts, self.ends, self.owners, strict=True)
+            if first < end and last > start
+        ]
+
+    def spans(self, wanted: str, how: str) -> Iterator[tuple[int, int]]:
+        """Every occurrence of ``wanted``: as a whole ``block``; as ``whole`` words; ``inline``,
+        anywhere in a block, a space between two of its words matched by a space or by none
+        (markup across a segment's edge, such as a code span it opens, can join two words on
+        the page); ``across`` blocks too (a segment that spans blocks)."""
         if how in ("block", "whole"):
             needle = f"{BLOCK} {wanted} {BLOCK}" if how == "block" else f" {wanted} "
             lead = 2 if how == "block" else 1
             position = self.text.find(needle)
             while position >= 0:
-                if self._mark(position + lead, position + len(needle) - lead):
-                    return True
+                yield position + lead, position + len(needle) - lead
                 position = self.text.find(needle, position + 1)
-            return False
+            return
         space = SPACE if how == "across" else " ?"
         pattern = re.compile(space.join(re.escape(word) for word in wanted.split(" ")))
         position = 0
         while (found := pattern.search(self.text, position)) is not None:
-            if self._mark(found.start(), found.end()):
-                return True
+            yield found.start(), found.end()
             position = found.start() + 1
-        return False
+
+
+def _candidates(page: _Page, readings: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """Where a segment's words may stand, best first: its CommonMark reading as a block, as
+    whole words, joined to a neighbour; then its other readings so; last across blocks."""
+    for chosen in (readings[:1], readings[1:]):
+        for how in ("block", "whole", "inline"):
+            for reading in chosen:
+                yield from page.spans(reading, how)
+    for reading in readings:
+        yield from page.spans(reading, "across")
+
+
+def _moved(page: _Page, owner: int, spans: list[tuple[int, int]], keep: tuple[int, int]) -> bool:
+    """Move ``owner``'s span to another of its ``spans`` that leaves ``keep`` free."""
+    held = page.release(owner)
+    for span in spans:
+        if span != held and page.free(*span) and (span[1] <= keep[0] or span[0] >= keep[1]):
+            page.mark(span, owner)
+            return True
+    page.mark(held, owner)
+    return False
 
 
 def lost(
@@ -247,21 +280,37 @@ def lost(
 ) -> list[Checked]:
     """The segments (and malformed stretches) of ``parts`` whose words ``page`` (a page's words,
     ``page_words``) does not hold, each occurrence used once; ``references``: the link reference
-    definitions of the source the parts are from (``references_of``)."""
+    definitions of the source the parts are from (``references_of``).
+
+    Longest first, each segment takes its best free place (``_candidates``); one left without
+    takes a place another holds when that one can move to another of its own."""
     wanted = [(part, _readings(part, language, rewrites, references)) for part in parts]
     wanted = [(part, readings) for part, readings in wanted if readings[0]]
     order = sorted(range(len(wanted)), key=lambda i: -len(wanted[i][1][0]))
     target = _Page(page)
     missing: set[int] = set()
     for index in order:
-        readings = wanted[index][1]
-        if not any(
-            target.take(reading, how)
-            for how in ("block", "whole", "inline")
-            for reading in readings
-        ):
+        candidates = _candidates(target, wanted[index][1])
+        span = next((span for span in candidates if target.free(*span)), None)
+        if span is None:
             missing.add(index)
-    for index in sorted(missing, key=order.index):  # a segment that spans blocks, last
-        if any(target.take(reading, "across") for reading in wanted[index][1]):
-            missing.discard(index)
+        else:
+            target.mark(span, index)
+    places: dict[int, list[tuple[int, int]]] = {}
+
+    def place(index: int) -> list[tuple[int, int]]:
+        if index not in places:
+            places[index] = list(dict.fromkeys(_candidates(target, wanted[index][1])))
+        return places[index]
+
+    for index in sorted(missing, key=order.index):
+        for span in place(index):
+            holders = target.holders(*span)
+            movable = holders and all(
+                _moved(target, owner, place(owner), span) for owner in holders
+            )
+            if movable and target.free(*span):
+                target.mark(span, index)
+                missing.discard(index)
+                break
     return [wanted[index][0] for index in sorted(missing)]
