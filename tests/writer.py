@@ -13,6 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from bilingual.checks.audit import page_body
 from bilingual.model import Language
 from bilingual.pages.link_rewrite import LinkContext
 from bilingual.pages.page import PageText
@@ -20,14 +21,7 @@ from bilingual.pages.resolver import SourceFolder
 from bilingual.source.folder import read_documents
 from bilingual.split.writer import Writer
 
-FRONT_MATTER = re.compile(r"---\n(?:.*\n)*?---\n")
 SPAN = re.compile(r'<span class="sxs" tabindex="0" data-en="[^"]*">|</span>')
-
-
-def body(page: str) -> str:
-    """A page's HTML, its front matter left out."""
-    head = FRONT_MATTER.match(page)
-    return page[head.end() :] if head is not None else page
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +34,12 @@ class Pages:
     @property
     def lv(self) -> str:
         """The translation page's HTML."""
-        return body(self.translation.markdown)
+        return page_body(self.translation.markdown)
 
     @property
     def en(self) -> str:
         """The English page's HTML."""
-        return body(self.english.markdown)
+        return page_body(self.english.markdown)
 
     @property
     def warnings(self) -> list[str]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from bilingual.checks.audit import page_body
 from bilingual.model import Language, inline_text
 from bilingual.pages.page import render_page
 from bilingual.pages.titles import heading_title
@@ -22,7 +23,7 @@ from bilingual.split.writer import Writer
 from bilingual_text import article, pair
 from conftest import FIXTURES, SEED_ARTICLE, SEED_SOURCE
 from golden import check
-from writer import body, write
+from writer import write
 
 CASES = sorted(path for path in (FIXTURES / "split").iterdir() if path.is_dir())
 
@@ -91,7 +92,7 @@ def test_headings_keep_their_english_ids_on_the_translation_page() -> None:
 
 def test_a_translated_heading_without_an_english_page_gets_its_own_id() -> None:
     document = parse(article("# " + pair("h-1", "Otrā daļa", "Second part") + "\n"), "a.md")
-    page = body(render_page(document, Language.TRANSLATION).markdown)
+    page = page_body(render_page(document, Language.TRANSLATION).markdown)
     assert '<h1 id="otrā-daļa">' in page
 
 

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bilingual.checks.losses import Checked, page_words, references_of
+from bilingual.checks.losses import Checked, References, page_words, references_of
 from bilingual.checks.losses import lost as missing
 from bilingual.errors import BilingualError, SourceError
 from bilingual.locales import site_language
@@ -182,9 +182,18 @@ def _check_pages(
     root_of: RootOf,
 ) -> None:
     included_by = includers(documents, root_of)
+    read: dict[tuple[str, Language], References] = {}  # an include's: once, for all includers
+
+    def references(document: Document, language: Language) -> References:
+        key = (document.path, language)
+        if key not in read:
+            read[key] = references_of(document, language)
+        return read[key]
+
     for language, folder in languages.items():
         pages = _Pages(folder)
         name = language.value
+
         for document in documents:
             if is_article(document):
                 page = pages.page(document.path)
@@ -195,14 +204,14 @@ def _check_pages(
                     )
                 else:
                     changed = rewrites.get(where, [])
-                    defined = references_of(document, language)
+                    defined = references(document, language)
                     lost = missing(checked_parts(document), page, language, changed, defined)
                     _lost(audit, document, lost, where, name)
                 continue
             for includer in included_by.get(document.path, []):
                 page = pages.page(includer) or ""
                 changed = rewrites.get(f"{folder.name}/{includer}", [])
-                defined = references_of(document, language)
+                defined = references(document, language)
                 lost = missing(checked_parts(document), page, language, changed, defined)
                 where = f"{folder.name}/{includer} (which includes it)"
                 _lost(audit, document, lost, where, name)

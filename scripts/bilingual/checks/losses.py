@@ -163,7 +163,8 @@ def segment_words(
     if references is None:
         text = REFERENCE_TARGET.sub("]", text)
     env = {"references": dict(references)} if references else {}
-    return page_words(sanitize_html(COMMONMARK.renderInline(text, env)))
+    rendered = COMMONMARK.renderInline(text, env)
+    return page_words(sanitize_html(rendered) if "<" in rendered else rendered)
 
 
 def references_of(document: Document, language: Language) -> References:
@@ -188,7 +189,8 @@ def _readings(
         return tuple(dict.fromkeys((literal, read, words(html.unescape(part.source)))))
     text = part.text(language)
     read = segment_words(text, rewrites, references)
-    ended = segment_words(TARGET.sub("]", text), rewrites, references)  # ends another's link
+    unlinked = TARGET.sub("]", text)  # a segment that ends a link another opens
+    ended = segment_words(unlinked, rewrites, references) if unlinked != text else read
     return tuple(dict.fromkeys((read, ended, words(text))))
 
 

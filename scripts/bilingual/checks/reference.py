@@ -30,12 +30,9 @@ from bilingual.model import Document, Language
 from bilingual.pages.docfx.code import read_snippet
 from bilingual.pages.resolver import SourceFolder
 from bilingual.pages.tree.language import body_text
+from bilingual.source.includes import INCLUDE
 
 PREFIX = r"(?P<prefix>[ \t]*(?:>[ \t]?)*[ \t]*)"
-INCLUDE = re.compile(
-    r"\[!include[+-]?\s*\[(?:\\.|[^\]\\])*\]\(\s*<?(?P<path>[^)\s>]+)>?(?:\s+\"[^\"]*\"|\s+'[^']*')?\s*\)\]",
-    re.IGNORECASE,
-)
 ITEM_PREFIX = r"(?P<prefix>[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?)"
 """A block include's line may open a list item: its text is the item's first blocks."""
 BLOCK_INCLUDE = re.compile(

@@ -16,17 +16,10 @@ from typing import Any
 import markdown  # type: ignore[import-untyped]
 
 from bilingual import ui_text
-from bilingual.pages.link_rewrite import page_url
+from bilingual.pages.link_rewrite import built_link
 
 LINK = re.compile(r'(?P<lead>\shref=")(?P<url>[^"#:]*\.md)(?P<fragment>#[^"]*)?"')
 FRONT_MATTER = re.compile(r"---\n(?:.*\n)*?---\n")
-
-
-def _built(page: str, target: str) -> str:
-    here = page_url(page).rstrip("/") or "."
-    there = page_url(posixpath.normpath(posixpath.join(posixpath.dirname(page), target)))
-    relative = posixpath.relpath(there.rstrip("/") or ".", here)
-    return relative + "/" if there.endswith("/") and relative != "." else relative
 
 
 def to_html(text: str, page: str, code: str) -> str:
@@ -47,7 +40,8 @@ def to_html(text: str, page: str, code: str) -> str:
     rendered = markdown.markdown(body, extensions=[*extensions, "toc"], extension_configs=configs)
 
     def link(match: re.Match[str]) -> str:
-        url = _built(page, match.group("url"))
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), match.group("url")))
+        url = built_link(page, target)
         return f'{match.group("lead")}{url}{match.group("fragment") or ""}"'
 
     return front + LINK.sub(link, rendered) + "\n"

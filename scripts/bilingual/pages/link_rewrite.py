@@ -192,7 +192,7 @@ def page_url(path: str) -> str:
     return stem + "/"
 
 
-def _from_page_url(page: str, target: str) -> str:
+def built_link(page: str, target: str) -> str:
     """``target`` (a source path) as a link in the HTML of ``page``'s built page."""
     here = page_url(page).rstrip("/") or "."
     there = page_url(target) if target.endswith(".md") else target
@@ -232,7 +232,7 @@ def resolve(
         if article is None:
             return f"{LEARN}/{context.locale}{url}", "learn"
         if html:
-            return _from_page_url(page, article) + fragment, "docset"
+            return built_link(page, article) + fragment, "docset"
         return _relative(page, article) + fragment, "docset"
     if not parts.path:
         return None
@@ -249,7 +249,7 @@ def resolve(
     if html:
         if target + ".md" in context.articles:
             spelled = target + ".md"
-        rebased = _from_page_url(page, spelled) + query + fragment
+        rebased = built_link(page, spelled) + query + fragment
         return (rebased, "html") if rebased != url else None
     if spelled != target:
         return urlunsplit(parts._replace(path=_relative(page, spelled))), "case"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from bilingual.model import Document, Malformed, Segment
 from bilingual.source.folder import is_article
@@ -55,23 +55,38 @@ def included_paths(document: Document, root_of: RootOf = _at_root) -> set[str]:
     return found
 
 
+def reached(
+    document: Document,
+    sources: Callable[[str], Iterable[Document]],
+    root_of: RootOf = _at_root,
+) -> list[str]:
+    """Every path ``document`` includes, at any depth, each once, in the order found;
+    ``sources``: the documents at a path (none where no source is there)."""
+    found: list[str] = []
+    seen = {document.path}
+    waiting = [document]
+    while waiting:
+        for path in sorted(included_paths(waiting.pop(), root_of)):
+            if path not in seen:
+                seen.add(path)
+                found.append(path)
+                waiting.extend(sources(path))
+    return found
+
+
 def includers(documents: list[Document], root_of: RootOf = _at_root) -> dict[str, list[str]]:
     """Each included path -> the articles whose pages show it, in the documents' order: the
     articles that include it, and those that include an include that includes it."""
     by_path = {document.path: document for document in documents}
+
+    def sources(path: str) -> list[Document]:
+        return [by_path[path]] if path in by_path else []
+
     found: dict[str, list[str]] = {}
     for document in documents:
-        if not is_article(document):
-            continue
-        waiting, seen = [document], {document.path}
-        while waiting:
-            for path in sorted(included_paths(waiting.pop(), root_of)):
-                if path in seen:
-                    continue
-                seen.add(path)
+        if is_article(document):
+            for path in reached(document, sources, root_of):
                 found.setdefault(path, []).append(document.path)
-                if path in by_path:
-                    waiting.append(by_path[path])
     return found
 
 

@@ -27,7 +27,7 @@ from bilingual.model import Document, Language
 from bilingual.pages.reader.headings import heading_id
 from bilingual.pages.titles import heading_text
 from bilingual.pages.tree.language import body_text
-from bilingual.source.includes import included_paths
+from bilingual.source.includes import reached
 
 NO_FILE = re.compile(r"no such file (?P<target>.+)$")
 NO_ANCHOR = re.compile(r"no anchor #(?P<fragment>\S+) in (?P<target>\S+)$")
@@ -94,16 +94,12 @@ def _missing_anchor(
 
 def _included(articles: list[Document], documents: dict[str, list[Document]]) -> list[Document]:
     """Every source ``articles`` include, at any depth."""
-    found: list[Document] = []
-    seen: set[str] = set()
-    waiting = list(articles)
-    while waiting:
-        for path in sorted(included_paths(waiting.pop())):
-            if path not in seen:
-                seen.add(path)
-                found += documents.get(path, [])
-                waiting += documents.get(path, [])
-    return found
+    return [
+        included
+        for article in articles
+        for path in reached(article, lambda path: documents.get(path, []))
+        for included in documents.get(path, [])
+    ]
 
 
 def _missing_file(

@@ -37,7 +37,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from bilingual.pages import placeholders
 from bilingual.pages.docfx import colons
 from bilingual.pages.tree import markers
-from bilingual.pages.tree.parser import Markdown
+from bilingual.pages.tree.parser import Markdown, block_line
 from bilingual.pages.tree.unit import Source, SourcePass, Unit
 
 SHAPE = (
@@ -488,11 +488,8 @@ def notebook_lines(text: str, name: str) -> list[str]:
 
 
 def _block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if state.sCount[start] - state.blkIndent >= 4:
-        return False
-    begin = state.bMarks[start] + state.tShift[start]
-    line = state.src[begin : state.eMarks[start]]
-    if line[:2] != "[!":
+    line = block_line(state, start)
+    if line is None or line[:2] != "[!":
         return False
     plain = markers.strip(line).rstrip()
     snippet = read_snippet(plain)

@@ -49,7 +49,9 @@ class Directive:
     shape: Literal["container", "block", "inline"]
     check: Check
     dedent: bool = False
-    """A container whose content is read without its shared indentation (rows, columns)."""
+    """A container whose content is read without its shared indentation (rows, columns); in
+    one, another such container's marker may stand at any indentation (DocFX's nested
+    columns)."""
     inside: str = ""
     """The container it must stand in (a column: a row); elsewhere it is reported, kept."""
     nests: bool = True
@@ -57,11 +59,6 @@ class Directive:
     closes: Callable[[dict[str, str]], bool] | None = None
     """A block directive whose content runs to ``:::name-end:::`` for these attributes (a
     complex image's long description)."""
-
-
-DEDENTED = frozenset({"row", "column"})
-"""The containers whose lines DocFX reads without their indentation (its nested columns): a
-column's marker inside a row may stand at any indentation."""
 
 
 def attributes(text: str, self_closing: bool) -> tuple[dict[str, str], str] | None:
@@ -106,7 +103,7 @@ def register(md: Markdown, directive: Directive) -> None:
     table = directives(md)
     if not table:
         md.block.ruler.before(
-            "code",  # a column's marker may be indented (DEDENTED): before indented code
+            "code",  # in a dedented container a marker may be indented: before indented code
             "docfx_colons",
             _block,
             {"alt": ["paragraph", "reference", "blockquote", "list"]},
@@ -168,20 +165,22 @@ def report(state: StateBlock, line: int, what: str, expected: str) -> None:
 
 def _block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     indented = state.sCount[start] - state.blkIndent >= 4
-    if indented and not (_stack(state) and _stack(state)[-1] in DEDENTED):
-        return False
+    table = directives(state.md)  # type: ignore[arg-type]
+    stack = _stack(state)
+    parent = table.get(stack[-1]) if stack else None
+    if indented and not (parent is not None and parent.dedent):
+        return False  # as DocFX reads its nested columns: in a row a marker's indentation
     begin = state.bMarks[start] + state.tShift[start]
     line = state.src[begin : state.eMarks[start]]
     opener = _opener(line)
     if opener is None:
         return False
     name, rest = opener
-    table = directives(state.md)  # type: ignore[arg-type]
     directive = table.get(name + ":block") or table.get(name)
     if directive is None or directive.shape == "inline":
         return False
     if indented and not directive.dedent:
-        return False  # in a row, only a column's marker may stand at any indentation
+        return False  # only a dedented container's marker (a column's) may stand so
     read = attributes(rest, True)
     if read is None:
         return False
@@ -199,7 +198,6 @@ def _block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         return False
     if directive.closes is not None and not directive.closes(values):
         return False  # an inline directive on a line of its own: its paragraph's
-    stack = _stack(state)
     if not directive.nests and name in stack:
         return False
     if silent:

@@ -26,7 +26,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from bilingual.pages import placeholders
 from bilingual.pages.docfx.syntax import match_link
 from bilingual.pages.tree import markers, segments
-from bilingual.pages.tree.parser import Markdown
+from bilingual.pages.tree.parser import Markdown, block_line
 from bilingual.pages.tree.reading import read
 from bilingual.pages.tree.unit import Source, SourcePass, Unit
 
@@ -49,11 +49,8 @@ def _read(text: str, position: int) -> tuple[str, str, int] | None:
 
 
 def _block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if state.sCount[start] - state.blkIndent >= 4:
-        return False
-    begin = state.bMarks[start] + state.tShift[start]
-    line = state.src[begin : state.eMarks[start]]
-    if line[:2] != "[!":
+    line = block_line(state, start)
+    if line is None or line[:2] != "[!":
         return False
     found = _read(line, 0)
     if found is None or line[found[2] :].strip():

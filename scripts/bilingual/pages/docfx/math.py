@@ -27,7 +27,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
 from bilingual.pages.tree import markers
-from bilingual.pages.tree.parser import Markdown
+from bilingual.pages.tree.parser import Markdown, block_line
 from bilingual.pages.tree.unit import Unit
 
 MATH_CLASS = "arithmatex"
@@ -133,10 +133,8 @@ def _parens(state: StateInline, silent: bool) -> bool:
 
 
 def _block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if state.sCount[start] - state.blkIndent >= 4:
-        return False
-    begin = state.bMarks[start] + state.tShift[start]
-    line = state.src[begin : state.eMarks[start]].strip()
+    written = block_line(state, start)
+    line = written.strip() if written is not None else ""
     if not line.startswith("$$"):
         return False
     rest = line[2:]

@@ -23,6 +23,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.blockquote import blockquote
 
 from bilingual.errors import SourceError
+from bilingual.pages.docfx.syntax import read_until
 from bilingual.pages.tree.parser import Markdown
 
 
@@ -69,20 +70,10 @@ def marker_of(md: Markdown, text: str) -> Marker | None:
     """The section marker a quoted line's text (after ``>``) is, or ``None``."""
     if not text.startswith("["):
         return None
-    out: list[str] = []
-    escaped = False
-    position = 0
-    while position < len(text) and (text[position] != "]" or escaped):
-        char = text[position]
-        if char == "\\" and not escaped:
-            escaped = True
-        else:
-            out.append(char)
-            escaped = False
-        position += 1
-    if position >= len(text):
+    bracketed = read_until(text, 1, "]")
+    if bracketed is None:
         return None
-    info = "".join(out)[1:].strip()
+    info, position = bracketed
     if text[position + 1 :].strip():
         return None
     for reader in readers(md):

@@ -19,7 +19,11 @@ class Link:
     end: int
 
 
-def _until(text: str, position: int, stops: str, break_on_space: bool) -> tuple[str, int] | None:
+def read_until(
+    text: str, position: int, stops: str, break_on_space: bool = False
+) -> tuple[str, int] | None:
+    """The text from ``position`` up to the first of ``stops`` not escaped by ``\\`` (escapes
+    resolved, stripped), and where that stop stands; ``None`` when none comes."""
     out: list[str] = []
     escaped = False
     while position < len(text):
@@ -45,7 +49,7 @@ def match_link(text: str, position: int) -> Link | None:
         position += 1
     if position >= len(text) or text[position] != "[":
         return None
-    found = _until(text, position + 1, "]", False)
+    found = read_until(text, position + 1, "]", False)
     if found is None:
         return None
     title, position = found
@@ -56,7 +60,7 @@ def match_link(text: str, position: int) -> Link | None:
     while position < len(text) and text[position].isspace():
         position += 1
     angled = position < len(text) and text[position] == "<"
-    found = _until(text, position, ")>" if angled else ")", True)
+    found = read_until(text, position, ")>" if angled else ")", True)
     if found is None:
         return None
     path, position = found
@@ -65,7 +69,7 @@ def match_link(text: str, position: int) -> Link | None:
         position += 1
     if position < len(text) and text[position] == ")":
         return Link(title, path, position + 1)
-    rest = _until(text, position, ")", False)
+    rest = read_until(text, position, ")", False)
     if rest is None:
         return None
     return Link(title, path, rest[1] + 1)

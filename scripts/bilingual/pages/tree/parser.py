@@ -63,6 +63,10 @@ class Parse:
     """Whether blocks are read as inline text only (an inline include, as DocFX reads it)."""
     data: dict[str, Any] = field(default_factory=dict)
     """What a unit's rules keep during the parse (by the unit's name)."""
+    starts: dict[int, tuple[Token, int]] = field(default_factory=dict)
+    """An inline token that may be reported about (by ``id``) -> it, and where it starts in its
+    block's inline text (``SegmentState.push``; ``place_inline`` makes it a place in the text).
+    Kept beside the tokens, not in their ``meta``, which a rule may replace."""
     problems: list[tuple[int, str, str]] = field(default_factory=list)
     """What the rules found wrong: (0-based line of the text, what, expected shape); reported
     at their place once the source is read (``tree.reading``)."""
@@ -122,8 +126,9 @@ class SegmentState(StateInline):
 
     def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
         token = super().push(ttype, tag, nesting)
-        if ttype in PLACED or ttype.startswith("docfx_"):
-            token.meta["at"] = self.pos  # where its text starts in the block's inline text
+        run = self.env.get(KEY)
+        if isinstance(run, Parse) and (ttype in PLACED or ttype.startswith("docfx_")):
+            run.starts[id(token)] = (token, self.pos)  # where it starts in the inline text
         return token
 
 
@@ -201,6 +206,14 @@ def _cells(line: str) -> list[str]:
     if len(cells) > 1 and not cells[-1].strip() and line.endswith("|"):
         cells = cells[:-1]
     return cells
+
+
+def block_line(state: StateBlock, row: int) -> str | None:
+    """The text of line ``row`` after its indentation; ``None`` where the line is indented code
+    (four columns past the block's indentation), where no block construct opens."""
+    if state.sCount[row] - state.blkIndent >= 4:
+        return None
+    return str(state.src[state.bMarks[row] + state.tShift[row] : state.eMarks[row]])
 
 
 def _line(state: StateBlock, row: int) -> str:
@@ -473,6 +486,8 @@ def insert_markers(state: StateCore) -> None:
                     if token.type == "inline" and overlaps(place, low, high):
                         parse.pieces[place.index] = parse.pieces.get(place.index, 0) + 1
                 token.content = _with_markers(content, found)
+                if token.type == "inline":
+                    token.meta["lines"] = lines  # place_inline's too
                 if trailing and not token.content.endswith("\n"):
                     token.content += "\n"
         elif token.type in CODE_TYPES:
@@ -484,28 +499,32 @@ def insert_markers(state: StateCore) -> None:
 
 def place_inline(state: StateCore) -> None:
     """Core rule: each inline token that knows where it starts in its block's inline text
-    (``SegmentState.push``) gets its offset in the page's text (``meta["offset"]``), so a report
-    about it names its own line and column."""
+    (``Parse.starts``) gets its offset in the page's text (``meta["offset"]``), so a report
+    about it names its own line and column. A block's lines are found in the text once: where
+    ``insert_markers`` found them already, they are taken from it (``meta["lines"]``)."""
     parse: Parse | None = state.env.get(KEY)
     if parse is None:
         return
     starts: list[int] | None = None
     for token in state.tokens:
-        if token.type != "inline" or token.map is None or not token.children:
+        if token.type != "inline":
             continue
-        placed = [child for child in token.children if "at" in child.meta]
-        if not placed:
+        lines: _Lines | None = token.meta.pop("lines", None)
+        placed = [child for child in token.children or () if id(child) in parse.starts]
+        if not placed or token.map is None:
             continue
-        starts = starts if starts is not None else line_starts(parse.text.text)
         content = token.content
-        bare = markers.MARKER.sub("", content).removesuffix("\n")
-        lines = _locate(bare, token.map[0], parse.text.text, starts, None)
+        if lines is None:
+            starts = starts if starts is not None else line_starts(parse.text.text)
+            bare = markers.MARKER.sub("", content).removesuffix("\n")
+            lines = _locate(bare, token.map[0], parse.text.text, starts, None)
         if lines is None or not lines.source:
             continue
         for child in placed:
-            at = child.meta.pop("at")
+            at = parse.starts[id(child)][1]
             at -= len(markers.MARKER.findall(content, 0, at))
             child.meta["offset"] = lines.to_source(at)
+    parse.starts.clear()
 
 
 def parse(md: Markdown, text: LanguageText, origin: str, env: dict[str, Any]) -> list[Token]:
