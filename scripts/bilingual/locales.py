@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 import babel
+from babel.core import get_global
 
 ENGLISH_CODE = "en"
 # Languages whose written variants differ by region keep the region in the site's code.
@@ -41,6 +43,23 @@ def is_known(code: str) -> bool:
     except (ValueError, babel.UnknownLocaleError):
         return False
     return True
+
+
+@lru_cache(maxsize=256)
+def script_of(code: str) -> str:
+    """The script ``code`` (BCP 47: ``sr-Latn-RS``, ``zh-HK``, ``sr``) is written in, as CLDR
+    says: its own script subtag, else its likely one (``zh-HK``: Hant; ``sr``: Cyrl); ``""``
+    when CLDR does not know."""
+    try:
+        locale = babel.Locale.parse(code.replace("-", "_"))
+    except (ValueError, babel.UnknownLocaleError):
+        locale = None
+    if locale is not None and locale.script:
+        return str(locale.script)
+    likely: Mapping[str, str] = get_global("likely_subtags")
+    found = likely.get(code.replace("-", "_")) or likely.get(code.split("-")[0], "")
+    parts = found.split("_")
+    return parts[1] if len(parts) > 2 else ""
 
 
 @lru_cache(maxsize=256)

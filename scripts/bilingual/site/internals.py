@@ -40,7 +40,7 @@ from typing import Any
 import material  # type: ignore[import-untyped]
 
 from bilingual.errors import BilingualError
-from bilingual.locales import ENGLISH_CODE
+from bilingual.locales import ENGLISH_CODE, script_of
 
 I18N = "i18n"
 """The name of mkdocs-static-i18n's plugin in ``config.plugins``."""
@@ -250,9 +250,13 @@ def require(config: Any) -> None:
 
 def theme_language(code: str) -> str:
     """The language of Material's own words for the site language ``code``: the one Material
-    has for it (``zh-TW``), else for its base language (``zh`` for ``zh-CN``), else English."""
+    has for it (``zh-TW``), else for its language in its script (``zh-Hant`` for ``zh-HK``),
+    else for its language (``zh`` for ``zh-CN``) when that is written in the same script, else
+    English: ``sr-Latn-RS`` is not shown Material's Cyrillic ``sr``."""
     folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
-    for candidate in dict.fromkeys((code, code.split("-")[0])):
-        if (folder / f"{candidate}.html").is_file():
+    script = script_of(code)
+    language = code.split("-")[0]
+    for candidate in dict.fromkeys((code, f"{language}-{script}", language)):
+        if (folder / f"{candidate}.html").is_file() and script_of(candidate) == script:
             return candidate
     return "en"
