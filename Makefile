@@ -28,7 +28,7 @@ BILINGUAL := PYTHONPATH=scripts $(BIN)/python -m bilingual
 # SOURCE may name several trees (one per locale): one site. DEFAULT=code picks the root language.
 SOURCES := --source $(foreach s,$(SOURCE),"$(s)") $(if $(DEFAULT),--default "$(DEFAULT)",)
 
-.PHONY: site site-part site-merge site-languages serve test test-fast links lint clean audit parity reproducible bench bench-site bench-split bench-incremental bench-links bench-search
+.PHONY: site site-part site-merge site-languages serve test test-fast links lint clean audit parity reproducible bench bench-site bench-split bench-incremental bench-links bench-search bench-search-hits
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -95,6 +95,9 @@ test-fast: $(STAMP)  ## every test that builds no site and starts no browser (no
 
 bench-search: $(STAMP)  ## search per language in Chromium on a cold page of SITE: bytes before the first result, first-result time on loopback and throttled, against the targets; SCALE=N builds SOURCE with N x the articles
 	PYTHONPATH=scripts:tests $(BIN)/python tests/benchmarks/bench_search.py $(if $(filter-out 1,$(SCALE)),--source "$(SOURCE)" --scale "$(SCALE)",--site "$(SITE)") $(if $(PAGE),--page "$(PAGE)",)
+
+bench-search-hits: $(STAMP)  ## known-item search per language: the share of SOURCE's articles whose title words (as written, without diacritics, and 2-4 letters in scripts without spaces) find them in the top five, against 85 %
+	PYTHONPATH=scripts:tests $(BIN)/python tests/benchmarks/bench_search_languages.py --source $(foreach s,$(SOURCE),"$(s)")
 
 clean:  ## remove generated pages, the built site and caches
 	rm -rf site parts test-output .pytest_cache .mypy_cache .ruff_cache

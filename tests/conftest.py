@@ -202,7 +202,7 @@ def fallback_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 LOCALE_TREES = [FIXTURES / "locales" / code for code in ("lv", "de", "ar")]
 """Three small trees of the same articles, lv, de and ar-SA (``tests/fixtures/locales``)."""
-LOCALE_PREFIX = {"lv": "", "de": "de/", "ar": "ar/", "en": "en/"}
+LOCALE_PREFIX = {"lv": "", "de": "de/", "ar-SA": "ar-SA/", "en": "en/"}
 """Each language's folder in the site of ``LOCALE_TREES`` (lv, the default, at the root)."""
 
 

@@ -52,6 +52,7 @@ OURS_SKIPPED = frozenset(
         "docfx-pivots",
         "bilingual-notice",
         "sxs-bar",
+        "help-date",
     }
 )
 WHITESPACE = re.compile(r"\s+")

@@ -34,7 +34,12 @@ from webserver import serve
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
 PREFIX = LOCALE_PREFIX
-NAMES = {"lv": "Latviešu", "de": "Deutsch", "ar": "العربية", "en": "English"}
+NAMES = {
+    "lv": "Latviešu",
+    "de": "Deutsch",
+    "ar-SA": "العربية (المملكة العربية السعودية)",
+    "en": "English",
+}
 """Each language of the locales site as the switcher names it: in that language."""
 THEMES: dict[str, dict[str, Any]] = {
     "light": {"color_scheme": "light", "forced_colors": "none"},
@@ -102,13 +107,18 @@ class Kind:
     action: Callable[[Page], None] | None = None
 
 
-LOCALES = ("lv", "de", "ar", "en")
+LOCALES = ("lv", "de", "ar-SA", "en")
 KINDS = [
     Kind("home", "locales", {code: PREFIX[code] for code in LOCALES}),
     Kind(
         "article",
         "locales",
-        {"lv": "sign-in/", "de": "de/reset-password/", "ar": "ar/sign-in/", "en": "en/sign-in/"},
+        {
+            "lv": "sign-in/",
+            "de": "de/reset-password/",
+            "ar-SA": "ar-SA/sign-in/",
+            "en": "en/sign-in/",
+        },
     ),
     # machine translated, and translated from an older English: both notices
     Kind("notices", "locales", {"de": "de/sign-in/"}),
@@ -122,7 +132,7 @@ KINDS = [
         {code: f"{PREFIX[code]}sign-in/" for code in LOCALES[:3]},
         side_by_side_off,
     ),
-    Kind("language-menu", "locales", {"lv": "sign-in/", "ar": "ar/sign-in/"}, languages_open),
+    Kind("language-menu", "locales", {"lv": "sign-in/", "ar-SA": "ar-SA/sign-in/"}, languages_open),
     Kind("tabs", "docfx", {"lv": "tabs/", "en": "en/tabs/"}, docfx_ready),
     Kind("pivots", "docfx", {"lv": "zones/", "en": "en/zones/"}, docfx_ready),
     Kind("selector", "blocks", {"lv": "div/source/", "en": "en/div/source/"}),
@@ -205,8 +215,8 @@ def test_the_switcher_leads_to_the_same_page_in_the_other_language(
     failures = Failures(page)
     page.goto(f"{locales}de/sign-in/")
     page.locator(".md-select button").first.hover()
-    page.locator("a.md-select__link[hreflang='ar']").click()
-    page.wait_for_url(f"{locales}ar/sign-in/")
+    page.locator("a.md-select__link[hreflang='ar-SA']").click()
+    page.wait_for_url(f"{locales}ar-SA/sign-in/")
     page.wait_for_load_state("networkidle")
     assert failures.found == []
 
@@ -298,7 +308,7 @@ def test_the_toggles_say_their_state(page: Page, locales: str) -> None:
     assert shown.get_attribute("title") == "Zum Design des Systems wechseln"
 
 
-@pytest.mark.parametrize("code", ["lv", "ar"])
+@pytest.mark.parametrize("code", ["lv", "ar-SA"])
 def test_the_language_menu_names_each_language_in_its_own(
     page: Page, locales: str, code: str
 ) -> None:

@@ -168,7 +168,7 @@ def test_tap_a_sentence_on_a_touch_screen(browser: Browser, seed_url: str) -> No
 def test_right_to_left_page(page: Page, rtl_site: Path) -> None:
     with serve(rtl_site) as url:
         page.goto(f"{url}password-reset/")
-        assert page.locator("html").get_attribute("lang") == "ar"
+        assert page.locator("html").get_attribute("lang") == "ar-SA"
         assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
         text, box = page.evaluate(
             """() => {

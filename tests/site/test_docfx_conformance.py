@@ -111,7 +111,9 @@ def article_of(site: Path, url: str, titled: bool) -> str:
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     article = soup.select_one("article.md-typeset")
     assert article is not None, page
-    for extra in article.select(".md-content__button, .md-source-file, .bilingual-notice"):
+    for extra in article.select(
+        ".md-content__button, .md-source-file, .bilingual-notice, .help-date"
+    ):
         extra.decompose()
     title = article.find("h1")
     if title is not None and not titled:

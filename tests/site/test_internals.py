@@ -66,13 +66,15 @@ def test_a_material_without_its_config_script_is_named(
     ("code", "theme"),
     [
         *(("lv", "lv"), ("zh-CN", "zh"), ("zh-TW", "zh-TW"), ("pt-BR", "pt-BR"), ("ga-IE", "en")),
-        *(("zh-HK", "zh-Hant"), ("sr-Latn-RS", "en"), ("sr-Cyrl-RS", "sr"), ("sr", "sr")),
+        *(("zh-HK", "zh-Hant"), ("sr-Latn-RS", "sh"), ("sr-Cyrl-RS", "sr"), ("sr", "sr")),
+        *(("pt-PT", "pt"), ("fil-PH", "tl"), ("tl", "tl"), ("kk-KZ", "en"), ("zh-Hans-CN", "zh")),
     ],
 )
 def test_the_theme_speaks_the_locale_or_its_base_language(code: str, theme: str) -> None:
     """Material's own words (search box, buttons) for a locale it has no file of: its base
     language's in the same script (zh-CN: zh; zh-HK: zh-Hant; never Cyrillic sr for Latin
-    sr-Latn-RS), else English; the build never asks Material for a missing one."""
+    sr-Latn-RS, which has Material's Latin sh; fil is Material's tl), else English; the build
+    never asks Material for a missing one."""
     from bilingual.site.internals import theme_language
 
     assert theme_language(code) == theme

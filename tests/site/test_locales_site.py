@@ -28,7 +28,7 @@ from conftest import FIXTURES, LOCALE_PREFIX, LOCALE_TREES
 pytestmark = pytest.mark.site
 
 TREES = LOCALE_TREES
-CODES = ["lv", "de", "ar", "en"]
+CODES = ["lv", "de", "ar-SA", "en"]
 PREFIX = LOCALE_PREFIX
 
 
@@ -53,7 +53,7 @@ def test_every_language_lists_every_language_on_the_same_article(built: Path, co
     html = page(built / "site", code, "sign-in")
     assert html.html is not None
     assert html.html["lang"] == code
-    assert html.html["dir"] == ("rtl" if code == "ar" else "ltr")
+    assert html.html["dir"] == ("rtl" if code == "ar-SA" else "ltr")
     alternates = {link["hreflang"]: link["href"] for link in html.select("link[rel=alternate]")}
     assert sorted(alternates) == sorted([*CODES, "x-default"])
     switcher = html.select(".md-select__link")
@@ -61,7 +61,7 @@ def test_every_language_lists_every_language_on_the_same_article(built: Path, co
     assert [link.get_text(strip=True) for link in switcher] == [
         "Latviešu",
         "Deutsch",
-        "العربية",
+        "العربية (المملكة العربية السعودية)",
         "English",
     ]
     here = built / "site" / f"{PREFIX[code]}sign-in"
@@ -79,12 +79,12 @@ def test_english_once_from_the_newest_tree_and_the_older_translation_says_so(bui
     link = notice.select_one("a")
     assert link is not None
     assert link["href"] == "../../en/sign-in/"
-    for code in ("lv", "ar"):
+    for code in ("lv", "ar-SA"):
         assert not page(built / "site", code, "sign-in").select(".english-changed-notice")
 
 
 def test_a_missing_translation_is_the_fallback_page_with_its_notice(built: Path) -> None:
-    for code in ("de", "ar"):
+    for code in ("de", "ar-SA"):
         html = page(built / "site", code, "only-in-latvian")
         assert html.select(".fallback-notice")
         assert "Šis raksts ir tikai latviešu kokā." in html.get_text()
@@ -108,10 +108,10 @@ def test_each_language_searches_only_its_own_pages(built: Path, code: str) -> No
     locations = [doc["location"] for doc in docs]
     assert any(location.startswith("sign-in/") for location in locations)
     assert not any(location.startswith(tuple(f"{c}/" for c in CODES)) for location in locations)
-    words = {"lv": "Ievadiet", "de": "Geben", "ar": "أدخل", "en": "Enter"}
+    words = {"lv": "Ievadiet", "de": "Geben", "ar-SA": "أدخل", "en": "Enter"}
     assert words[code] in json.dumps(docs, ensure_ascii=False)
     # each language's own analysis: Latvian's stemmer, Snowball's German, lunr's Arabic
-    analysis = {"lv": "latvian", "de": "snowball", "ar": "arabic", "en": "english"}
+    analysis = {"lv": "latvian", "de": "snowball", "ar-SA": "arabic", "en": "english"}
     index = json.loads((folder / "search_index.json").read_text("utf-8"))
     assert index["config"]["help"]["analysis"] == analysis[code]
 
@@ -145,20 +145,20 @@ def test_site_part_and_site_merge_commands(
 ) -> None:
     sources = [str(tree) for tree in TREES]
     assert main(["languages", "--source", *sources, "--default", "de"]) == 0
-    assert json.loads(capsys.readouterr().out) == ["de", "lv", "ar", "en"]
+    assert json.loads(capsys.readouterr().out) == ["de", "lv", "ar-SA", "en"]
     docs, parts = str(tmp_path / "docs"), str(tmp_path / "parts")
     for code in CODES:
         args = ["site-part", "--source", *sources, "--docs", docs, "--parts", parts]
         assert main([*args, "--language", code]) == 0
     assert main(["site-merge", "--parts", parts, "--site", str(tmp_path / "site")]) == 0
-    assert "site-merge: lv, de, ar, en merged into" in capsys.readouterr().out
-    assert (tmp_path / "site" / "ar" / "sign-in" / "index.html").is_file()
+    assert "site-merge: lv, de, ar-SA, en merged into" in capsys.readouterr().out
+    assert (tmp_path / "site" / "ar-SA" / "sign-in" / "index.html").is_file()
 
 
 @pytest.mark.parametrize(
     ("trees", "default", "message"),
     [
-        (["lv", "lv"], None, "are both lv; expected one source tree per locale"),
+        (["lv", "lv"], None, "are both the site language lv (lv-LV and lv-LV); expected one"),
         (["lv", "de"], "ja", "DEFAULT=ja: no source tree is in it; expected one of lv, de"),
     ],
 )
@@ -195,24 +195,26 @@ def test_a_tree_whose_files_disagree_on_its_locale_is_an_error(
     )
 
 
-def test_a_locale_static_i18n_cannot_serve_is_one_line_before_the_build(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_a_locale_static_i18n_cannot_serve_is_built_under_a_folder_it_takes(
+    tmp_path: Path,
 ) -> None:
-    """Filipino's code has three letters (``fil``), which mkdocs-static-i18n refuses: the build
-    says so in one line, naming the language, instead of failing inside MkDocs' config."""
+    """Filipino's code has three letters (``fil``), which mkdocs-static-i18n refuses: its pages
+    are built under ``tl/`` (CLDR's alias of fil, which static-i18n takes), and still say
+    ``lang="fil"``, named "Filipino" in the language menu."""
     filipino = tmp_path / "fil"
     filipino.mkdir()
     for name in ("sign-in.md", "reset-password.md"):
         text = (FIXTURES / "locales" / "lv" / name).read_text(encoding="utf-8")
         (filipino / name).write_text(text.replace("lv-LV", "fil-PH"), encoding="utf-8")
-    args = ["site", "--source", str(filipino), str(FIXTURES / "locales" / "de")]
+    args = ["site", "--source", str(FIXTURES / "locales" / "de"), str(filipino)]
     args += ["--docs", str(tmp_path / "docs"), "--site", str(tmp_path / "site")]
-    assert main(args) == 1
-    error = capsys.readouterr().err.strip().splitlines()[-1]
-    assert error.startswith("error: ")
-    assert "site language 'fil'" in error
-    assert "mkdocs-static-i18n serves two-letter ISO 639-1 languages only" in error
-    assert not (tmp_path / "site").exists()
+    assert main(args) == 0
+    built = tmp_path / "site" / "tl" / "sign-in" / "index.html"
+    page = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+    assert page.html is not None
+    assert page.html["lang"] == "fil"
+    names = [link.get_text(strip=True) for link in page.select(".md-select__link")]
+    assert "Filipino" in names
 
 
 def copy_tree(code: str, target: Path, rename: dict[str, str] | None = None) -> Path:
@@ -234,7 +236,7 @@ def split_lines(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[in
     ("locale", "message"),
     [
         (None, "no source names its locale; expected 'ms.contentlocale: ll-CC'"),
-        ("xx-YY", "ms.contentlocale xx-YY: no language of that name (ISO 639)"),
+        ("lv LV!", "no source names its locale; expected 'ms.contentlocale: ll-CC'"),
     ],
 )
 def test_a_tree_without_a_known_locale_is_one_line(
@@ -251,6 +253,39 @@ def test_a_tree_without_a_known_locale_is_one_line(
     assert len(lines) == 1
     assert lines[0].startswith("error: ")
     assert message in lines[0]
+
+
+def test_a_locale_cldr_does_not_know_is_built_under_its_tag_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tree = copy_tree("lv", tmp_path / "tree")
+    for page in tree.iterdir():
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text.replace("lv-LV", "qx-QX"), encoding="utf-8")
+    status, lines = split_lines(["--source", str(tree), "--docs", str(tmp_path / "docs")], capsys)
+    assert status == 0
+    said = [line for line in lines if "no language CLDR knows" in line]
+    assert len(said) == 1
+    assert said[0].startswith(f"{tree}/")
+    assert (
+        ":5:1: ms.contentlocale qx-QX: no language CLDR knows, so its pages are built as" in said[0]
+    )
+    assert (tmp_path / "docs" / "qx-QX" / "sign-in.md").is_file()
+
+
+def test_a_file_whose_locale_is_not_a_tag_is_built_in_its_trees_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tree = copy_tree("lv", tmp_path / "tree")
+    page = tree / "sign-in.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("lv-LV", "lv LV!"), encoding="utf-8")
+    status, lines = split_lines(["--source", str(tree), "--docs", str(tmp_path / "docs")], capsys)
+    assert status == 0
+    said = [line for line in lines if "is not a BCP 47 language tag" in line]
+    assert len(said) == 1
+    assert said[0].startswith(f"{page}:")
+    assert "built in its tree's language, lv" in said[0]
+    assert (tmp_path / "docs" / "lv" / "sign-in.md").is_file()
 
 
 def test_two_files_one_address_once_case_is_folded_leave_the_later_out(

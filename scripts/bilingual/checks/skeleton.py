@@ -40,8 +40,9 @@ KEPT = frozenset(
 )
 VOID = frozenset({"img", "hr", "br", "input", "meta", "link", "source", "wbr", "area", "col"})
 ARTICLE_CLASS = "md-content__inner"
-SITE_CLASSES = {"bilingual-notice": "", "sxs-bar": ""}
-"""The site's own blocks on a page (reader notices, the English-original toggle): left out."""
+SITE_CLASSES = {"bilingual-notice": "", "sxs-bar": "", "help-date": ""}
+"""The site's own blocks on a page (reader notices, the English-original toggle, the
+article's date): left out."""
 VIDEO_CLASS = "docfx-video"
 SELECTOR = "selector"
 ALERT_MARKER = re.compile(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*", re.IGNORECASE)

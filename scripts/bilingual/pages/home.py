@@ -160,6 +160,15 @@ def index_markdown(
     return "\n".join(lines)
 
 
+def shown(code: str, key: str) -> str:
+    """Message ``key`` as the page's markdown: escaped, in a ``<span lang>`` where the page's
+    language has no translation of it."""
+    said = ui_text.message(code, key)
+    if not said.lang(code):
+        return escape(said.text)
+    return said.html(code)
+
+
 def generated_title(code: str) -> str:
     """The title of a generated home page in ``code``."""
     return ui_text.text(code, "home_title")
@@ -175,7 +184,7 @@ def generated_home(code: str, notice: str | None = None) -> str:
     """The top of a home page for a source without ``index.md`` (with ``notice``: the front
     matter asks the site for that notice)."""
     title = generated_title(code)
-    heading = f"# {escape(title)}\n\n{escape(ui_text.text(code, 'home_intro'))}\n"
+    heading = f"# {shown(code, 'home_title')}\n\n{shown(code, 'home_intro')}\n"
     asked = f"{NOTICE}: {notice}\n" if notice is not None else ""
     page = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{asked}---\n\n{heading}"
     return to_html(page, HOME, code)

@@ -3,7 +3,7 @@
 written as HTML (``generated``).
 
 Each card is its title, then each of its link lists: the list's kind (``linkListType``, named in
-the page's language by ``ui_text.link_list_type``) over its links. A link goes where the same
+the page's language by ``ui_text``'s ``link_list.<kind>`` messages) over its links. A link goes where the same
 link in an article would (``navigation.Navigation.link``: ``overview.md`` the article's page,
 ``index.yml`` that landing page, ``/…`` Learn paths and URLs by the writer's link rules); a link
 to nothing the site has is shown as its text. All text comes from the source, so it is escaped:
@@ -39,9 +39,11 @@ def cards(landing: Landing, page: str, navigation: Navigation) -> list[str]:
     for card in landing.cards:
         lines += [f"-   __{escape(card.title)}__", "", "    ---", ""]
         for links in card.lists:
-            label = ui_text.link_list_type(navigation.code, links.kind)
-            if label:
-                lines += [f"    {escape(label)}", "    {: .help-card__type }", ""]
+            key = f"link_list.{links.kind}"
+            said = ui_text.message(navigation.code, key) if key in ui_text.english() else None
+            if said is not None:
+                lang = said.lang(navigation.code)
+                lines += [f"    {escape(said.text)}", f"    {{: .help-card__type{lang} }}", ""]
             for link in links.links:
                 target = navigation.link(link.url, landing.path)
                 if target is None:

@@ -17,7 +17,7 @@ from typing import Any
 from markdown_it.token import Token
 
 from bilingual.errors import SourceError
-from bilingual.locales import ENGLISH_CODE, site_code
+from bilingual.locales import ENGLISH_CODE
 from bilingual.model import Document, Language
 from bilingual.pages import units
 from bilingual.pages.link_rewrite import LinkContext, Rewrite
@@ -25,6 +25,7 @@ from bilingual.pages.tree import html, segments
 from bilingual.pages.tree.reading import read
 from bilingual.pages.tree.unit import Page
 from bilingual.source import frontmatter
+from bilingual.source.folder import known_code
 
 
 def front_matter(metadata: dict[str, Any]) -> str:
@@ -59,7 +60,7 @@ class PageText:
 def page_code(document: Document, language: Language) -> str:
     """The site language code of ``document``'s page in ``language`` (``lv``, ``en``)."""
     if language is Language.TRANSLATION and document.content_locale:
-        return site_code(document.content_locale)
+        return known_code(document.content_locale) or ENGLISH_CODE
     return ENGLISH_CODE
 
 

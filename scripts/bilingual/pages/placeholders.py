@@ -23,7 +23,7 @@ MISSING_MEDIA = "missing-media"
 
 def message(code: str, key: str) -> str:
     """The placeholder label ``key`` in site language ``code``, escaped."""
-    return html.escape(ui_text.text(code, key), quote=False)
+    return ui_text.html_text(code, key)
 
 
 def block(code: str, key: str, shown: str, tag: str = "div") -> str:

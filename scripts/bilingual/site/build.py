@@ -25,7 +25,7 @@ from bilingual import ui_text
 from bilingual.errors import BilingualError
 from bilingual.locales import SiteLanguage
 from bilingual.site import csp, internals, merge, publish
-from bilingual.site.languages import configured, split_languages
+from bilingual.site.languages import configured, split_languages, split_names
 from bilingual.split import progress, workers
 
 PROJECT = Path(__file__).resolve().parents[3]
@@ -38,8 +38,6 @@ def environment(translation: SiteLanguage) -> dict[str, str]:
         "SITE_LANGUAGE": translation.code,
         "SITE_LANGUAGE_NAME": translation.name,
         "SITE_DIRECTION": translation.direction,
-        "SITE_NAME_TRANSLATION": os.environ.get("SITE_NAME_TRANSLATION")
-        or ui_text.text(translation.code, "site_name"),
     }
 
 
@@ -102,6 +100,8 @@ def _load(docs: Path, site: Path, strict: bool) -> Any:
             "ms.contentlocale): mkdocs-static-i18n serves two-letter ISO 639-1 languages only; "
             "expected a locale such as 'de-DE' or 'pt-BR', or leave that tree out"
         )
+    for language in languages or []:
+        report_untranslated(language)
     config = load_config(
         str(CONFIG), docs_dir=str(docs.resolve()), site_dir=str(site.resolve()), strict=strict
     )
@@ -110,11 +110,25 @@ def _load(docs: Path, site: Path, strict: bool) -> Any:
     return config
 
 
+def report_untranslated(language: SiteLanguage) -> None:
+    """One line for a language whose pages show interface text in English: how many of the
+    messages, and which (the build goes on; the text carries ``lang="en"``)."""
+    missing = ui_text.untranslated(language.code)
+    if missing:
+        print(
+            f"site: {language.lang}: {len(missing)} of {len(ui_text.english())} interface "
+            f'messages shown in English, marked lang="en" ({", ".join(missing[:5])}'
+            f"{', …' if len(missing) > 5 else ''}); expected a catalog "
+            f"{ui_text.CATALOGS.name}/{language.lang}.po with them",
+            file=sys.stderr,
+        )
+
+
 def use_split_languages(config: Any, docs: Path) -> None:
     """Make the languages the split wrote into ``docs`` the site's (``site.languages``)."""
     languages = split_languages(docs)
     if languages is not None:
-        internals.set_languages(config, configured(languages))
+        internals.set_languages(config, configured(languages, split_names(docs)))
 
 
 def run_mkdocs(config: Any) -> None:

@@ -40,7 +40,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from bilingual import ui_text
-from bilingual.locales import ENGLISH_CODE, site_language
+from bilingual.locales import ENGLISH_CODE, name_in, site_language
 from bilingual.pages import units
 from bilingual.pages.home import NO_LANDING, NOTICE, folder_anchor
 from bilingual.site import internals, notices
@@ -48,14 +48,14 @@ from bilingual.site.alternates import add_x_default, set_content_language, set_l
 from bilingual.site.csp import with_policy
 from bilingual.site.empty_links import name_empty_links
 from bilingual.site.inline_images import extract_inline_images
-from bilingual.site.languages import configured, split_languages
+from bilingual.site.languages import configured, split_languages, split_names
 from bilingual.site.navigation import Tree, branch_html, load_tree
 from bilingual.site.redirects import write_redirects
 from bilingual.site.sanitize import plain_text, sanitize_html
 from bilingual.site.search.shards import write_language
 from bilingual.site.search_index import with_search_base, with_search_worker
 from bilingual.site.toc import page_toc
-from bilingual.source.dates import newest, page_date
+from bilingual.source.dates import iso_date, newest, page_date
 from bilingual.split.trees import BEHIND_KEY
 
 INLINE_IMAGES = "assets/inline/"
@@ -126,7 +126,9 @@ class SiteEvents:
         add_assets(config)
         languages = split_languages(Path(config.docs_dir))
         if languages is not None:  # the split's languages, for builds MkDocs starts (serve)
-            internals.set_languages(config, configured(languages))
+            internals.set_languages(
+                config, configured(languages, split_names(Path(config.docs_dir)))
+            )
         self.builds.clear()
         self.not_found.clear()
         self.dates.clear()
@@ -152,10 +154,10 @@ class SiteEvents:
         if template_name == "404.html":
             current = self.languages(config).current
             context["not_found"] = {
-                "title": ui_text.text(current, "not_found_title"),
-                "text": ui_text.text(current, "not_found_text"),
+                "title": ui_text.html_text(current, "not_found_title"),
+                "text": ui_text.html_text(current, "not_found_text"),
                 "home": internals.language_homes(config).get(current, "/"),
-                "home_label": ui_text.text(current, "home_title"),
+                "home_label": ui_text.html_text(current, "home_title"),
             }
         return context
 
@@ -164,9 +166,12 @@ class SiteEvents:
         current = self.languages(config).current
         locale = internals.file_locale(page.file, current)
         blocks = []
+        dated = iso_date(page.meta.get("ms.date"))
+        if dated is not None:
+            blocks.append(notices.article_date(current, dated))
         if locale != current:
             blocks.append(
-                notices.fallback(current, site_language(current).name, site_language(locale).name)
+                notices.fallback(current, name_in(current, current), name_in(locale, current))
             )
         elif (
             current != ENGLISH_CODE and str(page.meta.get("ms.translationtype", "")).upper() == "MT"
@@ -188,7 +193,9 @@ class SiteEvents:
     def localise(self, output: str, config: Any) -> str:
         """A built page in the language being built: ``lang``/``dir``, alternates, search."""
         build = self.languages(config)
-        output = set_language(output, build.current, site_language(build.current).direction)
+        output = set_language(
+            output, site_language(build.current).lang, site_language(build.current).direction
+        )
         output = add_x_default(output, build.default)
         output = with_search_worker(output)
         if build.current != build.default:
@@ -216,7 +223,9 @@ class SiteEvents:
         current = self.languages(config).current
         locale = internals.file_locale(page.file, current)
         if locale != current:
-            output = set_content_language(output, locale, site_language(locale).direction)
+            output = set_content_language(
+                output, site_language(locale).lang, site_language(locale).direction
+            )
         return self.localise(output, config)
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: Any) -> str:
@@ -281,6 +290,7 @@ class SiteEvents:
         config.theme["language"] = internals.theme_language(self.languages(config).current)
         env.filters["index_anchor"] = folder_anchor
         env.globals["help_text"] = ui_text.text  # the templates' own words (partials/palette.html)
+        env.globals["help_language"] = self.languages(config).current  # partials/alternate.html
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
         dates = [self.dates.pop(id(page), None) for page in pages]
         site_date = newest(dates)

@@ -34,13 +34,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from copy import deepcopy
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import material  # type: ignore[import-untyped]
 
 from bilingual.errors import BilingualError
-from bilingual.locales import ENGLISH_CODE, script_of
+from bilingual.locales import ENGLISH_CODE, fallbacks
 
 I18N = "i18n"
 """The name of mkdocs-static-i18n's plugin in ``config.plugins``."""
@@ -249,14 +250,17 @@ def require(config: Any) -> None:
 
 
 def theme_language(code: str) -> str:
-    """The language of Material's own words for the site language ``code``: the one Material
-    has for it (``zh-TW``), else for its language in its script (``zh-Hant`` for ``zh-HK``),
-    else for its language (``zh`` for ``zh-CN``) when that is written in the same script, else
-    English: ``sr-Latn-RS`` is not shown Material's Cyrillic ``sr``."""
+    """The language of Material's own words for the site language ``code``: the first of
+    Material's languages on ``code``'s fallback chain (``locales.fallbacks``: ``zh-TW``;
+    ``zh-Hant`` for ``zh-HK``; ``zh`` for ``zh-CN``; ``sh`` for ``sr-Latn``; ``tl`` for
+    ``fil``), else English: never one in another script (``sr-Latn`` is not shown Cyrillic
+    ``sr``)."""
+    found = fallbacks(code, material_languages())
+    return found[0] if found else "en"
+
+
+@cache
+def material_languages() -> tuple[str, ...]:
+    """The languages Material has its own words in (``partials/languages/*.html``)."""
     folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
-    script = script_of(code)
-    language = code.split("-")[0]
-    for candidate in dict.fromkeys((code, f"{language}-{script}", language)):
-        if (folder / f"{candidate}.html").is_file() and script_of(candidate) == script:
-            return candidate
-    return "en"
+    return tuple(sorted(path.stem for path in folder.glob("*.html")))

@@ -11,6 +11,7 @@ import html
 import re
 
 from bilingual import ui_text
+from bilingual.locales import numeric_date
 
 
 def machine_translation(code: str, english_url: str) -> str:
@@ -32,8 +33,8 @@ def english_changed(code: str, english_url: str) -> str:
 
 def _notice(code: str, kind: str, name: str, text_key: str, link_key: str, url: str) -> str:
     """A reader's notice: an admonition of ``kind``, its sentence and a link to the English."""
-    text = html.escape(ui_text.text(code, text_key))
-    link = html.escape(ui_text.text(code, link_key))
+    text = ui_text.html_text(code, text_key)
+    link = ui_text.html_text(code, link_key)
     href = html.escape(url, quote=True)
     return (
         f'<div class="admonition {kind} bilingual-notice {name}" role="note" '
@@ -43,26 +44,37 @@ def _notice(code: str, kind: str, name: str, text_key: str, link_key: str, url: 
 
 def fallback(code: str, language: str, original: str) -> str:
     """The notice of a page shown in ``original`` because it is missing in ``language``."""
-    text = ui_text.text(code, "fallback_notice").format(language=language, original=original)
+    text = ui_text.html_text(code, "fallback_notice", language=language, original=original)
     return (
         f'<div class="admonition warning bilingual-notice fallback-notice" role="note" data-search-exclude lang="{html.escape(code)}">\n'
-        f"<p>{html.escape(text)}</p>\n</div>"
+        f"<p>{text}</p>\n</div>"
     )
 
 
 def no_landing(code: str) -> str:
     """The notice of a generated English home page: the docset's landing page is in the
     translation only."""
-    text = html.escape(ui_text.text(code, "no_landing_notice"))
+    text = ui_text.html_text(code, "no_landing_notice")
     return (
         '<div class="admonition info bilingual-notice landing-notice" role="note" data-search-exclude>\n'
         f"<p>{text}</p>\n</div>"
     )
 
 
+def article_date(code: str, iso: str) -> str:
+    """The article's date (``ms.date``) under its title, as the page's language writes dates
+    (``locales.numeric_date``), in a ``<time>`` machines read."""
+    shown = html.escape(numeric_date(iso, code))
+    said = ui_text.message(code, "article_date", date="\x00")
+    text = html.escape(said.text, quote=False).replace(
+        "\x00", f'<time datetime="{html.escape(iso)}">{shown}</time>'
+    )
+    return f'<p class="help-date" data-search-exclude{said.lang(code)}>{text}</p>'
+
+
 def hover_toggle(code: str) -> str:
     """The switch that turns the English originals on hover, focus and tap on or off."""
-    label = html.escape(ui_text.text(code, "sxs_toggle"))
+    label = ui_text.html_text(code, "sxs_toggle")
     return (
         '<p class="sxs-bar" data-search-exclude><button type="button" class="sxs-toggle" aria-pressed="true">'
         f"{label}</button></p>"

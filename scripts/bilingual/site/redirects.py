@@ -61,8 +61,8 @@ def target_href(target: dict[str, Any], address: str) -> str | None:
 
 def redirect_page(code: str, direction: str, href: str, title: str) -> str:
     """The redirect page, in language ``code``, to ``href`` (its link text ``title``)."""
-    heading = html.escape(ui_text.text(code, "redirect_title"))
-    text = html.escape(ui_text.text(code, "redirect_text"))
+    heading = ui_text.html_text(code, "redirect_title")
+    text = ui_text.html_text(code, "redirect_text")
     url = html.escape(href, quote=True)
     return (
         "<!doctype html>\n"

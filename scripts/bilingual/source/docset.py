@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 DOCFX = "docfx.json"
 REPOSITORY_MARKERS = (
     ".git",
@@ -131,6 +133,33 @@ class Docset:
                 folder.removesuffix("/breadcrumb") if folder.endswith("/breadcrumb") else folder
             )
         return found
+
+    def title(self) -> str:
+        """The docset's own name in ``docfx.json`` (``globalMetadata``'s ``_appTitle``, else its
+        ``titleSuffix``, which Learn adds to every page's title); ``""`` when it names none."""
+        metadata = self.config.get("globalMetadata")
+        for key in ("_appTitle", "titleSuffix"):
+            value = metadata.get(key) if isinstance(metadata, dict) else None
+            if isinstance(value, str) and value.strip():
+                return " ".join(value.split())
+        return ""
+
+    def breadcrumb_title(self) -> str:
+        """The name the docset's breadcrumb (``breadcrumb/toc.yml`` at its root, translated in
+        a localized docset) gives its own page: the names along its first branch, without
+        Learn's home page over them (``Docs``, ``topicHref: /``): ``Dynamics 365 Customer Insights``,
+        ``Office アドイン``; ``""`` without one."""
+        try:
+            entries = yaml.safe_load((self.root / "breadcrumb" / "toc.yml").read_text("utf-8-sig"))
+        except (OSError, yaml.YAMLError):
+            return ""
+        names: list[str] = []
+        while isinstance(entries, list) and entries and isinstance(entries[0], dict):
+            entry = entries[0]
+            entries = entry.get("items")
+            if entry.get("name") and entry.get("topicHref") != "/":
+                names.append(" ".join(str(entry["name"]).split()))
+        return " ".join(names)
 
     def redirect_urls(self) -> list[str]:
         """Every ``redirect_url`` of the redirection file (for the docset's path on Learn)."""

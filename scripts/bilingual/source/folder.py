@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from bilingual.errors import BilingualError, SourceError
-from bilingual.locales import site_code
+from bilingual.locales import NotATag, site_code
 from bilingual.model import Document
 from bilingual.source.parse import decode, parse
 
@@ -67,9 +67,19 @@ def read_documents(
     return documents
 
 
+def known_code(locale: str) -> str:
+    """The site code of ``locale``; ``""`` for one that is not a BCP 47 tag."""
+    try:
+        return site_code(locale)
+    except NotATag:
+        return ""
+
+
 def translation_code(documents: list[Document]) -> str:
     """The most common ``ms.contentlocale`` of the documents, as a site code."""
-    counts = Counter(site_code(doc.content_locale) for doc in documents if doc.content_locale)
+    counts = Counter(
+        code for doc in documents if doc.content_locale and (code := known_code(doc.content_locale))
+    )
     if not counts:
         raise NoLocaleError(
             "no source names its locale; expected 'ms.contentlocale: ll-CC' in the front matter"

@@ -46,6 +46,7 @@ from bilingual.split.navigation import (
 )
 from bilingual.split.staging import recover, staging_folder, swap_in
 from bilingual.split.trees import (
+    Tree,
     choose_english,
     fold_case,
     in_site_order,
@@ -256,6 +257,19 @@ def _place(error: SourceError) -> tuple[str, int, int]:
     return (error.path, error.line, error.column)
 
 
+def site_names(trees: Sequence[Tree]) -> dict[str, str]:
+    """The site's name in each language, as the docsets give it: English from ``docfx.json``
+    (the first tree naming one), each translation from its breadcrumb, else that English."""
+    docsets = [Docset.find(tree.source) for tree in trees]
+    english = next((title for docset in docsets if (title := docset.title())), "")
+    names = {ENGLISH_CODE: english} if english else {}
+    for tree, docset in zip(trees, docsets, strict=True):
+        own = docset.breadcrumb_title() or docset.title() or english
+        if own:
+            names[tree.language.code] = own
+    return names
+
+
 def split_tree(source: Path, docs: Path, *, jobs: int | None = None) -> Split:
     """Split every bilingual source under ``source`` into pages under ``docs``: a site of one
     translation and English (``split_trees`` of one tree).
@@ -372,7 +386,7 @@ def split_trees(
         for (writer, used), tree in zip(outside, trees, strict=True):
             folders = [staging / tree.language.code, staging / english.code]
             copy_outside_media(writer.folder, used, folders)
-        swap_in(staging, docs, [language.code for language in split.languages])
+        swap_in(staging, docs, [language.code for language in split.languages], site_names(trees))
         move_redirects(staging, docs)
         if len(trees) == 1:
             writer, xref_targets = writers[0]

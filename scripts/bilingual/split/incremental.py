@@ -22,11 +22,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilingual.errors import SourceError
-from bilingual.locales import ENGLISH_CODE, site_code, site_language
+from bilingual.locales import ENGLISH_CODE, site_language
 from bilingual.model import Document, Language
 from bilingual.pages import home
 from bilingual.pages.uids import target_of, uid_map
-from bilingual.source.folder import is_include, read_document, read_documents, source_files
+from bilingual.source.folder import (
+    is_include,
+    known_code,
+    read_document,
+    read_documents,
+    source_files,
+)
 from bilingual.source.media import is_media, media_files
 from bilingual.split import snapshot
 from bilingual.split.full import Split, split_tree
@@ -120,7 +126,7 @@ def update_tree(source: Path, docs: Path) -> Update:
                 update.problems.append(error)
                 continue
             locale = document.content_locale
-            if locale and site_code(locale) != snap.translation:
+            if locale and known_code(locale) != snap.translation:
                 return Update(full=split_tree(source, docs, jobs=1))
             parsed.append(document)
     if xrefs_changed(snap, parsed, gone):

@@ -27,8 +27,12 @@ def staging_folder(docs: Path) -> Path:
     return staging
 
 
-def swap_in(staging: Path, docs: Path, codes: list[str]) -> None:
-    """Replace the language folders of ``docs`` by those in ``staging``; drop stale ones."""
+def swap_in(
+    staging: Path, docs: Path, codes: list[str], names: dict[str, str] | None = None
+) -> None:
+    """Replace the language folders of ``docs`` by those in ``staging``; drop stale ones. The
+    manifest records the languages and the site's name in each (``names``, by code) that the
+    sources give."""
     manifest = docs / MANIFEST
     previous: list[str] = []
     if manifest.exists():
@@ -44,7 +48,8 @@ def swap_in(staging: Path, docs: Path, codes: list[str]) -> None:
             os.replace(staging / code, target)
         if old.exists():
             shutil.rmtree(old)
-    manifest.write_text(json.dumps({"languages": codes}) + "\n", encoding="utf-8")
+    recorded = {"languages": codes, "names": names or {}}
+    manifest.write_text(json.dumps(recorded, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def recover(docs: Path) -> None:

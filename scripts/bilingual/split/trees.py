@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilingual.errors import BilingualError, SourceError
-from bilingual.locales import SiteLanguage, is_known, site_code, site_language
+from bilingual.locales import NotATag, SiteLanguage, is_known, site_code, site_language
 from bilingual.model import Document, Language
 from bilingual.pages.tree.language import body_text
 from bilingual.source.dates import english_date
@@ -57,32 +57,63 @@ class Tree:
 
 def read_tree(source: Path, problems: list[SourceError]) -> Tree:
     """Parse every source of the tree at ``source`` (malformed ones to ``problems``); its
-    locale is its files' ``ms.contentlocale``, which they must agree on."""
+    locale is its files' ``ms.contentlocale``, which they must agree on. A file whose locale is
+    not a BCP 47 tag is built in its tree's, and says so (a warning on the file); a locale CLDR
+    does not know is built under its own tag, named by it, its interface in English, and says
+    so too."""
     files = progress.counted(list(source_files(source)), "split: reading")
     documents = read_documents(source, problems, files)
+    unreadable = [doc for doc in documents if doc.content_locale and _code(doc) is None]
     try:
-        code = translation_code(documents)
+        code = translation_code([doc for doc in documents if doc not in unreadable])
     except NoLocaleError as error:
         raise LocaleError(f"{source}: {error}") from None
+    for document in unreadable:
+        document.warnings.append(
+            _locale_warning(
+                source,
+                document,
+                f"ms.contentlocale {document.content_locale!r} is not a BCP 47 language tag, so "
+                f"the page is built in its tree's language, {code}",
+                "a tag such as 'de-DE', 'pt-BR' or 'sr-Latn-RS'",
+            )
+        )
+        document.metadata["ms.contentlocale"] = code
     if not is_known(code):
         named = next(doc for doc in documents if doc.content_locale)
-        raise LocaleError(
-            f"{source / named.path}: ms.contentlocale {named.content_locale}: no language "
-            "of that name (ISO 639); expected a locale such as de-DE, ja-JP or pt-BR"
+        named.warnings.append(
+            _locale_warning(
+                source,
+                named,
+                f"ms.contentlocale {named.content_locale}: no language CLDR knows, so its pages "
+                f"are built as {code!r}, named so in the language menu, their interface text in "
+                'English (marked lang="en") and their search without a stemmer',
+                "a locale of a known language, such as de-DE, ja-JP or pt-BR",
+            )
         )
     for document in documents:
         locale = document.content_locale
-        if locale and site_code(locale) != code:
-            count = sum(
-                1
-                for doc in documents
-                if doc.content_locale and site_code(doc.content_locale) == code
-            )
+        if locale and _code(document) != code:
+            count = sum(1 for doc in documents if doc.content_locale and _code(doc) == code)
             raise LocaleError(
                 f"{source / document.path}: ms.contentlocale {locale} differs from its tree's "
                 f"{code} ({count} files); expected one locale per source tree"
             )
     return Tree(source, documents, site_language(code))
+
+
+def _code(document: Document) -> str | None:
+    try:
+        return site_code(str(document.content_locale))
+    except NotATag:
+        return None
+
+
+def _locale_warning(source: Path, document: Document, what: str, expected: str) -> SourceError:
+    at = document.prefix.find("ms.contentlocale")
+    line = document.prefix.count("\n", 0, at) + 1 if at >= 0 else 1
+    column = at - document.prefix.rfind("\n", 0, at) if at >= 0 else 1
+    return SourceError(str(source / document.path), line, column, what, expected)
 
 
 def in_site_order(trees: Sequence[Tree], default: str | None) -> list[Tree]:
@@ -93,8 +124,9 @@ def in_site_order(trees: Sequence[Tree], default: str | None) -> list[Tree]:
         code = tree.language.code
         if code in seen:
             raise LocaleError(
-                f"{seen[code].source} and {tree.source} are both {code}; "
-                "expected one source tree per locale"
+                f"{seen[code].source} and {tree.source} are both the site language {code} "
+                f"({_locale(seen[code])} and {_locale(tree)}); expected one source tree per "
+                "site language"
             )
         seen[code] = tree
     if default is not None and default not in seen:
@@ -103,6 +135,10 @@ def in_site_order(trees: Sequence[Tree], default: str | None) -> list[Tree]:
         )
     first = default if default is not None else trees[0].language.code
     return [seen[first], *(tree for tree in trees if tree.language.code != first)]
+
+
+def _locale(tree: Tree) -> str:
+    return next((str(doc.content_locale) for doc in tree.documents if doc.content_locale), "")
 
 
 def fold_case(trees: Sequence[Tree], problems: list[SourceError]) -> list[SourceError]:

@@ -8,7 +8,6 @@ marker DocFX does not know.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 
@@ -39,16 +38,11 @@ def read(info: str) -> quotes.Marker | None:
     return None
 
 
-def title(code: str, kind: str) -> str:
-    """The title of a ``kind`` alert in the site language ``code``."""
-    return ui_text.alert_title(code, kind)
-
-
 def _open(
     self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
     kind = tokens[idx].meta["marker"].value
-    heading = html.escape(title(str(env.get("code", "en")), kind))
+    heading = ui_text.html_text(str(env.get("code", "en")), f"alert.{kind}")
     return f'<div class="admonition {TYPES[kind]}">\n<p class="admonition-title">{heading}</p>\n'
 
 

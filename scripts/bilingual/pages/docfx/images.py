@@ -111,7 +111,7 @@ def _complex_open(
     self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
     code = str(env.get("code", "en"))
-    title = html.escape(ui_text.text(code, "long_description"))
+    title = ui_text.html_text(code, "long_description")
     return (
         f"<p>{image_html(tokens[idx].meta, code)}</p>\n"
         f'<details class="abstract {LONG_CLASS}">\n<summary>{title}</summary>\n<p>'

@@ -109,10 +109,9 @@ def video_html(url: str, title: str, code: str) -> str:
             'referrerpolicy="strict-origin-when-cross-origin" '
             'sandbox="allow-scripts allow-same-origin allow-presentation"></iframe></span>'
         )
-    label = ui_text.text(code, "video_link").format(title=name)
+    label = ui_text.html_text(code, "video_link", title=name)
     return (
-        f'<span class="{LINK_CLASS}"><a href="{html.escape(fixed, quote=True)}">'
-        f"{html.escape(label)}</a></span>"
+        f'<span class="{LINK_CLASS}"><a href="{html.escape(fixed, quote=True)}">{label}</a></span>'
     )
 
 

@@ -134,10 +134,12 @@ def selector_rows(used: list[str], page: Page) -> list[tuple[str, str, list[tupl
 
 def selector_html(code: str, rows: list[tuple[str, str, list[tuple[str, str]]]]) -> str:
     """One group of links per row, ``?pivots=id`` each."""
-    prompt = ui_text.text(code, "pivot_prompt")
+    prompt = ui_text.message(code, "pivot_prompt")
     out = []
     for group, title, pivots in rows:
-        label = title if len(rows) > 1 and title else prompt
+        own = len(rows) > 1 and title
+        label = title if own else prompt.text
+        shown = html.escape(label) if own else prompt.html(code)
         links = " ".join(
             f'<a class="docfx-pivot" href="?pivots={quote(pivot, safe="")}" '
             f'data-pivot="{html.escape(pivot)}">{html.escape(name)}</a>'
@@ -146,7 +148,7 @@ def selector_html(code: str, rows: list[tuple[str, str, list[tuple[str, str]]]])
         out.append(
             f'<div class="{SELECTOR_CLASS}" role="group" aria-label="{html.escape(label)}" '
             f'data-group="{html.escape(group)}"><span class="docfx-pivots__prompt">'
-            f"{html.escape(label)}</span> {links}</div>\n"
+            f"{shown}</span> {links}</div>\n"
         )
     return "".join(out)
 

@@ -123,9 +123,12 @@ def _heading_close(
     if not ident:
         return f"</{token.tag}>\n"
     code = env.get("code", "en") if isinstance(env, dict) else "en"
-    title = html.escape(ui_text.text(str(code), "permalink"), quote=True)
+    said = ui_text.message(str(code), "permalink")
+    title = html.escape(said.text, quote=True)
+    lang = said.lang(str(code))
     link = (
-        f'<a class="headerlink" href="#{html.escape(str(ident), quote=True)}" title="{title}">¶</a>'
+        f'<a class="headerlink" href="#{html.escape(str(ident), quote=True)}" title="{title}"'
+        f"{lang}>¶</a>"
     )
     alias = opening.meta.get("alias") if opening is not None else None
     if alias:  # the id its text gives (DocFX's, where the anchor took its place): links land
