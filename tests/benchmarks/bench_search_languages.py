@@ -11,10 +11,13 @@ through ``tests/search_known_item.js`` against the built files, as the browser r
 
 * ``words``: two words of the title as written (its two longest; in a script written without
   spaces, its two longest words as ICU's word breaks find them, typed together);
-* ``plain``: the same without diacritics, in lower case (as readers type on a phone);
+* ``plain``: the same in lower case without the marks readers leave out (Latin, Greek and
+  Cyrillic accents, Arabic and Hebrew points: ``kluda`` for ``kļūda``; kana and Thai as
+  written), as readers type on a phone;
 * ``chars`` (scripts written without spaces: Chinese, Japanese, Thai, Lao, Khmer, Myanmar):
-  two to four letters of the title, the first of its words of at least two letters, with the
-  word after it while they stay within four.
+  two to four letters of the title: its most telling word of two to four letters (the one in
+  the fewest titles of its language, the longest of those), else the first four letters of
+  its most telling word (a word typed in part).
 
 A query is a hit when the article, or an article of the same title (the reader cannot tell
 them apart), is among the first five results. Prints a line per language and kind against the
@@ -31,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
@@ -59,14 +63,27 @@ def words_of(title: str, code: str) -> list[str]:
     ]
 
 
+DROPPED_MARKS = ("LATIN", "GREEK", "CYRILLIC", "ARABIC", "HEBREW")
+"""Scripts whose readers type letters without their marks (``kluda`` for ``kļūda``, Arabic
+without its vowel points); kana keep their voicing marks, Thai its vowels and tones."""
+
+
 def plain(text: str) -> str:
-    """``text`` in lower case without its diacritics."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    """``text`` in lower case, the marks readers leave out left out."""
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFD", text.lower()):
+        if unicodedata.combining(char) and kept:
+            base = unicodedata.name(kept[-1][0], "")
+            if base.startswith(DROPPED_MARKS):
+                continue
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
 
 
-def queries(title: str, code: str) -> dict[str, str]:
-    """The queries of one title, by kind (a kind the title cannot give is left out)."""
+def queries(title: str, code: str, spread: Counter[str] | None = None) -> dict[str, str]:
+    """The queries of one title, by kind (a kind the title cannot give is left out);
+    ``spread``: in how many titles of the language each word is (the letters a reader types
+    are those of the title's most telling word)."""
     words = words_of(title, code)
     unspaced = script_of(code) in UNSPACED
     native = [word for word in words if not word.isascii()]
@@ -76,16 +93,11 @@ def queries(title: str, code: str) -> dict[str, str]:
     longest = sorted(sorted(pool, key=len, reverse=True)[:2], key=pool.index)
     found = {"words": ("" if unspaced else " ").join(longest)}
     found["plain"] = plain(found["words"])
-    if unspaced:
-        for index, word in enumerate(native):
-            if len(word) >= 2:
-                typed = word[:4]
-                for after in native[index + 1 :]:
-                    if len(typed) + len(after) > 4:
-                        break
-                    typed += after
-                found["chars"] = typed
-                break
+    if unspaced and native:
+        spread = spread or Counter()
+        telling = sorted(native, key=lambda word: (spread[word], -len(word)))
+        whole = [word for word in telling if 2 <= len(word) <= 4]
+        found["chars"] = whole[0] if whole else telling[0][:4]
     return found
 
 
@@ -120,9 +132,12 @@ def measure(site: Path, docs: Path, most_articles: int | None) -> dict[str, dict
         for entry in pages:
             titles.setdefault(entry["title"], set()).add(entry["location"])
         chosen = pages[:most_articles] if most_articles else pages
+        spread: Counter[str] = Counter()
+        for title in titles:
+            spread.update(set(words_of(title, language.lang)))
         kinds: dict[str, list[tuple[str, str]]] = {}
         for entry in chosen:
-            for kind, query in queries(entry["title"], language.lang).items():
+            for kind, query in queries(entry["title"], language.lang, spread).items():
                 kinds.setdefault(kind, []).append((query, entry["title"]))
         line: dict[str, object] = {"pages": len(pages), "asked": len(chosen)}
         for kind, asked in kinds.items():
@@ -145,7 +160,7 @@ def measure(site: Path, docs: Path, most_articles: int | None) -> dict[str, dict
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--source", action="append", default=[], help="a source tree")
+    parser.add_argument("--source", nargs="+", default=[], help="the source trees, one per locale")
     parser.add_argument("--site", help="a site built already (with --docs)")
     parser.add_argument("--docs", help="the docs folder of --site")
     parser.add_argument("--articles", type=int, default=0, help="at most N articles a language")

@@ -94,26 +94,19 @@ def test_error_codes_are_their_own_keys(code: str, text: str) -> None:
     assert [key for key, _ in terms(analyzer(code).key, text)] == codes
 
 
-def test_japanese_is_indexed_in_pairs_of_letters() -> None:
+def test_scripts_without_spaces_are_indexed_as_icu_words_and_korean_in_pairs() -> None:
     found = list(terms(analyzer("ja").key, "Outlookのパスワードを変更"))
-    assert found[0] == ("outlook", "outlook")
-    assert [key for key, _ in found[1:]] == [
-        "のパ",
-        "パス",
-        "スワ",
-        "ワー",
-        "ード",
-        "ドを",
-        "を変",
-        "変更",
-    ]
+    assert [key for key, _ in found] == ["outlook", "の", "パスワード", "を", "変更"]
     # half-width kana read as full-width ones, voicing marks kept
-    assert [key for key, _ in terms(analyzer("ja").key, "ﾊﾟｽﾜｰﾄﾞ")] == [
-        "パス",
-        "スワ",
-        "ワー",
-        "ード",
+    assert [key for key, _ in terms(analyzer("ja").key, "ﾊﾟｽﾜｰﾄﾞ")] == ["パスワード"]
+    assert [key for key, _ in terms(analyzer("zh").key, "管理会议策略")] == ["管理", "会议", "策略"]
+    assert [key for key, _ in terms(analyzer("th").key, "ทดสอบการค้นหา")] == [
+        "ทดสอบ",
+        "การ",
+        "ค้นหา",
     ]
+    # Korean is written with spaces, its particles joined on: 정책을 holds 정책
+    assert [key for key, _ in terms(analyzer("ko").key, "정책을")] == ["정책", "책을"]
 
 
 def test_english_minimal_stemmer_follows_lucene() -> None:

@@ -51,10 +51,21 @@ var LETTERS = {
   "\u0140": "l",
 };
 var LETTER = /[\u00df\u00f8\u0142\u0111\u00f0\u00fe\u00e6\u0153\u0131\u0127\u0140]/g;
-var NGRAM =
-  "\u0e00-\u0e7f\u3005-\u3007\u3040-\u30fa\u30fc-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff";
+var DICTIONARY =
+  "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3005-\u3007\u3040-\u30fa\u30fc-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
+var HANGUL = "\uac00-\ud7af";
+var NGRAM = DICTIONARY + HANGUL;
 var HAS_NGRAM = new RegExp("[" + NGRAM + "]");
-var RUNS = new RegExp("([" + NGRAM + "]+)|([^" + NGRAM + "\u3000-\u303f\u30fb\uff00-\uffef]+)", "g");
+var RUNS = new RegExp(
+  "([" + DICTIONARY + "]+)|([" + HANGUL + "]+)|([^" + NGRAM + "\u3000-\u303f\u30fb\uff00-\uffef]+)",
+  "g",
+);
+var WORDS = "words";
+var PAIRS = "pairs";
+var OTHER = "";
+// ICU's word breaks, as text.words gets them from ICU in Python (its root locale: the
+// dictionaries are chosen by script).
+var SEGMENTER = new Intl.Segmenter("und", { granularity: "word" });
 
 function normal(word) {
   return word.toLowerCase().normalize("NFKC").toLowerCase();
@@ -70,13 +81,25 @@ function fold(word) {
     .toLowerCase();
 }
 
-// [[paired, run, offset], ...]: the runs of letters indexed in pairs, and the others.
+// [[kind, run, offset], ...]: the runs of a word, each with how it is indexed (WORDS, PAIRS,
+// OTHER), the twin of text.runs.
 function runs(word) {
-  if (!HAS_NGRAM.test(word)) return [[false, word, 0]];
+  if (!HAS_NGRAM.test(word)) return [[OTHER, word, 0]];
   var found = [];
   var match;
   RUNS.lastIndex = 0;
-  while ((match = RUNS.exec(word)) !== null) found.push([match[1] !== undefined, match[0], match.index]);
+  while ((match = RUNS.exec(word)) !== null) {
+    found.push([match[1] !== undefined ? WORDS : match[2] !== undefined ? PAIRS : OTHER, match[0], match.index]);
+  }
+  return found;
+}
+
+// The words of a run written without spaces, the twin of text.words.
+function runWords(run) {
+  var found = [];
+  for (var piece of SEGMENTER.segment(run)) {
+    if (!/^\s+$/.test(piece.segment)) found.push(piece.segment);
+  }
   return found;
 }
 
@@ -372,27 +395,43 @@ Engine.prototype.range = function (low, high, most) {
   return found;
 };
 
-// [[key, spelling], ...] of a word (normal), the twin of analysis.terms: a run of CJK letters
-// gives its pairs.
-function wordTerms(analyzer, word) {
+// [[key, spelling, kind], ...] of a word (normal): a run written without spaces gives its
+// words, a run of Hangul its pairs.
+function wordParts(analyzer, word) {
   var found = [];
   runs(word).forEach(function (run) {
-    if (run[0]) {
+    if (run[0] === WORDS) {
+      runWords(run[1]).forEach(function (part) {
+        found.push([fold(part), part, WORDS]);
+      });
+    } else if (run[0] === PAIRS) {
       bigrams(fold(run[1])).forEach(function (pair) {
-        found.push([pair, pair]);
+        found.push([pair, pair, PAIRS]);
       });
     } else {
-      found.push([analyzer.key(run[1]), run[1]]);
+      found.push([analyzer.key(run[1]), run[1], OTHER]);
     }
   });
   return found;
+}
+
+// [[key, spelling], ...] of a word (normal), the twin of analysis.word_terms (which
+// tests/search_worker.js compares it with).
+// eslint-disable-next-line no-unused-vars
+function wordTerms(analyzer, word) {
+  return wordParts(analyzer, word).map(function (part) {
+    return [part[0], part[1]];
+  });
 }
 
 function tokens(text, separator) {
   return text.toLowerCase().split(separator).filter(Boolean).map(normal);
 }
 
-// The words of a query: each with its parts (a word, or the pairs of a run of CJK letters).
+// The words of a query: each with its parts (a word, or the pairs of a run of Hangul); each
+// word of a run written without spaces is a word of its own (a query typed without spaces,
+// 管理会议, is its words 管理 and 会议); those of the word being typed may each be the start of
+// a word (a word typed in part, อัปเ, may break into pieces of no word).
 Engine.prototype.parse = function (query) {
   var text = query.replace(/["*+~^:]/g, " ");
   var words = tokens(text, this.separator);
@@ -404,12 +443,21 @@ Engine.prototype.parse = function (query) {
     if (seen.has(word)) return;
     seen.add(word);
     var typing = open && index === words.length - 1;
-    var parts = wordTerms(self.analysis, word).map(function (term) {
-      var key = term[0];
-      var spelling = term[1];
-      if (HAS_NGRAM.test(spelling)) return self.part(spelling, spelling, [key], key.length === 1 ? key : null);
-      var keys = [key].concat(self.analysis.fallback(spelling));
-      return self.part(spelling, fold(spelling), keys, typing ? self.analysis.prefix(spelling) : null);
+    var pieces = wordParts(self.analysis, word);
+    var parts = [];
+    pieces.forEach(function (piece) {
+      var key = piece[0];
+      var spelling = piece[1];
+      if (piece[2] === WORDS) {
+        if (seen.has(WORDS + spelling)) return;
+        seen.add(WORDS + spelling);
+        terms.push({ text: spelling, parts: [self.part(spelling, key, [key], typing ? key : null)] });
+      } else if (piece[2] === PAIRS) {
+        parts.push(self.part(spelling, spelling, [key], key.length === 1 ? key : null));
+      } else {
+        var keys = [key].concat(self.analysis.fallback(spelling));
+        parts.push(self.part(spelling, fold(spelling), keys, typing ? self.analysis.prefix(spelling) : null));
+      }
     });
     if (parts.length) terms.push({ text: word, parts: parts });
   });
@@ -650,7 +698,9 @@ Engine.prototype.marks = function (text, terms) {
     runs(word).forEach(function (run) {
       var offset = item[0] + run[2];
       ranges = ranges.concat(
-        run[0] ? self.pairMarks(run[1], offset, terms, found) : self.wordMarks(run[1], offset, terms, found),
+        run[0] !== OTHER
+          ? self.pairMarks(run[1], offset, terms, found)
+          : self.wordMarks(run[1], offset, terms, found),
       );
     });
   });

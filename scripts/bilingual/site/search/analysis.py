@@ -16,10 +16,11 @@ diacritics finds the words written with them:
   ``tests/site/test_search_analysis.py`` compares them on the corpus' words);
 * other languages: folded only.
 
-Japanese, Chinese, Korean and Thai letters are indexed in overlapping pairs (``text.bigrams``),
-whatever the site's language: the same split at both ends, and one that needs no dictionary,
-unlike lunr's TinySegmenter, which segments the same letters differently in a sentence and in
-a query of a few words.
+Words written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) are ICU's words
+(``text.words``), whatever the site's language: the worker splits a query with the browser's
+``Intl.Segmenter``, ICU with the same dictionaries, so both ends cut a text alike, and a query
+typed without spaces (``管理会议``) is its words (``管理``, ``会议``), each found alone. Korean
+(Hangul) is indexed in overlapping pairs (``text.bigrams``): its words carry their particles.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from functools import cache
 import snowballstemmer  # type: ignore[import-untyped]
 
 from bilingual.site.search import latvian
-from bilingual.site.search.text import SPLIT, bigrams, fold, normal, runs
+from bilingual.site.search.text import PAIRS, SPLIT, WORDS, bigrams, fold, normal, runs, words
 
 SNOWBALL = {
     "da": "danish",
@@ -167,11 +168,13 @@ def analyzer(code: str) -> Analyzer:
 
 
 def word_terms(key: Callable[[str], str], word: str) -> list[tuple[str, str]]:
-    """``(key, spelling)`` of one word as ``SPLIT`` leaves it (``key``: an ``Analyzer.key``);
-    a run of CJK letters gives its pairs, each its own key and spelling."""
+    """``(key, spelling)`` of one word as ``SPLIT`` leaves it (``key``: an ``Analyzer.key``):
+    a run written without spaces gives its words (folded), a run of Hangul its pairs."""
     found = []
-    for paired, run in runs(normal(word)):
-        if paired:
+    for kind, run in runs(normal(word)):
+        if kind == WORDS:
+            found += [(fold(part), part) for part in words(run)]
+        elif kind == PAIRS:
             found += [(pair, pair) for pair in bigrams(fold(run))]
         else:
             found.append((key(run), run))

@@ -12,8 +12,10 @@ Every rule here has its twin in ``overrides/assets/javascripts/workers/help-sear
   letters, the accents of Latin and Greek letters and the vowel marks of Arabic and Hebrew
   dropped (``kļūda`` -> ``kluda``, ``für`` -> ``fur``, ``ß`` -> ``ss``); kana keep their
   voicing marks, Cyrillic its ``й``;
-* ``runs``: a word with Japanese, Chinese, Korean or Thai letters is split into the runs of
-  those letters (indexed as ``bigrams``: a run of one letter as itself) and the runs of others.
+* ``runs``: a word with letters of a script written without spaces (Chinese, Japanese, Thai,
+  Lao, Khmer, Myanmar) or Hangul is split into runs: the first kind indexed as ICU's ``words``
+  (``Intl.Segmenter`` in the worker, ICU too), Hangul as overlapping ``bigrams`` (Korean's
+  particles join the word before: ``정책을`` holds ``정책``), the others as they are.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+
+from icu4py.breakers import WordBreaker
+from icu4py.locale import Locale
 
 SEPARATOR = r"""[\s\x1c-\x1f\x85\ufeff\-,:;!?=\[\](){}<>"'`/|\\\u00ab\u00bb\u201c\u201d\u201e\u2018\u2019\u2026]+|\.(?!\d)|&[lg]t;"""
 SPLIT = re.compile(SEPARATOR)
@@ -45,11 +50,23 @@ LETTERS = str.maketrans(
     }
 )
 """Letters no decomposition takes the accent off."""
+ROOT = Locale("und")
+"""ICU's root locale: its dictionaries are chosen by script, whatever the page's language."""
 
-NGRAM = "\u0e00-\u0e7f\u3005-\u3007\u3040-\u30fa\u30fc-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-"""Thai, kana, CJK ideographs, Hangul: scripts written without spaces between words."""
+DICTIONARY = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3005-\u3007\u3040-\u30fa\u30fc-\u30ff"
+    "\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+)
+"""Thai, Lao, Myanmar, Khmer, kana and CJK ideographs: scripts written without spaces between
+words, which ICU splits into words by its dictionaries."""
+HANGUL = "\uac00-\ud7af"
+"""Hangul syllables: Korean is written with spaces, its particles joined to the word before, so
+its runs are indexed in overlapping pairs."""
+NGRAM = DICTIONARY + HANGUL
 HAS_NGRAM = re.compile(f"[{NGRAM}]")
-RUNS = re.compile(f"([{NGRAM}]+)|([^{NGRAM}\u3000-\u303f\u30fb\uff00-\uffef]+)")
+RUNS = re.compile(f"([{DICTIONARY}]+)|([{HANGUL}]+)|([^{NGRAM}\u3000-\u303f\u30fb\uff00-\uffef]+)")
+WORDS, PAIRS, OTHER = "words", "pairs", ""
+"""How a run of a word is indexed: as ICU's words, as pairs of letters, as one word."""
 
 
 def tokens(text: str) -> list[str]:
@@ -70,16 +87,27 @@ def fold(word: str) -> str:
     return unicodedata.normalize("NFC", text).translate(LETTERS).lower()
 
 
-def runs(word: str) -> list[tuple[bool, str]]:
-    """A word's runs: ``(True, run)`` of letters indexed in pairs, ``(False, run)`` of others
-    (without the CJK punctuation between them)."""
+def runs(word: str) -> list[tuple[str, str]]:
+    """A word's runs, each with how it is indexed: ``(WORDS, run)`` of letters written without
+    spaces, ``(PAIRS, run)`` of Hangul, ``(OTHER, run)`` of the rest (without the CJK
+    punctuation between them)."""
     if not HAS_NGRAM.search(word):
-        return [(False, word)]
-    return [(bool(match[1]), match[0]) for match in RUNS.finditer(word)]
+        return [(OTHER, word)]
+    return [
+        (WORDS if match[1] else PAIRS if match[2] else OTHER, match[0])
+        for match in RUNS.finditer(word)
+    ]
+
+
+def words(run: str) -> list[str]:
+    """The words of a run written without spaces, by ICU's word breaks (its dictionaries for
+    Chinese and Japanese, Thai, Lao, Khmer and Myanmar): the same the worker gets from the
+    browser's ``Intl.Segmenter``, which is ICU too."""
+    return [word for word in WordBreaker(run, ROOT) if not word.isspace()]
 
 
 def bigrams(run: str) -> list[str]:
-    """The overlapping pairs of letters of ``run`` (``パスワード`` -> ``パス``, ``スワ``, …)."""
+    """The overlapping pairs of letters of ``run`` (``비밀번호`` -> ``비밀``, ``밀번``, ``번호``)."""
     if len(run) < 2:
         return [run]
     return [run[i : i + 2] for i in range(len(run) - 1)]
