@@ -15,6 +15,8 @@ ADDRESS ?= 127.0.0.1:8000
 STRICT ?=
 SCALE  ?= 1
 REPEAT ?= 1
+LOCALES ?= 8 40
+CORPUS ?= ../shared/corpus
 STRICT_FLAG := $(if $(filter 1 yes true,$(STRICT)),--strict,)
 JOBS   ?=
 ifneq ($(JOBS),)
@@ -28,7 +30,7 @@ BILINGUAL := PYTHONPATH=scripts $(BIN)/python -m bilingual
 # SOURCE may name several trees (one per locale): one site. DEFAULT=code picks the root language.
 SOURCES := --source $(foreach s,$(SOURCE),"$(s)") $(if $(DEFAULT),--default "$(DEFAULT)",)
 
-.PHONY: site site-part site-merge site-languages serve test test-fast links lint clean audit parity reproducible bench bench-site bench-split bench-incremental bench-links bench-search bench-search-hits
+.PHONY: site site-part site-merge site-languages serve test test-fast links lint clean audit parity reproducible bench bench-site bench-split bench-incremental bench-links bench-search bench-search-hits bench-locales
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -98,6 +100,9 @@ bench-search: $(STAMP)  ## search per language in Chromium on a cold page of SIT
 
 bench-search-hits: $(STAMP)  ## known-item search per language: the share of SOURCE's articles whose title words (as written, without diacritics, and 2-4 letters in scripts without spaces) find them in the top five, against 85 %
 	PYTHONPATH=scripts:tests $(BIN)/python tests/benchmarks/bench_search_languages.py --source $(foreach s,$(SOURCE),"$(s)")
+
+bench-locales: $(STAMP)  ## one site of LOCALES (default "8 40") locales made from the shared samples by relabelling their locale: split and build time, CPU and memory per locale, the median page, hreflang and switcher entries
+	PYTHONPATH=scripts:tests $(BIN)/python tests/benchmarks/bench_locales.py --corpus "$(CORPUS)" --locales $(LOCALES)
 
 clean:  ## remove generated pages, the built site and caches
 	rm -rf site parts test-output .pytest_cache .mypy_cache .ruff_cache

@@ -3,15 +3,17 @@ in the pinned versions, and an upgrade that drops one is named, not a mystery.""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
-from bilingual.locales import site_language
+from bilingual.locales import site_code, site_language
 from bilingual.site import internals
 from bilingual.site.build import CONFIG, environment
+from learn_locales import LEARN_LOCALES
 
 
 def loaded_config(tmp_path: Path) -> Any:
@@ -65,9 +67,10 @@ def test_a_material_without_its_config_script_is_named(
 @pytest.mark.parametrize(
     ("code", "theme"),
     [
-        *(("lv", "lv"), ("zh-CN", "zh"), ("zh-TW", "zh-TW"), ("pt-BR", "pt-BR"), ("ga-IE", "en")),
+        *(("lv", "lv"), ("zh-CN", "zh"), ("zh-TW", "zh-TW"), ("pt-BR", "pt-BR"), ("mt-MT", "mt")),
         *(("zh-HK", "zh-Hant"), ("sr-Latn-RS", "sh"), ("sr-Cyrl-RS", "sr"), ("sr", "sr")),
-        *(("pt-PT", "pt"), ("fil-PH", "tl"), ("tl", "tl"), ("kk-KZ", "en"), ("zh-Hans-CN", "zh")),
+        *(("pt-PT", "pt"), ("fil-PH", "tl"), ("tl", "tl"), ("kk-KZ", "kk"), ("zh-Hans-CN", "zh")),
+        *(("sw-KE", "en"), ("bs-Latn-BA", "bs"), ("ga-IE", "ga")),
     ],
 )
 def test_the_theme_speaks_the_locale_or_its_base_language(code: str, theme: str) -> None:
@@ -78,3 +81,24 @@ def test_the_theme_speaks_the_locale_or_its_base_language(code: str, theme: str)
     from bilingual.site.internals import theme_language
 
     assert theme_language(code) == theme
+
+
+@pytest.mark.parametrize("locale", LEARN_LOCALES)
+def test_every_learn_locale_has_the_themes_words_in_its_own_language(locale: str) -> None:
+    """Material ships 64 languages; the project adds the Learn languages it lacks (bs, ga, kk,
+    mt) in overrides/partials/languages, the same keys as Material's en.html."""
+    from bilingual.site.internals import theme_language
+
+    theme = theme_language(site_code(locale))
+    assert theme != "en" or locale.startswith("en-")
+
+
+@pytest.mark.parametrize("code", ["bs", "ga", "kk", "mt"])
+def test_the_projects_own_theme_languages_have_every_key_of_materials(code: str) -> None:
+    from bilingual.site.internals import MATERIAL, OWN_LANGUAGES
+
+    def keys(path: Path) -> list[str]:
+        return re.findall(r'^\s*"([^"]+)":', path.read_text(encoding="utf-8"), re.MULTILINE)
+
+    english = keys(MATERIAL / "partials" / "languages" / "en.html")
+    assert keys(OWN_LANGUAGES / f"{code}.html") == english

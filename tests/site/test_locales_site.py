@@ -342,3 +342,26 @@ def test_two_englishes_of_one_date_are_a_reported_choice(
     ) in "\n".join(lines)
     english = (tmp_path / "docs" / "en" / "sign-in.md").read_text(encoding="utf-8")
     assert "Enter your email address and your password." in english  # the Latvian tree's
+
+
+def test_a_language_material_lacks_reads_the_projects_own_words_for_the_theme(
+    tmp_path: Path,
+) -> None:
+    """Kazakh: Material ships no words for it; the project's (overrides/partials/languages/kk.html)
+    name the search box, and the project's catalog the alert titles and notices."""
+    tree = copy_tree("lv", tmp_path / "kk")
+    for source in tree.iterdir():
+        source.write_text(
+            source.read_text(encoding="utf-8").replace("lv-LV", "kk-KZ"), encoding="utf-8"
+        )
+    args = ["site", "--source", str(tree), "--docs", str(tmp_path / "docs")]
+    assert main([*args, "--site", str(tmp_path / "site")]) == 0
+    built = tmp_path / "site" / "sign-in" / "index.html"
+    page = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+    assert page.html is not None
+    assert page.html["lang"] == "kk"
+    box = page.select_one("input.md-search__input")
+    assert box is not None
+    assert box["placeholder"] == "Іздеу"
+    assert page.select_one(".sxs-toggle") is not None
+    assert not page.select("[lang=en]:not(.md-select__link)")  # nothing fell back to English

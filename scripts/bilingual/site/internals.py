@@ -259,8 +259,14 @@ def theme_language(code: str) -> str:
     return found[0] if found else "en"
 
 
+OWN_LANGUAGES = Path(__file__).resolve().parents[3] / "overrides" / "partials" / "languages"
+"""Material's words in languages Material ships none for (bs, ga, kk, mt), the project's own."""
+
+
 @cache
 def material_languages() -> tuple[str, ...]:
-    """The languages Material has its own words in (``partials/languages/*.html``)."""
+    """The languages Material's words are in (``partials/languages/*.html``): Material's own,
+    and the project's in ``overrides/`` (the theme reads that folder first)."""
     folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
-    return tuple(sorted(path.stem for path in folder.glob("*.html")))
+    found = {path.stem for path in [*folder.glob("*.html"), *OWN_LANGUAGES.glob("*.html")]}
+    return tuple(sorted(found))
