@@ -284,6 +284,8 @@ function analysis(name, lunr, lunrFolder) {
   if (name === "english") return new Analysis(name, english);
   if (name === "arabic") return new Analysis(name, arabic);
   if (name === "snowball") return new Analysis(name, lunrStemmer(lunr, lunrFolder));
+  // "indexed" (stemmed at build time only: a typed word finds its stem by its spelling among
+  // the index's, Engine.prototype.match) and "plain": words folded.
   return new Analysis(name, identity);
 }
 

@@ -14,6 +14,9 @@ diacritics finds the words written with them:
   (``für``/``fur`` -> ``fur``, ``Einstellungen`` -> ``einstell``), here from ``snowballstemmer``
   2.2.0, in the worker from lunr's file that Material ships (the same generated algorithm:
   ``tests/site/test_search_analysis.py`` compares them on the corpus' words);
+* the other languages Snowball has a stemmer for (``INDEXED``: Catalan, Finnish, Greek,
+  Lithuanian, Serbian …): that stemmer on the word as written, then folded; the worker has no
+  stemmer for them and finds a typed word's key by its spelling among the index's;
 * other languages: folded only.
 
 Words written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) are ICU's words
@@ -53,6 +56,24 @@ SNOWBALL = {
 """lunr's language files with a Snowball stemmer -> snowballstemmer's algorithm (Finnish is
 left out: its two versions differ)."""
 LUNR_CODES = {"nb": "no", "nn": "no"}
+INDEXED = {
+    "ca": "catalan",
+    "el": "greek",
+    "eu": "basque",
+    "fi": "finnish",
+    "ga": "irish",
+    "hi": "hindi",
+    "hy": "armenian",
+    "id": "indonesian",
+    "lt": "lithuanian",
+    "ne": "nepali",
+    "sr": "serbian",
+    "ta": "tamil",
+    "yi": "yiddish",
+}
+"""The other languages Snowball has a stemmer for, and lunr none: stemmed when the site is built
+(the word as written, then folded); the worker finds a word's stem by its spelling among the
+index's (every form a page has), so a query finds every form of a word the docset holds."""
 DIGIT = re.compile("[0-9]")
 
 
@@ -126,7 +147,8 @@ class Analyzer:
     """One language's analysis: ``key`` of a word, ``prefix`` a word being typed starts."""
 
     name: str
-    """``latvian``, ``english``, ``arabic``, ``snowball`` or ``plain``: the worker's analysis."""
+    """``latvian``, ``english``, ``arabic``, ``snowball``, ``indexed`` or ``plain``: the
+    worker's analysis (``indexed`` and ``plain`` are the same there: words folded)."""
     lunr: str | None = None
     """The lunr language file whose stemmer the worker runs (``snowball`` only)."""
     stem: Callable[[str], str] = field(default=lambda word: word, repr=False)
@@ -139,6 +161,8 @@ class Analyzer:
             return fold(word)
         if self.name == "latvian":
             return fold(latvian.stem(word))
+        if self.name == "indexed":
+            return fold(self.stem(word))
         return self.stem(fold(word))
 
     def prefix(self, word: str) -> str:
@@ -164,6 +188,8 @@ def analyzer(code: str) -> Analyzer:
     lunr = LUNR_CODES.get(language, language)
     if lunr in SNOWBALL:
         return Analyzer("snowball", lunr, _snowball(SNOWBALL[lunr]))
+    if language in INDEXED:
+        return Analyzer("indexed", stem=_snowball(INDEXED[language]))
     return Analyzer("plain")
 
 
