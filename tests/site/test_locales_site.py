@@ -215,6 +215,15 @@ def test_a_locale_static_i18n_cannot_serve_is_built_under_a_folder_it_takes(
     assert page.html["lang"] == "fil"
     names = [link.get_text(strip=True) for link in page.select(".md-select__link")]
     assert "Filipino" in names
+    # every hreflang and the menu say fil, not the folder's tl
+    hreflangs = [str(link["hreflang"]) for link in page.select("[hreflang]")]
+    assert "fil" in hreflangs
+    assert "tl" not in hreflangs
+    menu = next(link for link in page.select(".md-select__link") if link["hreflang"] == "fil")
+    assert menu["lang"] == "fil"
+    sitemap = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert 'hreflang="fil"' in sitemap
+    assert 'hreflang="tl"' not in sitemap
 
 
 def copy_tree(code: str, target: Path, rename: dict[str, str] | None = None) -> Path:

@@ -29,6 +29,16 @@ def set_content_language(page: str, code: str, direction: str) -> str:
     return ARTICLE_TAG.sub(lambda match: match.group(0) + attributes, page, count=1)
 
 
+def own_tags(page: str, tags: dict[str, str]) -> str:
+    """``page`` whose ``hreflang`` links and language menu say each language's own BCP 47 tag
+    where its folder differs (``tags``: folder -> tag; ``tl`` -> ``fil``: static-i18n names a
+    language by its folder)."""
+    for folder, tag in tags.items():
+        page = page.replace(f'hreflang="{folder}"', f'hreflang="{tag}"')
+        page = page.replace(f'hreflang="{tag}" lang="{folder}"', f'hreflang="{tag}" lang="{tag}"')
+    return page
+
+
 def add_x_default(page: str, default_code: str) -> str:
     """``page`` with an ``x-default`` alternate pointing at the default language's page."""
     if 'hreflang="x-default"' in page:

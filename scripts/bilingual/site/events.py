@@ -44,7 +44,12 @@ from bilingual.locales import ENGLISH_CODE, name_in, site_language
 from bilingual.pages import units
 from bilingual.pages.home import NO_LANDING, NOTICE, folder_anchor
 from bilingual.site import internals, notices
-from bilingual.site.alternates import add_x_default, set_content_language, set_language
+from bilingual.site.alternates import (
+    add_x_default,
+    own_tags,
+    set_content_language,
+    set_language,
+)
 from bilingual.site.csp import with_policy
 from bilingual.site.empty_links import name_empty_links
 from bilingual.site.inline_images import extract_inline_images
@@ -197,6 +202,8 @@ class SiteEvents:
             output, site_language(build.current).lang, site_language(build.current).direction
         )
         output = add_x_default(output, build.default)
+        tags = {code: site_language(code).lang for code in build.built}
+        output = own_tags(output, {code: tag for code, tag in tags.items() if tag != code})
         output = with_search_worker(output)
         if build.current != build.default:
             output = with_search_base(output, build.current)
@@ -291,6 +298,7 @@ class SiteEvents:
         env.filters["index_anchor"] = folder_anchor
         env.globals["help_text"] = ui_text.text  # the templates' own words (partials/palette.html)
         env.globals["help_language"] = self.languages(config).current  # partials/alternate.html
+        env.filters["bcp47"] = lambda code: site_language(str(code)).lang  # overrides/sitemap.xml
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
         dates = [self.dates.pop(id(page), None) for page in pages]
         site_date = newest(dates)
