@@ -47,6 +47,20 @@ def test_worker_analyses_words_as_the_build_does(code: str) -> None:
     assert differences(code, WORDS) == []
 
 
+TURKIC = ["İSTANBUL", "Istanbul", "\u0131stanbul", "istanbul", "ŞİFRE", "Şifre", "sifre", "IĞDIR"]
+
+
+@needs_node
+@pytest.mark.parametrize("code", ["tr", "az"])
+def test_turkic_dotted_and_dotless_i_fold_alike_at_both_ends(code: str) -> None:
+    """A Turkish or Azeri reader types İ, I, dotless i or i, in capitals or not, with or without ş:
+    every form folds to the same key, in the build and in the worker."""
+    assert len({fold(word) for word in TURKIC[:4]}) == 1
+    assert len({fold(word) for word in TURKIC[4:7]}) == 1
+    assert analyse("plain", None, TURKIC)["fold"] == [fold(word) for word in TURKIC]
+    assert differences(code, TURKIC) == []
+
+
 @needs_node
 def test_worker_folds_and_stems_latvian_as_the_build_does() -> None:
     words = [fold(word) for word in WORDS] + [word.lower() for word in WORDS]
