@@ -299,6 +299,7 @@ class SiteEvents:
         env.globals["help_text"] = ui_text.text  # the templates' own words (partials/palette.html)
         env.globals["help_language"] = self.languages(config).current  # partials/alternate.html
         env.filters["bcp47"] = lambda code: site_language(str(code)).lang  # overrides/sitemap.xml
+        env.globals["help_sitemap"] = internals.writes_sitemap(config)
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
         dates = [self.dates.pop(id(page), None) for page in pages]
         site_date = newest(dates)

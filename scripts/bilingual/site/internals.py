@@ -140,6 +140,14 @@ def build_one_language(config: Any, code: str | None = None) -> None:
     plugin.building = True
 
 
+def writes_sitemap(config: Any) -> bool:
+    """Whether the build running now writes the site's sitemap: the default language's, or a
+    language built apart (its part's entries are merged in). A language static-i18n builds
+    inside the default's build writes a sitemap the default's overwrites when it is done."""
+    plugin = i18n(config)
+    return bool(plugin.current_language == plugin.default_language or plugin.building)
+
+
 def language_homes(config: Any) -> dict[str, str]:
     """Each language's home page link, as the switcher offers it."""
     return {alt["lang"]: alt["link"] for alt in i18n(config).extra_alternate}
