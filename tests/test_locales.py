@@ -52,6 +52,7 @@ def test_a_tag_static_i18n_refuses_gets_a_folder_it_takes() -> None:
     latin = site_language(site_code("es-419"))
     assert latin.lang == "es-419"
     assert locales.STATIC_I18N.match(latin.code)
+    assert site_language(latin.lang) == latin  # the split records the tag beside the folder
 
 
 def test_names_are_each_languages_own_as_a_menu_shows_them() -> None:

@@ -374,3 +374,21 @@ def test_a_language_material_lacks_reads_the_projects_own_words_for_the_theme(
     assert box["placeholder"] == "Іздеу"
     assert page.select_one(".sxs-toggle") is not None
     assert not page.select("[lang=en]:not(.md-select__link)")  # nothing fell back to English
+
+
+def test_a_tag_whose_region_static_i18n_refuses_keeps_it_in_every_lang(tmp_path: Path) -> None:
+    """Latin American Spanish (es-419): static-i18n takes no number for a region, so its folder
+    is a private-use one; the split records the tag beside it and the pages say es-419."""
+    tree = copy_tree("lv", tmp_path / "es")
+    for source in tree.iterdir():
+        source.write_text(
+            source.read_text(encoding="utf-8").replace("lv-LV", "es-419"), encoding="utf-8"
+        )
+    args = ["site", "--source", str(tree), "--docs", str(tmp_path / "docs")]
+    assert main([*args, "--site", str(tmp_path / "site")]) == 0
+    built = tmp_path / "site" / "sign-in" / "index.html"
+    page = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+    assert page.html is not None
+    assert page.html["lang"] == "es-419"
+    hreflangs = {str(link["hreflang"]) for link in page.select("[hreflang]")}
+    assert hreflangs == {"es-419", "en", "x-default"}

@@ -40,7 +40,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from bilingual import ui_text
-from bilingual.locales import ENGLISH_CODE, name_in, site_language
+from bilingual.locales import ENGLISH_CODE, SiteLanguage, name_in, site_language
 from bilingual.pages import units
 from bilingual.pages.home import NO_LANDING, NOTICE, folder_anchor
 from bilingual.site import internals, notices
@@ -116,6 +116,12 @@ class SiteEvents:
     """Each page's HTML (the page writer's), from ``on_page_markdown`` to ``on_page_content``."""
     trees: dict[str, Tree | None] = field(default_factory=dict)
     """Each language's tree (``site.navigation``), read once per build."""
+    known: dict[str, SiteLanguage] = field(default_factory=dict)
+    """The site's languages as the split recorded them, by folder (``tl`` is ``fil``)."""
+
+    def language(self, code: str) -> SiteLanguage:
+        """The site language whose folder is ``code``, its tag as the split recorded it."""
+        return self.known.get(code) or site_language(code)
 
     def languages(self, config: Any) -> internals.BuildLanguages:
         """The languages of the build running now."""
@@ -130,6 +136,7 @@ class SiteEvents:
         internals.faster_files(config)
         add_assets(config)
         languages = split_languages(Path(config.docs_dir))
+        self.known = {language.code: language for language in languages or []}
         if languages is not None:  # the split's languages, for builds MkDocs starts (serve)
             internals.set_languages(
                 config, configured(languages, split_names(Path(config.docs_dir)))
@@ -199,10 +206,10 @@ class SiteEvents:
         """A built page in the language being built: ``lang``/``dir``, alternates, search."""
         build = self.languages(config)
         output = set_language(
-            output, site_language(build.current).lang, site_language(build.current).direction
+            output, self.language(build.current).lang, self.language(build.current).direction
         )
         output = add_x_default(output, build.default)
-        tags = {code: site_language(code).lang for code in build.built}
+        tags = {code: self.language(code).lang for code in build.built}
         output = own_tags(output, {code: tag for code, tag in tags.items() if tag != code})
         output = with_search_worker(output)
         if build.current != build.default:
@@ -231,7 +238,7 @@ class SiteEvents:
         locale = internals.file_locale(page.file, current)
         if locale != current:
             output = set_content_language(
-                output, site_language(locale).lang, site_language(locale).direction
+                output, self.language(locale).lang, self.language(locale).direction
             )
         return self.localise(output, config)
 
@@ -252,7 +259,7 @@ class SiteEvents:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(self.not_found[build.current], encoding="utf-8")
         apart = tuple(code for code in build.built if code != build.current)
-        direction = site_language(build.current).direction
+        direction = self.language(build.current).direction
         write_redirects(Path(config.docs_dir), site, build.current, prefix, direction, apart)
         merged = site / "search" / "search_index.json"
         if not merged.exists():
@@ -298,7 +305,7 @@ class SiteEvents:
         env.filters["index_anchor"] = folder_anchor
         env.globals["help_text"] = ui_text.text  # the templates' own words (partials/palette.html)
         env.globals["help_language"] = self.languages(config).current  # partials/alternate.html
-        env.filters["bcp47"] = lambda code: site_language(str(code)).lang  # overrides/sitemap.xml
+        env.filters["bcp47"] = lambda code: self.language(str(code)).lang  # overrides/sitemap.xml
         env.globals["help_sitemap"] = internals.writes_sitemap(config)
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
         dates = [self.dates.pop(id(page), None) for page in pages]

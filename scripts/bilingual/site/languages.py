@@ -22,12 +22,15 @@ from bilingual.split.staging import MANIFEST
 def split_languages(docs: Path) -> list[SiteLanguage] | None:
     """The languages the last split of ``docs`` wrote, the default first (``None``: no split)."""
     try:
-        codes = json.loads((docs / MANIFEST).read_text(encoding="utf-8")).get("languages")
+        manifest = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    codes = manifest.get("languages") if isinstance(manifest, dict) else None
     if not isinstance(codes, list) or not codes:
         return None
-    return [site_language(str(code)) for code in codes]
+    tags = manifest.get("tags")
+    tags = tags if isinstance(tags, dict) else {}
+    return [site_language(str(tags.get(code, code))) for code in codes]
 
 
 def split_names(docs: Path) -> dict[str, str]:

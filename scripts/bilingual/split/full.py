@@ -386,7 +386,9 @@ def split_trees(
         for (writer, used), tree in zip(outside, trees, strict=True):
             folders = [staging / tree.language.code, staging / english.code]
             copy_outside_media(writer.folder, used, folders)
-        swap_in(staging, docs, [language.code for language in split.languages], site_names(trees))
+        tags = {language.code: language.lang for language in split.languages if language.tag}
+        codes = [language.code for language in split.languages]
+        swap_in(staging, docs, codes, site_names(trees), tags)
         move_redirects(staging, docs)
         if len(trees) == 1:
             writer, xref_targets = writers[0]

@@ -28,11 +28,16 @@ def staging_folder(docs: Path) -> Path:
 
 
 def swap_in(
-    staging: Path, docs: Path, codes: list[str], names: dict[str, str] | None = None
+    staging: Path,
+    docs: Path,
+    codes: list[str],
+    names: dict[str, str] | None = None,
+    tags: dict[str, str] | None = None,
 ) -> None:
     """Replace the language folders of ``docs`` by those in ``staging``; drop stale ones. The
-    manifest records the languages and the site's name in each (``names``, by code) that the
-    sources give."""
+    manifest records the languages (their folders), the site's name in each (``names``, by
+    code) that the sources give, and the BCP 47 tag of each whose folder is not its tag
+    (``tags``: ``tl`` -> ``fil``), so that the folder reads back to its language."""
     manifest = docs / MANIFEST
     previous: list[str] = []
     if manifest.exists():
@@ -48,7 +53,7 @@ def swap_in(
             os.replace(staging / code, target)
         if old.exists():
             shutil.rmtree(old)
-    recorded = {"languages": codes, "names": names or {}}
+    recorded = {"languages": codes, "names": names or {}, "tags": tags or {}}
     manifest.write_text(json.dumps(recorded, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
