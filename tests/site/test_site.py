@@ -100,3 +100,23 @@ def test_the_site_is_named_in_the_pages_language(seed_site: Path, code: str, nam
     assert title.get_text(strip=True) == name
     assert html.title is not None
     assert html.title.get_text().endswith(f" - {name}")
+
+
+@pytest.mark.parametrize(
+    ("code", "line"), [("lv", "Raksta datums: 21.04.2020."), ("en", "Article date: 04/21/2020")]
+)
+def test_the_articles_date_is_written_as_its_language_writes_dates(
+    seed_site: Path, code: str, line: str
+) -> None:
+    """The seed's ms.date (04/21/2020) under its title, in CLDR's figures for the language, in
+    a <time> machines read; left out of search."""
+    date = page(seed_site, code).select_one("article .help-date")
+    assert date is not None
+    assert date.get_text() == line
+    time = date.select_one("time")
+    assert time is not None
+    assert time["datetime"] == "2020-04-21"
+    assert date.has_attr("data-search-exclude")
+    heading = date.find_previous_sibling()
+    assert heading is not None
+    assert heading.name == "h1"

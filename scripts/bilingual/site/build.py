@@ -24,7 +24,7 @@ from typing import Any
 from bilingual import ui_text
 from bilingual.errors import BilingualError
 from bilingual.locales import SiteLanguage
-from bilingual.site import csp, internals, merge, publish
+from bilingual.site import csp, internals, merge, publish, sitemaps
 from bilingual.site.languages import configured, split_languages, split_names
 from bilingual.split import progress, workers
 
@@ -162,6 +162,7 @@ def build(
     """
     with publish.staged(site) as staging:
         _build(translation, docs, staging, site, strict, jobs)
+        sitemaps.split(staging)
         csp.write_headers(staging)
 
 
@@ -315,6 +316,7 @@ def merge_parts(parts: Path, site: Path) -> list[str]:
                 merge.merge(work / code, staging)
             finally:
                 shutil.rmtree(work, ignore_errors=True)
+        sitemaps.split(staging)
         csp.write_headers(staging)
     return codes
 
