@@ -41,7 +41,7 @@ from typing import Any
 import material  # type: ignore[import-untyped]
 
 from bilingual.errors import BilingualError
-from bilingual.locales import ENGLISH_CODE, fallbacks
+from bilingual.locales import fallbacks
 
 I18N = "i18n"
 """The name of mkdocs-static-i18n's plugin in ``config.plugins``."""
@@ -166,14 +166,6 @@ def file_locale(file: Any, default: str) -> str:
 def file_alternates(file: Any) -> dict[str, Any]:
     """The same article's ``File`` in each language, as static-i18n found them."""
     return dict(getattr(file, "alternates", {}))
-
-
-def lunr_language(code: str) -> str | None:
-    """The lunr language that stems ``code`` (``pt-BR`` -> ``pt``), or None (Latvian)."""
-    language = code.split("-")[0].lower()
-    if language == ENGLISH_CODE or (LUNR / f"lunr.{language}.min.js").exists():
-        return language
-    return None
 
 
 @contextmanager

@@ -15,7 +15,7 @@ one locale, or a default no tree has, is a ``LocaleError``: one line, no traceba
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -234,8 +234,3 @@ def mark_behind(trees: Sequence[Tree], choice: EnglishChoice) -> None:
         for document in trees[index].documents:
             if document.path in paths:
                 document.metadata = {**document.metadata, BEHIND_KEY: True}
-
-
-def site_languages(trees: Iterable[Tree], english: SiteLanguage) -> list[SiteLanguage]:
-    """The site's languages: the trees' translations in site order, then English."""
-    return [*(tree.language for tree in trees), english]

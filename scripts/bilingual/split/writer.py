@@ -202,26 +202,6 @@ def home_page(
     return home.home_markdown(language.code, top, entries, toc or [])
 
 
-def write_home_pages(
-    root: Path,
-    languages: list[SiteLanguage],
-    titles: dict[str, list[tuple[str, str]]],
-    tops: dict[str, str],
-    toc: list[TocEntry],
-    write: WriteFile = write_new,
-) -> list[str]:
-    """Write each language's home page under ``root`` with ``write``: its ``index.md`` page
-    (``tops``) over the index of the articles (``titles``: title and path per site code). Returns
-    the pages written (``<code>/index.md``)."""
-    written = []
-    for language in languages:
-        code = language.code
-        text = home_page(language, titles.get(code, []), tops.get(code), toc)
-        if write(root / code / home.HOME, text):
-            written.append(f"{code}/{home.HOME}")
-    return written
-
-
 def copy_media(source: Path, targets: list[Path], problems: list[SourceError]) -> int:
     """Copy every media file of ``source`` into each folder of ``targets``; the count copied."""
     count = 0
