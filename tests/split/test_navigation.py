@@ -83,6 +83,25 @@ def test_a_malformed_landing_page_is_reported_and_the_home_is_generated(tmp_path
     assert "grid cards" not in home
 
 
+def test_a_yaml_page_of_a_type_not_built_yet_is_one_line_not_silence(tmp_path: Path) -> None:
+    """A Hub, FAQ or Tutorial page is named in one line each (issue 26 builds them); data
+    files (a docset's context, pivot groups, settings) are no pages and say nothing."""
+    source = tmp_path / "source"
+    shutil.copytree(NAVSITE / "docset", source)
+    (source / "hub.yml").write_text("### YamlMime:Hub\ntitle: Hub\n", "utf-8")
+    (source / "faq.yml").write_text("### YamlMime:FAQ\ntitle: FAQ\n", "utf-8")
+    (source / "context.yml").write_text("### YamlMime:ContextObject\nbrand: x\n", "utf-8")
+    (source / "settings.yml").write_text("### YamlMime:Yaml\nkey: value\n", "utf-8")
+    split = split_tree(source, tmp_path / "docs")
+    said = [str(w) for w in split.warnings if "YamlMime" in str(w)]
+    assert said == [
+        "faq.yml:1:1: a YamlMime:FAQ page, a type the site does not build yet, so it is not "
+        "on the site; expected a YamlMime:Landing page or a markdown article",
+        "hub.yml:1:1: a YamlMime:Hub page, a type the site does not build yet, so it is not "
+        "on the site; expected a YamlMime:Landing page or a markdown article",
+    ]
+
+
 def files(docs: Path) -> dict[str, bytes]:
     return {
         path.relative_to(docs).as_posix(): path.read_bytes()

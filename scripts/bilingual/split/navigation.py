@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,6 +115,21 @@ class NavigationInput:
     """The tree's link rules (any locale)."""
 
 
+YAML_MIME = re.compile(r"\A### YamlMime:(?P<kind>[A-Za-z][\w.-]*)")
+NOT_PAGES = frozenset({"Landing", "ZonePivotGroups", "ContextObject", "Yaml", "TOC"})
+"""YAML kinds that are no page of their own: landing pages are read apart, the rest are data
+(pivot groups, a docset's context, settings) or navigation."""
+
+
+def yaml_page_kind(text: str) -> str | None:
+    """The page type a YAML file declares (``### YamlMime:Hub``: ``Hub``), or None for one that
+    is no page (``NOT_PAGES``) or declares none."""
+    found = YAML_MIME.match(text)
+    if found is None or found.group("kind") in NOT_PAGES:
+        return None
+    return found.group("kind")
+
+
 def find_landings(
     source: Path,
     listing: dict[str, str],
@@ -131,6 +147,18 @@ def find_landings(
         except (OSError, UnicodeDecodeError):
             continue
         if not is_landing(text):
+            kind = yaml_page_kind(text)
+            if kind is not None:  # nothing dropped in silence (the page types of issue 26)
+                problems.append(
+                    SourceError(
+                        path,
+                        1,
+                        1,
+                        f"a YamlMime:{kind} page, a type the site does not build yet, so it is "
+                        "not on the site",
+                        "a YamlMime:Landing page or a markdown article",
+                    )
+                )
             continue
         if page_path(path) in titles:
             problems.append(
