@@ -105,6 +105,28 @@ def test_a_lost_segment_fails_the_audit(
     assert "f1-103's english text is not on en/several-per-line.md" in problems[1]
 
 
+def test_a_locale_built_under_another_folder_is_audited_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Filipino (fil) is built under tl/: its pages are read there, and a loss on them found."""
+
+    def lossy(document: Document, language: Language, *context: Any) -> PageText:
+        page = render_page(document, language, *context)
+        return dataclasses.replace(page, markdown=page.markdown.replace("Trešais.", ""))
+
+    monkeypatch.setattr(writer, "render_page", lossy)
+    source = fixture_source(tmp_path)
+    for path in source.rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            text.replace("ms.contentlocale: lv-LV", "ms.contentlocale: fil-PH"), "utf-8"
+        )
+    status, problems, summary = run_audit(capsys, "--source", str(source))
+    assert status == 1
+    assert summary["lost_segments"] == 1
+    assert "f1-103's translation text is not on tl/several-per-line.md" in problems[0]
+
+
 def test_a_lost_include_segment_is_found_on_the_including_page(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

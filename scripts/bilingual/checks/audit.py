@@ -242,16 +242,18 @@ def audit_trees(sources: Sequence[Path], default: str | None = None) -> Audit:
                 message = f"{', '.join(map(str, sources))}: {message}"
             audit.problems.append(f"{message} (no page was written)")
             return audit
-        trees = {
-            translation_code(documents): Tree(
-                source, documents, site_language(translation_code(documents))
-            )
-            for source, documents in read
-            if any(document.content_locale for document in documents)
-        }
+        trees: dict[str, Tree] = {}
+        for source, documents in read:  # keyed as the split keys them: by the language's folder
+            if any(document.content_locale for document in documents):
+                language = site_language(translation_code(documents))
+                trees[language.code] = Tree(source, documents, language)
         ordered = [
-            trees[language.code] for language in split.translations if language.code in trees
+            trees.pop(language.code) for language in split.translations if language.code in trees
         ]
+        for tree in trees.values():  # a tree the split wrote no language of: nothing is on a page
+            audit.errors += 1
+            audit.lost_segments += sum(len(document.segments) for document in tree.documents)
+            audit.problems.append(f"{tree.source}: no language of the site is this tree's")
         left_out: list[SourceError] = []
         fold_case(ordered, left_out)  # as the split did: its problems name what it left out
         audit.errors += len(left_out)
