@@ -15,6 +15,7 @@ from bilingual.site.internals import LUNR
 from bilingual.site.search.text import SEPARATOR
 
 RUNNER = Path(__file__).with_name("search_worker.js")
+KNOWN_ITEMS = Path(__file__).with_name("search_known_item.js")
 NODE = shutil.which("node")
 needs_node = pytest.mark.skipif(NODE is None, reason="Node.js is not installed (CI installs it)")
 
@@ -41,3 +42,28 @@ def render(config: dict[str, Any], query: str, fragments: list[Any]) -> list[lis
     """Each section of each fragment as the worker renders it as a result of ``query``."""
     out = run({"render": {"config": config, "query": query, "fragments": fragments}})
     return list(out)
+
+
+def known_items(site: Path, prefix: str, queries: list[str], most: int = 5) -> list[list[str]]:
+    """The first ``most`` results (page locations) of each query, as the site's own worker in
+    ``site`` answers it for the language at ``prefix`` (``""``, ``de/``), from the built files."""
+    if NODE is None:
+        raise RuntimeError("Node.js is needed to run the site's search worker")
+    workers = sorted((site / "assets" / "javascripts" / "workers").glob("help-search*.js"))
+    request = {
+        "site": str(site),
+        "prefix": prefix,
+        "worker": workers[0].relative_to(site).as_posix(),
+        "lunrFolder": LUNR.as_uri() + "/",
+        "queries": queries,
+        "most": most,
+    }
+    done = subprocess.run(
+        [NODE, str(KNOWN_ITEMS)],
+        input=json.dumps(request),
+        capture_output=True,
+        text=True,
+        check=True,
+        encoding="utf-8",
+    )
+    return list(json.loads(done.stdout))

@@ -45,6 +45,12 @@ def test_learn_locales_are_distinct_site_languages() -> None:
     assert len(set(codes)) == len(codes)
 
 
+def test_the_folders_rule_is_static_i18ns_own() -> None:
+    from mkdocs_static_i18n.config import RE_LOCALE
+
+    assert locales.STATIC_I18N.pattern == RE_LOCALE.pattern
+
+
 def test_a_tag_static_i18n_refuses_gets_a_folder_it_takes() -> None:
     filipino = site_language(site_code("fil-PH"))
     assert (filipino.code, filipino.lang, filipino.name) == ("tl", "fil", "Filipino")

@@ -14,7 +14,7 @@ A locale is data, read from CLDR through Babel, never a case in code:
   script, then CLDR's aliases (Material's ``sh`` is Latin Serbian, its ``tl`` Filipino);
 * ``folder``: the site language's folder and URL prefix. mkdocs-static-i18n takes two-letter
   languages only (``RE_LOCALE``); a tag it refuses gets a folder it takes, from CLDR's aliases
-  (``fil`` -> ``tl``) or else private-use letters (``q`` + a letter), while its pages still
+  (``fil`` -> ``tl``) or else ``qa`` (``q`` as ISO 639's local-use codes), while its pages still
   say their own tag in ``lang`` and ``hreflang``.
 """
 
@@ -151,7 +151,7 @@ def minimal(text: str) -> str:
     (``lv-LV`` -> ``lv``, ``zh-CN`` -> ``zh``, ``sr-Latn-RS`` -> ``sr-Latn``, ``ar-SA`` stays)."""
     full = parse(maximal(text))
     if full.rest:
-        return str(parse(canonical(text)))
+        return canonical(text)
     for trial in (
         Tag(full.language),
         Tag(full.language, region=full.region),
@@ -196,10 +196,10 @@ def fallbacks(code: str, available: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def folder(tag: str, taken: Iterable[str] = ()) -> str:
+def folder(tag: str) -> str:
     """The folder and URL prefix of the site language ``tag`` (a minimal tag): the tag itself
     where mkdocs-static-i18n takes it, else one it takes (``fil`` -> ``tl``, by CLDR's
-    aliases; else ``q`` and a letter, with the tag's script and region where they fit)."""
+    aliases; else ``qa``, with the tag's script and region where they fit)."""
     if STATIC_I18N.match(tag):
         return tag
     parts = parse(tag)
@@ -208,14 +208,8 @@ def folder(tag: str, taken: Iterable[str] = ()) -> str:
         alias for alias, target in aliases.items() if len(alias) == 2 and target == parts.language
     ]
     region = parts.region if len(parts.region) != 3 else "XA"  # a private-use region (BCP 47)
-    used = set(taken)
-    own = [parts.language] if len(parts.language) == 2 else []
-    candidates = [*own, *short, *(f"q{letter}" for letter in "abcdefghijklmnopqrst")]
-    for language in candidates:
-        made = "-".join(part for part in (language, parts.script, region) if part)
-        if made not in used:
-            return made
-    raise NotATag(f"{tag!r}: no folder left that mkdocs-static-i18n takes")
+    language = next(iter([parts.language] if len(parts.language) == 2 else short), "qa")
+    return "-".join(part for part in (language, parts.script, region) if part)
 
 
 @lru_cache(maxsize=256)

@@ -18,9 +18,10 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
+from babel.messages.catalog import Catalog as BabelCatalog
 from babel.messages.pofile import read_po
 
 from bilingual.locales import ENGLISH_CODE, NotATag, canonical, fallbacks
@@ -47,34 +48,37 @@ class Message:
     def html(self, page_language: str) -> str:
         """The text, escaped, in a ``<span lang>`` when it is not in ``page_language``."""
         escaped = html.escape(self.text, quote=False)
-        if same_language(self.language, page_language):
-            return escaped
-        return f'<span lang="{html.escape(self.language)}">{escaped}</span>'
+        lang = self.lang(page_language)
+        return f"<span{lang}>{escaped}</span>" if lang else escaped
 
 
+@lru_cache(maxsize=1024)
 def same_language(first: str, second: str) -> bool:
-    """Whether two tags name one language for ``lang`` (``zh-HK`` and ``zh-Hant`` do)."""
+    """Whether two tags name one language for ``lang`` (``zh-HK`` and ``zh-Hant`` do); cached:
+    asked for every heading's permalink of every page."""
     if first == second:
         return True
     return second in fallbacks(first, [second]) or first in fallbacks(second, [first])
 
 
-def _read(path: Path) -> dict[str, str]:
+def _entries(path: Path) -> BabelCatalog:
+    """A catalog file's messages, as Babel reads them."""
     with path.open("rb") as file:
-        catalog = read_po(file)
-    found: dict[str, str] = {}
-    for message in catalog:
-        if message.id and message.context:
-            found[message.context] = str(message.string or "")
-    return found
+        return read_po(file)
+
+
+def _read(path: Path) -> dict[str, str]:
+    return {
+        str(entry.context): str(entry.string or "")
+        for entry in _entries(path)
+        if entry.id and entry.context
+    }
 
 
 @cache
 def english() -> dict[str, str]:
     """Every message's English, by key (the template's ``msgid``)."""
-    with TEMPLATE.open("rb") as file:
-        catalog = read_po(file)
-    return {str(message.context): str(message.id) for message in catalog if message.id}
+    return {str(entry.context): str(entry.id) for entry in _entries(TEMPLATE) if entry.id}
 
 
 @cache
@@ -147,8 +151,7 @@ def problems(path: Path) -> list[str]:
     """What is wrong in one catalog, a line each (``file:line: what; expected shape``): a key
     the template lacks or a key it has missing, an empty translation, placeholders changed."""
     source = english()
-    with path.open("rb") as file:
-        parsed = read_po(file)
+    parsed = _entries(path)
     found = []
     seen = set()
     for entry in parsed:

@@ -29,7 +29,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -38,29 +37,23 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-
-from icu4py.breakers import WordBreaker
-from icu4py.locale import Locale
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bilingual.locales import script_of
-from bilingual.site.internals import LUNR
 from bilingual.site.languages import split_languages
 from bilingual.site.search.shards import read_language
+from bilingual.site.search.text import words
+from search_worker import known_items
 
 PROJECT = Path(__file__).resolve().parents[2]
-RUNNER = PROJECT / "tests" / "search_known_item.js"
 TARGET = 0.85
 UNSPACED = frozenset({"Hans", "Hant", "Jpan", "Thai", "Laoo", "Khmr", "Mymr"})
 """Scripts written without spaces between words."""
 
 
-def words_of(title: str, code: str) -> list[str]:
-    """The words of ``title`` (letters or digits), by ICU's word breaks for ``code``."""
-    return [
-        word
-        for word in WordBreaker(title, Locale(code.replace("-", "_")))
-        if any(char.isalnum() for char in word)
-    ]
+def words_of(title: str) -> list[str]:
+    """The words of ``title`` (letters or digits), by ICU's word breaks (``text.words``)."""
+    return [word for word in words(title) if any(char.isalnum() for char in word)]
 
 
 DROPPED_MARKS = ("LATIN", "GREEK", "CYRILLIC", "ARABIC", "HEBREW")
@@ -84,7 +77,7 @@ def queries(title: str, code: str, spread: Counter[str] | None = None) -> dict[s
     """The queries of one title, by kind (a kind the title cannot give is left out);
     ``spread``: in how many titles of the language each word is (the letters a reader types
     are those of the title's most telling word)."""
-    words = words_of(title, code)
+    words = words_of(title)
     unspaced = script_of(code) in UNSPACED
     native = [word for word in words if not word.isascii()]
     pool = native if unspaced and native else words
@@ -101,27 +94,7 @@ def queries(title: str, code: str, spread: Counter[str] | None = None) -> dict[s
     return found
 
 
-def ask(site: Path, prefix: str, worker: str, asked: list[str]) -> list[list[str]]:
-    request = {
-        "site": str(site),
-        "prefix": prefix,
-        "worker": worker,
-        "lunrFolder": LUNR.as_uri() + "/",
-        "queries": asked,
-        "most": 5,
-    }
-    node = shutil.which("node")
-    if node is None:
-        raise SystemExit("bench: Node.js is needed to run the site's search worker")
-    done = subprocess.run(
-        [node, str(RUNNER)], input=json.dumps(request), capture_output=True, text=True, check=True
-    )
-    return list(json.loads(done.stdout))
-
-
 def measure(site: Path, docs: Path, most_articles: int | None) -> dict[str, dict[str, object]]:
-    workers = sorted((site / "assets" / "javascripts" / "workers").glob("help-search*.js"))
-    worker = workers[0].relative_to(site).as_posix()
     languages = split_languages(docs) or []
     report: dict[str, dict[str, object]] = {}
     for index, language in enumerate(languages):
@@ -134,14 +107,14 @@ def measure(site: Path, docs: Path, most_articles: int | None) -> dict[str, dict
         chosen = pages[:most_articles] if most_articles else pages
         spread: Counter[str] = Counter()
         for title in titles:
-            spread.update(set(words_of(title, language.lang)))
+            spread.update(set(words_of(title)))
         kinds: dict[str, list[tuple[str, str]]] = {}
         for entry in chosen:
             for kind, query in queries(entry["title"], language.lang, spread).items():
                 kinds.setdefault(kind, []).append((query, entry["title"]))
         line: dict[str, object] = {"pages": len(pages), "asked": len(chosen)}
         for kind, asked in kinds.items():
-            results = ask(site, prefix, worker, [query for query, _ in asked])
+            results = known_items(site, prefix, [query for query, _ in asked])
             hits = sum(
                 1
                 for (query, title), found in zip(asked, results, strict=True)

@@ -353,20 +353,25 @@ def test_two_englishes_of_one_date_are_a_reported_choice(
     assert "Enter your email address and your password." in english  # the Latvian tree's
 
 
+def relabelled_site(tmp_path: Path, locale: str) -> BeautifulSoup:
+    """The lv tree given ``locale`` as its ``ms.contentlocale``, built alone: its sign-in page."""
+    tree = copy_tree("lv", tmp_path / locale)
+    for source in tree.iterdir():
+        source.write_text(
+            source.read_text(encoding="utf-8").replace("lv-LV", locale), encoding="utf-8"
+        )
+    args = ["site", "--source", str(tree), "--docs", str(tmp_path / "docs")]
+    assert main([*args, "--site", str(tmp_path / "site")]) == 0
+    built = tmp_path / "site" / "sign-in" / "index.html"
+    return BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+
+
 def test_a_language_material_lacks_reads_the_projects_own_words_for_the_theme(
     tmp_path: Path,
 ) -> None:
     """Kazakh: Material ships no words for it; the project's (overrides/partials/languages/kk.html)
     name the search box, and the project's catalog the alert titles and notices."""
-    tree = copy_tree("lv", tmp_path / "kk")
-    for source in tree.iterdir():
-        source.write_text(
-            source.read_text(encoding="utf-8").replace("lv-LV", "kk-KZ"), encoding="utf-8"
-        )
-    args = ["site", "--source", str(tree), "--docs", str(tmp_path / "docs")]
-    assert main([*args, "--site", str(tmp_path / "site")]) == 0
-    built = tmp_path / "site" / "sign-in" / "index.html"
-    page = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+    page = relabelled_site(tmp_path, "kk-KZ")
     assert page.html is not None
     assert page.html["lang"] == "kk"
     box = page.select_one("input.md-search__input")
@@ -379,15 +384,7 @@ def test_a_language_material_lacks_reads_the_projects_own_words_for_the_theme(
 def test_a_tag_whose_region_static_i18n_refuses_keeps_it_in_every_lang(tmp_path: Path) -> None:
     """Latin American Spanish (es-419): static-i18n takes no number for a region, so its folder
     is a private-use one; the split records the tag beside it and the pages say es-419."""
-    tree = copy_tree("lv", tmp_path / "es")
-    for source in tree.iterdir():
-        source.write_text(
-            source.read_text(encoding="utf-8").replace("lv-LV", "es-419"), encoding="utf-8"
-        )
-    args = ["site", "--source", str(tree), "--docs", str(tmp_path / "docs")]
-    assert main([*args, "--site", str(tmp_path / "site")]) == 0
-    built = tmp_path / "site" / "sign-in" / "index.html"
-    page = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+    page = relabelled_site(tmp_path, "es-419")
     assert page.html is not None
     assert page.html["lang"] == "es-419"
     hreflangs = {str(link["hreflang"]) for link in page.select("[hreflang]")}

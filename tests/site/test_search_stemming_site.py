@@ -4,19 +4,15 @@ own worker answers, under Node, from the built files (``tests/search_known_item.
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from bilingual.cli import main
-from bilingual.site.internals import LUNR
+from search_worker import known_items, needs_node
 
 pytestmark = pytest.mark.site
 
-RUNNER = Path(__file__).resolve().parents[1] / "search_known_item.js"
 PAGES = {
     "singular": ("Restabliu la contrasenya", "Reset the password"),
     "plural": ("Les contrasenyes caduquen", "Passwords expire"),
@@ -45,24 +41,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
-def ask(site: Path, queries: list[str]) -> list[list[str]]:
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("Node.js is not installed (CI installs it)")
-    workers = sorted((site / "assets" / "javascripts" / "workers").glob("help-search*.js"))
-    request = {
-        "site": str(site),
-        "prefix": "",
-        "worker": workers[0].relative_to(site).as_posix(),
-        "lunrFolder": LUNR.as_uri() + "/",
-        "queries": queries,
-    }
-    done = subprocess.run(
-        [node, str(RUNNER)], input=json.dumps(request), capture_output=True, text=True, check=True
-    )
-    return list(json.loads(done.stdout))
-
-
 def test_catalan_is_stemmed_when_built() -> None:
     from bilingual.site.search.analysis import analyzer
 
@@ -71,7 +49,8 @@ def test_catalan_is_stemmed_when_built() -> None:
     assert catalan.key("contrasenya") == catalan.key("contrasenyes")
 
 
+@needs_node
 def test_any_form_the_docset_holds_finds_every_form(site: Path) -> None:
-    singular, plural = ask(site, ["contrasenya ", "contrasenyes "])
+    singular, plural = known_items(site, "", ["contrasenya ", "contrasenyes "])
     assert sorted(singular) == ["plural/", "singular/"]
     assert sorted(plural) == ["plural/", "singular/"]

@@ -92,21 +92,15 @@ def _show_progress(counts: Counts, codes: list[str], end: str = "") -> None:
 def _load(docs: Path, site: Path, strict: bool) -> Any:
     from mkdocs.config import load_config
 
-    languages = split_languages(docs)
-    refused = internals.unservable([language.code for language in languages or []])
-    if refused:
-        raise BilingualError(
-            f"{docs}: site language {', '.join(map(repr, refused))} (from the trees' "
-            "ms.contentlocale): mkdocs-static-i18n serves two-letter ISO 639-1 languages only; "
-            "expected a locale such as 'de-DE' or 'pt-BR', or leave that tree out"
-        )
+    languages = split_languages(docs)  # each one's folder is one static-i18n takes (locales)
     for language in languages or []:
         report_untranslated(language)
     config = load_config(
         str(CONFIG), docs_dir=str(docs.resolve()), site_dir=str(site.resolve()), strict=strict
     )
     internals.require(config)
-    use_split_languages(config, docs)
+    if languages is not None:  # the split's languages, the site's (site.languages)
+        internals.set_languages(config, configured(languages, split_names(docs)))
     return config
 
 
@@ -122,13 +116,6 @@ def report_untranslated(language: SiteLanguage) -> None:
             f"{ui_text.CATALOGS.name}/{language.lang}.po with them",
             file=sys.stderr,
         )
-
-
-def use_split_languages(config: Any, docs: Path) -> None:
-    """Make the languages the split wrote into ``docs`` the site's (``site.languages``)."""
-    languages = split_languages(docs)
-    if languages is not None:
-        internals.set_languages(config, configured(languages, split_names(docs)))
 
 
 def run_mkdocs(config: Any) -> None:

@@ -102,14 +102,6 @@ def languages(config: Any) -> BuildLanguages:
     )
 
 
-def unservable(codes: list[str]) -> list[str]:
-    """The language codes among ``codes`` mkdocs-static-i18n refuses (its ``RE_LOCALE``: ISO 639-1
-    two-letter codes, with a script or region: ``de``, ``pt-BR``; not ``fil`` or ``haw``)."""
-    from mkdocs_static_i18n.config import RE_LOCALE
-
-    return [code for code in codes if not RE_LOCALE.match(code)]
-
-
 def set_languages(config: Any, languages: list[tuple[str, str, str]]) -> None:
     """Make the site's languages ``(code, name, site name)``, the first the default, whatever
     ``mkdocs.yml`` lists (a site of several trees has as many languages as trees, and English)."""

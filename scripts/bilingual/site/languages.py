@@ -13,32 +13,37 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from bilingual import ui_text
 from bilingual.locales import ENGLISH_CODE, SiteLanguage, site_language
 from bilingual.split.staging import MANIFEST
 
 
+def manifest(docs: Path) -> dict[str, Any]:
+    """What the last split of ``docs`` recorded (``split.staging``): its languages' folders,
+    the site's name in each, each language's tag where it is not its folder; ``{}`` without."""
+    try:
+        recorded = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return recorded if isinstance(recorded, dict) else {}
+
+
 def split_languages(docs: Path) -> list[SiteLanguage] | None:
     """The languages the last split of ``docs`` wrote, the default first (``None``: no split)."""
-    try:
-        manifest = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    codes = manifest.get("languages") if isinstance(manifest, dict) else None
+    recorded = manifest(docs)
+    codes = recorded.get("languages")
     if not isinstance(codes, list) or not codes:
         return None
-    tags = manifest.get("tags")
+    tags = recorded.get("tags")
     tags = tags if isinstance(tags, dict) else {}
     return [site_language(str(tags.get(code, code))) for code in codes]
 
 
 def split_names(docs: Path) -> dict[str, str]:
     """The site's name in each language as the last split's sources give it (by code)."""
-    try:
-        names = json.loads((docs / MANIFEST).read_text(encoding="utf-8")).get("names")
-    except (OSError, ValueError):
-        return {}
+    names = manifest(docs).get("names")
     return {str(code): str(name) for code, name in names.items()} if isinstance(names, dict) else {}
 
 

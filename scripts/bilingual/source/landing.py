@@ -23,6 +23,7 @@ a ``SourceError`` when the file cannot be a page (not YAML, not a mapping, no ``
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,10 +34,19 @@ MIME = "### YamlMime:Landing"
 SHAPE = "'### YamlMime:Landing' then 'title:', 'summary:' and 'landingContent:' cards"
 
 
+YAML_MIME = re.compile(r"### YamlMime:(?P<kind>[A-Za-z][\w.-]*)")
+
+
+def yaml_kind(text: str) -> str | None:
+    """The type a YAML file's first line names (``### YamlMime:Landing``: ``Landing``)."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
+    found = YAML_MIME.fullmatch(first)
+    return found.group("kind") if found else None
+
+
 def is_landing(text: str) -> bool:
     """Whether a YAML file's text is a landing page (its first line names the Landing type)."""
-    first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
-    return first == MIME
+    return yaml_kind(text) == "Landing"
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +37,7 @@ from bilingual.pages.landing import landing_markdown
 from bilingual.pages.link_rewrite import ENGLISH_LOCALE, LinkContext, page_url
 from bilingual.pages.navigation import Navigation, leads_anywhere
 from bilingual.source.docset import Docset
-from bilingual.source.landing import Landing, is_landing, parse_landing
+from bilingual.source.landing import Landing, is_landing, parse_landing, yaml_kind
 from bilingual.source.redirections import Redirections, read_redirections
 from bilingual.source.toc import Toc, is_toc_name, page_path, read_tree, source_listing
 from bilingual.split.writer import WriteFile
@@ -115,19 +114,9 @@ class NavigationInput:
     """The tree's link rules (any locale)."""
 
 
-YAML_MIME = re.compile(r"\A### YamlMime:(?P<kind>[A-Za-z][\w.-]*)")
 NOT_PAGES = frozenset({"Landing", "ZonePivotGroups", "ContextObject", "Yaml", "TOC"})
 """YAML kinds that are no page of their own: landing pages are read apart, the rest are data
 (pivot groups, a docset's context, settings) or navigation."""
-
-
-def yaml_page_kind(text: str) -> str | None:
-    """The page type a YAML file declares (``### YamlMime:Hub``: ``Hub``), or None for one that
-    is no page (``NOT_PAGES``) or declares none."""
-    found = YAML_MIME.match(text)
-    if found is None or found.group("kind") in NOT_PAGES:
-        return None
-    return found.group("kind")
 
 
 def find_landings(
@@ -147,8 +136,8 @@ def find_landings(
         except (OSError, UnicodeDecodeError):
             continue
         if not is_landing(text):
-            kind = yaml_page_kind(text)
-            if kind is not None:  # nothing dropped in silence (the page types of issue 26)
+            kind = yaml_kind(text)
+            if kind is not None and kind not in NOT_PAGES:  # nothing dropped in silence
                 problems.append(
                     SourceError(
                         path,

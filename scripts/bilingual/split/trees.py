@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilingual.errors import BilingualError, SourceError
-from bilingual.locales import NotATag, SiteLanguage, is_known, site_code, site_language
+from bilingual.locales import SiteLanguage, is_known, site_language
 from bilingual.model import Document, Language
 from bilingual.pages.tree.language import body_text
+from bilingual.source import folder
 from bilingual.source.dates import english_date
 from bilingual.source.folder import (
     NoLocaleError,
@@ -63,9 +64,9 @@ def read_tree(source: Path, problems: list[SourceError]) -> Tree:
     so too."""
     files = progress.counted(list(source_files(source)), "split: reading")
     documents = read_documents(source, problems, files)
-    unreadable = [doc for doc in documents if doc.content_locale and _code(doc) is None]
+    unreadable = [doc for doc in documents if doc.content_locale and not locale_code(doc)]
     try:
-        code = translation_code([doc for doc in documents if doc not in unreadable])
+        code = translation_code(documents)  # of the files whose locale is a tag
     except NoLocaleError as error:
         raise LocaleError(f"{source}: {error}") from None
     for document in unreadable:
@@ -93,8 +94,8 @@ def read_tree(source: Path, problems: list[SourceError]) -> Tree:
         )
     for document in documents:
         locale = document.content_locale
-        if locale and _code(document) != code:
-            count = sum(1 for doc in documents if doc.content_locale and _code(doc) == code)
+        if locale and locale_code(document) != code:
+            count = sum(1 for doc in documents if locale_code(doc) == code)
             raise LocaleError(
                 f"{source / document.path}: ms.contentlocale {locale} differs from its tree's "
                 f"{code} ({count} files); expected one locale per source tree"
@@ -102,11 +103,9 @@ def read_tree(source: Path, problems: list[SourceError]) -> Tree:
     return Tree(source, documents, site_language(code))
 
 
-def _code(document: Document) -> str | None:
-    try:
-        return site_code(str(document.content_locale))
-    except NotATag:
-        return None
+def locale_code(document: Document) -> str:
+    """The site code of a document's ``ms.contentlocale``; ``""`` without one that is a tag."""
+    return folder.known_code(document.content_locale) if document.content_locale else ""
 
 
 def _locale_warning(source: Path, document: Document, what: str, expected: str) -> SourceError:
