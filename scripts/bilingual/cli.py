@@ -25,6 +25,7 @@ from pathlib import Path
 from bilingual.checks.links.cache import DEFAULT_PATH as CACHE
 from bilingual.errors import BilingualError, SourceError
 from bilingual.locales import ENGLISH_CODE
+from bilingual.source.files import files_summary
 from bilingual.split.full import Split, split_trees
 
 DEFAULT_SOURCE = Path("source")
@@ -38,6 +39,10 @@ def _report(split: Split, strict: bool) -> int:
         print(problem, file=sys.stderr)
     for warning in split.warnings:
         print(warning, file=sys.stderr)
+    for file in split.not_on_site:
+        print(file, file=sys.stderr)
+    for code, counts in split.files.items():
+        print(f"files: {code}: {files_summary(counts)}", file=sys.stderr)
     for include in split.unused_includes:
         print(f"{include}: included by no article, so on no page of the site", file=sys.stderr)
     for code, count in sorted(split.missing_media.items()):

@@ -203,10 +203,14 @@ def test_symlinks_pointing_out_are_refused(tmp_path: Path) -> None:
     assert sorted(split.articles) == ["ok.md", "page.md"]
     warnings = sorted(str(warning) for warning in split.warnings)
     assert warnings == [
-        "media/linked.png:1:1: symlink points outside the source folder; "
-        "expected a media file inside the source folder",
+        "media/linked.png:1:1: symlink points outside the source folder, so it is not on the "
+        "site; expected a file inside the source folder",
         f"ok.md:7:1: path 'media/linked.png' is a symlink out of the repository; {OUT}",
         f"page.md:7:1: path 'includes/linked.md' is a symlink out of the repository; {OUT}",
+    ]
+    assert [str(problem) for problem in split.problems] == [
+        "includes/linked.md:1:1: symlink points outside the source folder, so it is not on the "
+        "site; expected a file inside the source folder"
     ]
     assert "secret" not in (tmp_path / "docs" / "en" / "page.md").read_text(encoding="utf-8")
     assert not list((tmp_path / "docs").rglob("*.png"))

@@ -15,10 +15,8 @@ from pathlib import Path
 from bilingual.errors import BilingualError, SourceError
 from bilingual.locales import NotATag, site_code
 from bilingual.model import Document
+from bilingual.source.files import INCLUDES, Kind, read_files
 from bilingual.source.parse import decode, parse
-
-INCLUDES = "includes"
-"""The name of a folder whose markdown files are includes, not articles."""
 
 
 class NoLocaleError(BilingualError):
@@ -42,10 +40,10 @@ def is_hidden(relative: Path) -> bool:
 
 
 def source_files(source: Path) -> Iterator[Path]:
-    """The markdown sources under ``source``, in a stable order (hidden folders skipped)."""
-    for path in sorted(source.rglob("*.md")):
-        if not is_hidden(path.relative_to(source)):
-            yield path
+    """The markdown sources under ``source`` (its articles and includes, ``source.files``), in
+    a stable order (hidden folders skipped)."""
+    for path in read_files(source).paths(Kind.ARTICLE, Kind.INCLUDE):
+        yield source / path
 
 
 def read_document(source: Path, relative: str) -> Document:

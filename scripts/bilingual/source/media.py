@@ -1,9 +1,10 @@
-"""Media files of a source folder (images, video), found by their suffix.
+"""Media files of a source folder (images, video): the files ``source.files`` classifies as
+``media``, by their suffix.
 
 Articles reference media by relative path (``media/x.png``, ``../media/x.png``); the split copies
 every media file into each language's docs folder at its source-relative path
 (``split.writer.copy_media``). A symlink whose target lies outside the source folder is refused,
-not followed.
+not followed (``source.files.read_files`` reports it).
 """
 
 from __future__ import annotations
@@ -12,15 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bilingual.errors import SourceError
-from bilingual.source.folder import is_hidden
-
-MEDIA_SUFFIXES = frozenset(
-    {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".ico", ".mp4", ".webm"}
-)
-
-
-class MediaError(SourceError):
-    """A media file that cannot be published (a symlink pointing out of the source folder)."""
+from bilingual.source.files import MEDIA_SUFFIXES, Kind, SourceFiles, read_files
 
 
 def is_media(path: Path) -> bool:
@@ -28,24 +21,12 @@ def is_media(path: Path) -> bool:
     return path.suffix.lower() in MEDIA_SUFFIXES
 
 
-def media_files(source: Path, problems: list[SourceError]) -> Iterator[Path]:
-    """The media files under ``source`` (hidden folders skipped); outside symlinks reported."""
-    root = source.resolve()
-    for path in sorted(source.rglob("*")):
-        relative = path.relative_to(source)
-        if is_hidden(relative):
-            continue
-        if path.suffix.lower() not in MEDIA_SUFFIXES or not path.is_file():
-            continue
-        if not path.resolve().is_relative_to(root):
-            problems.append(
-                MediaError(
-                    relative.as_posix(),
-                    1,
-                    1,
-                    "symlink points outside the source folder",
-                    "a media file inside the source folder",
-                )
-            )
-            continue
-        yield path
+def media_files(
+    source: Path, problems: list[SourceError], files: SourceFiles | None = None
+) -> Iterator[Path]:
+    """The media files under ``source`` (of ``files``, its files read once; by default read
+    now); outside symlinks reported into ``problems``."""
+    files = read_files(source) if files is None else files
+    problems.extend(problem for problem in files.problems if is_media(Path(problem.path)))
+    for path in files.paths(Kind.MEDIA):
+        yield source / path

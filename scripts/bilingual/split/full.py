@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections import Counter
 from collections.abc import Generator, Iterable, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -33,9 +34,9 @@ from bilingual.pages.page import page_code
 from bilingual.pages.resolver import MissingMedia, MissingXref
 from bilingual.pages.uids import target_of, uid_map
 from bilingual.source.docset import Docset
+from bilingual.source.files import Kind
 from bilingual.source.folder import is_article
 from bilingual.source.includes import unused_includes
-from bilingual.source.media import media_files
 from bilingual.split import progress, snapshot, workers
 from bilingual.split.navigation import (
     REDIRECTS,
@@ -90,6 +91,10 @@ class Split:
     """Malformed markup read around without loss (the source was written; strict mode fails)."""
     rewrites: dict[str, list[Rewrite]] = field(default_factory=dict)
     """Links the writer changed, by page (``<code>/<path>``), each with its original target."""
+    files: dict[str, Counter[str]] = field(default_factory=dict)
+    """Per translation's code, its tree's files by kind (``source.files.SourceFiles.counts``)."""
+    not_on_site: list[SourceError] = field(default_factory=list)
+    """Files of a kind no stage uses (``source.files.Kind.OTHER``), one line each."""
     unused_includes: list[str] = field(default_factory=list)
     """Files under ``includes/`` whose name no article mentions: on no page of the site."""
     missing_media: dict[str, int] = field(default_factory=dict)
@@ -270,6 +275,22 @@ def site_names(trees: Sequence[Tree]) -> dict[str, str]:
     return names
 
 
+def not_on_site(tree: Tree, named: bool) -> list[SourceError]:
+    """One line for each file of ``tree`` that no stage uses (``named``: its path starts with
+    the tree's folder, for a site of several trees)."""
+    prefix = f"{tree.source.name}/" if named else ""
+    return [
+        SourceError(
+            f"{prefix}{path}",
+            1,
+            1,
+            "neither a page, media, an include, a code file nor navigation, so not on the site",
+            "a .md article, a YamlMime page, an image or video, a code file or a TOC",
+        )
+        for path in tree.files.paths(Kind.OTHER)
+    ]
+
+
 def split_tree(source: Path, docs: Path, *, jobs: int | None = None) -> Split:
     """Split every bilingual source under ``source`` into pages under ``docs``: a site of one
     translation and English (``split_trees`` of one tree).
@@ -309,6 +330,9 @@ def split_trees(
         behind={trees[index].language.code: paths for index, paths in choice.behind.items()},
         ties={trees[index].language.code: paths for index, paths in choice.ties.items()},
     )
+    for tree in trees:
+        split.files[tree.language.code] = tree.files.counts()
+        split.not_on_site += not_on_site(tree, len(trees) > 1)
     split.unused_includes = [
         path if len(trees) == 1 else f"{tree.source.name}/{path}"
         for tree in trees
@@ -326,7 +350,7 @@ def split_trees(
         batches: list[list[Batch]] = []  # each tree's
         uid_problems: list[list[SourceError]] = []
         for index, tree in enumerate(trees):
-            media = [p.relative_to(tree.source).as_posix() for p in media_files(tree.source, [])]
+            media = tree.files.paths(Kind.MEDIA)
             targets = [target for target in map(target_of, tree.documents) if target is not None]
             uid_problems.append([])
             writer = Writer.of(
@@ -380,9 +404,9 @@ def split_trees(
                 split.navigation.pages += report.pages
         write_redirects_file(staging, redirects)
         for tree in trees:
-            copy_media(tree.source, [staging / tree.language.code], split.warnings)
+            copy_media(tree.source, [staging / tree.language.code], split.warnings, tree.files)
         for tree in reversed(trees):  # English takes each media file from the first tree having it
-            copy_media(tree.source, [staging / english.code], [])
+            copy_media(tree.source, [staging / english.code], [], tree.files)
         for (writer, used), tree in zip(outside, trees, strict=True):
             folders = [staging / tree.language.code, staging / english.code]
             copy_outside_media(writer.folder, used, folders)

@@ -25,13 +25,14 @@ from bilingual.model import Document, Language
 from bilingual.pages.tree.language import body_text
 from bilingual.source import folder
 from bilingual.source.dates import english_date
+from bilingual.source.files import Kind, SourceFiles, read_files
 from bilingual.source.folder import (
     NoLocaleError,
     is_article,
     read_documents,
-    source_files,
     translation_code,
 )
+from bilingual.source.media import is_media
 from bilingual.split import progress
 
 BEHIND_KEY = "english_changed"
@@ -49,6 +50,8 @@ class Tree:
     source: Path
     documents: list[Document]
     language: SiteLanguage
+    files: SourceFiles = field(default_factory=lambda: SourceFiles(Path()))
+    """Every file of the tree, classified once (``source.files``)."""
 
     @property
     def articles(self) -> dict[str, Document]:
@@ -62,8 +65,10 @@ def read_tree(source: Path, problems: list[SourceError]) -> Tree:
     not a BCP 47 tag is built in its tree's, and says so (a warning on the file); a locale CLDR
     does not know is built under its own tag, named by it, its interface in English, and says
     so too."""
-    files = progress.counted(list(source_files(source)), "split: reading")
-    documents = read_documents(source, problems, files)
+    found = read_files(source)
+    problems.extend(problem for problem in found.problems if not is_media(Path(problem.path)))
+    markdown = [source / path for path in found.paths(Kind.ARTICLE, Kind.INCLUDE)]
+    documents = read_documents(source, problems, progress.counted(markdown, "split: reading"))
     unreadable = [doc for doc in documents if doc.content_locale and not locale_code(doc)]
     try:
         code = translation_code(documents)  # of the files whose locale is a tag
@@ -100,7 +105,7 @@ def read_tree(source: Path, problems: list[SourceError]) -> Tree:
                 f"{source / document.path}: ms.contentlocale {locale} differs from its tree's "
                 f"{code} ({count} files); expected one locale per source tree"
             )
-    return Tree(source, documents, site_language(code))
+    return Tree(source, documents, site_language(code), found)
 
 
 def locale_code(document: Document) -> str:

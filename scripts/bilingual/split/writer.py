@@ -31,6 +31,7 @@ from bilingual.pages.link_rewrite import (
 )
 from bilingual.pages.page import PageText, page_code, render_page
 from bilingual.pages.resolver import SourceFolder
+from bilingual.source.files import SourceFiles
 from bilingual.source.folder import is_article
 from bilingual.source.media import media_files
 from bilingual.source.pairs import part_source
@@ -202,10 +203,16 @@ def home_page(
     return home.home_markdown(language.code, top, entries, toc or [])
 
 
-def copy_media(source: Path, targets: list[Path], problems: list[SourceError]) -> int:
-    """Copy every media file of ``source`` into each folder of ``targets``; the count copied."""
+def copy_media(
+    source: Path,
+    targets: list[Path],
+    problems: list[SourceError],
+    files: SourceFiles | None = None,
+) -> int:
+    """Copy every media file of ``source`` (of ``files``, by default read now) into each folder
+    of ``targets``; the count copied."""
     count = 0
-    for path in media_files(source, problems):
+    for path in media_files(source, problems, files):
         relative = path.relative_to(source)
         for target in targets:
             destination = target / relative

@@ -1,0 +1,203 @@
+"""The files of a source folder, each classified once: what it is decides what becomes of it.
+
+``read_files`` walks ``SOURCE`` once (hidden files and folders skipped, as DocFX and Git tools
+do) and gives every file one ``Kind``, like MkDocs' ``structure/files.py``:
+
+``article``
+    a markdown file outside ``includes/``: a page in each language;
+``include``
+    a markdown file under an ``includes/`` folder (at any depth): part of the pages that include it;
+``page``
+    a YAML file whose first line names a page type (``### YamlMime:Landing``, ``Hub``, ``FAQ``,
+    ``Tutorial`` …; ``SourceFile.yaml`` holds the type);
+``data``
+    a YAML file of a data type (``ContextObject``, ``ZonePivotGroups``, ``Yaml`` settings), or
+    ``zone-pivot-groups.yml``: read by the pages that use it, no page of its own;
+``toc``
+    navigation: ``toc.yml`` or ``toc.md`` in any letter case (the docset's tree and its
+    breadcrumb, ``breadcrumb/toc.yml``);
+``media``
+    an image or video (by suffix): copied into each language's folder;
+``code``
+    a source code or data file (by suffix) that code snippets (``[!code-…]``, ``:::code:::``)
+    may show;
+``config``
+    ``docfx.json``: the docset's configuration;
+``other``
+    anything else: on no page of the site, which the split reports, one line per file.
+
+Paths are ``SOURCE``-relative and ``/``-separated, spelled as on disk; ``listing`` finds one
+whatever its letter case (Learn's addresses, and DocFX's links on Windows, ignore case).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from bilingual.errors import SourceError
+
+MEDIA_SUFFIXES = frozenset(
+    {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".ico", ".mp4", ".webm"}
+)
+CODE_SUFFIXES = frozenset(
+    {
+        ".bas", ".bat", ".c", ".cmd", ".cpp", ".cs", ".cshtml", ".css", ".csv", ".csx",
+        ".fs", ".go", ".h", ".hpp", ".html", ".java", ".js", ".json", ".jsx", ".kql", ".kt",
+        ".m", ".php", ".ps1", ".psm1", ".py", ".qs", ".r", ".rb", ".rs", ".scala", ".sh",
+        ".sql", ".swift", ".ts", ".tsx", ".txt", ".vb", ".vbs", ".xaml", ".xml", ".yaml",
+        ".yml",
+    }
+)  # fmt: skip
+"""Suffixes of the files DocFX's code snippets are taken from (its language names' files)."""
+INCLUDES = "includes"
+"""The name of a folder whose markdown files are includes, not articles."""
+YAML_SUFFIXES = frozenset({".yml", ".yaml"})
+TOC_NAMES = frozenset({"toc.yml", "toc.yaml", "toc.md"})
+"""A TOC file's name, compared without letter case."""
+CONFIG_NAMES = frozenset({"docfx.json"})
+DATA_TYPES = frozenset({"ContextObject", "ZonePivotGroups", "Yaml"})
+"""YAML types that are data a page reads (a docset's context, pivot groups, settings)."""
+DATA_NAMES = frozenset({"zone-pivot-groups.yml"})
+YAML_MIME = "### YamlMime:"
+FIRST_LINE = 256
+"""Bytes of a YAML file read to find its type (its first line)."""
+
+
+class Kind(StrEnum):
+    """What a file of the source folder is."""
+
+    ARTICLE = "article"
+    INCLUDE = "include"
+    PAGE = "page"
+    DATA = "data"
+    TOC = "toc"
+    MEDIA = "media"
+    CODE = "code"
+    CONFIG = "config"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """One file of the source folder."""
+
+    path: str
+    """``SOURCE``-relative, ``/``-separated, as spelled on disk."""
+    kind: Kind
+    yaml: str | None = None
+    """The type a YAML file's first line names (``Landing``, ``Hub`` …), if it names one."""
+
+
+@dataclass(slots=True)
+class SourceFiles:
+    """Every file of a source folder, by path, in sorted order."""
+
+    source: Path
+    files: dict[str, SourceFile] = field(default_factory=dict)
+    problems: list[SourceError] = field(default_factory=list)
+    """Files that cannot be published (a symlink out of the folder), each left out."""
+    _listing: dict[str, str] | None = None
+
+    def of(self, *kinds: Kind) -> list[SourceFile]:
+        """The files of ``kinds``, in path order."""
+        return [file for file in self.files.values() if file.kind in kinds]
+
+    def paths(self, *kinds: Kind) -> list[str]:
+        """The paths of the files of ``kinds``, in path order."""
+        return [file.path for file in self.of(*kinds)]
+
+    @property
+    def listing(self) -> dict[str, str]:
+        """Lower-cased path -> the path as spelled (the first in sorted order when two differ
+        only in case)."""
+        if self._listing is None:
+            self._listing = {}
+            for path in self.files:
+                self._listing.setdefault(path.lower(), path)
+        return self._listing
+
+    def counts(self) -> Counter[str]:
+        """How many files of each kind (YAML pages by their type: ``page:Hub``)."""
+        return Counter(
+            f"{file.kind}:{file.yaml}" if file.kind is Kind.PAGE else str(file.kind)
+            for file in self.files.values()
+        )
+
+
+def _yaml_type(path: Path) -> str | None:
+    try:
+        with path.open("rb") as file:
+            head = file.read(FIRST_LINE)
+    except OSError:
+        return None
+    first = head.decode("utf-8", errors="replace").lstrip("\ufeff").split("\n", 1)[0].strip()
+    if not first.startswith(YAML_MIME):
+        return None
+    kind = first[len(YAML_MIME) :].strip()
+    return kind if kind and all(c.isalnum() or c in "._-" for c in kind) else None
+
+
+def classify(path: str, yaml_type: str | None = None) -> Kind:
+    """The kind of the file at ``path`` (``SOURCE``-relative) whose YAML type, if it is a YAML
+    file, is ``yaml_type``."""
+    name = path.rsplit("/", 1)[-1].lower()
+    suffix = os.path.splitext(name)[1]
+    if name in TOC_NAMES:
+        return Kind.TOC
+    if name in CONFIG_NAMES:
+        return Kind.CONFIG
+    if suffix == ".md":
+        return Kind.INCLUDE if INCLUDES in path.split("/")[:-1] else Kind.ARTICLE
+    if suffix in YAML_SUFFIXES and (yaml_type in DATA_TYPES or name in DATA_NAMES):
+        return Kind.DATA
+    if suffix in YAML_SUFFIXES and yaml_type is not None:
+        return Kind.PAGE
+    if suffix in MEDIA_SUFFIXES:
+        return Kind.MEDIA
+    if suffix in CODE_SUFFIXES:
+        return Kind.CODE
+    return Kind.OTHER
+
+
+def read_files(source: Path) -> SourceFiles:
+    """Every file under ``source``, classified (hidden files and folders skipped). A symlink
+    whose target lies outside ``source`` is no file of it: reported, left out."""
+    found = SourceFiles(source)
+    root = source.resolve()
+    for folder, folders, names in os.walk(source):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        prefix = Path(folder).relative_to(source).as_posix()
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
+            relative = name if prefix == "." else f"{prefix}/{name}"
+            path = Path(folder) / name
+            if path.is_symlink() and not path.resolve().is_relative_to(root):
+                found.problems.append(
+                    SourceError(
+                        relative,
+                        1,
+                        1,
+                        "symlink points outside the source folder, so it is not on the site",
+                        "a file inside the source folder",
+                    )
+                )
+                continue
+            if not path.is_file():
+                continue
+            suffix = os.path.splitext(name)[1].lower()
+            yaml_type = _yaml_type(path) if suffix in YAML_SUFFIXES else None
+            found.files[relative] = SourceFile(relative, classify(relative, yaml_type), yaml_type)
+    found.files = dict(sorted(found.files.items(), key=lambda item: item[0].split("/")))
+    return found
+
+
+def files_summary(counts: Counter[str]) -> str:
+    """``2850 article, 60 include, 1 page:Landing …``: files by kind, in ``Kind``'s order."""
+    order = {str(kind): index for index, kind in enumerate(Kind)}
+    keys = sorted(counts, key=lambda key: (order[key.partition(":")[0]], key))
+    return ", ".join(f"{counts[key]} {key}" for key in keys)
