@@ -14,7 +14,7 @@ its largest child: the build's languages are built by worker processes beside it
 of them at once). It prints one line per phase on stderr and, last, one JSON line with
 ``split_s``, ``build_s``, ``baseline_s``, ``ratio`` ((split + build) / baseline), ``pages``
 (HTML pages), ``site_mb`` (everything under the site, media included), ``median_page_kb``,
-``max_page_kb``, ``search_index_kb`` per language and ``peak_rss_mb`` (split or build), and
+``max_page_kb``, ``search_index_kb`` and ``home_kb`` (the home page) per language and ``peak_rss_mb`` (split or build), and
 the CPU time of each phase (``cpu_s``, ``cpu_ratio``): less disturbed than wall time when other
 work shares the machine. ``--repeat N`` runs the three phases N times in turn and keeps the
 fastest of each.
@@ -153,6 +153,15 @@ def site_figures(site: Path, codes: list[str]) -> dict[str, Any]:
         "median_page_kb": round(statistics.median(pages) / 1024, 1),
         "max_page_kb": round(max(pages) / 1024, 1),
         "search_index_kb": search_index_kb(site, codes),
+        "home_kb": home_kb(site, codes),
+    }
+
+
+def home_kb(site: Path, codes: list[str]) -> dict[str, float]:
+    """Size of each language's home page (the default's at the site's root)."""
+    homes = {code: site / ("" if i == 0 else code) / "index.html" for i, code in enumerate(codes)}
+    return {
+        code: round(path.stat().st_size / 1024, 1) for code, path in homes.items() if path.is_file()
     }
 
 

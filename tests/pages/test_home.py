@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown  # type: ignore[import-untyped]
 
-from bilingual.pages.home import LETTER_GROUPS_FROM, IndexEntry, escape, index_markdown, letter
+from bilingual.pages.home import (
+    HOME,
+    INLINE_UP_TO,
+    LETTER_GROUPS_FROM,
+    PAGE_ENTRIES,
+    IndexEntry,
+    escape,
+    index_markdown,
+    index_pages,
+    letter,
+)
 from bilingual.source.toc import parse_toc
 
 
@@ -56,3 +68,60 @@ def test_toc_sections_use_article_titles_and_skip_the_home_page() -> None:
     text = index_markdown("en", entries, toc)
     assert text.startswith("## Mail\n\n- [Set up mail](mail/setup.md)\n- Outside\n")
     assert "## Home" not in text
+
+
+def test_a_large_index_lists_letters_on_the_home_page_and_articles_on_their_own_pages() -> None:
+    count = INLINE_UP_TO + 30
+    root = [IndexEntry(f"{chr(ord('A') + i % 5)} title {i}", f"a{i}.md") for i in range(count)]
+    sub = [IndexEntry("Beta", "sub/b.md"), IndexEntry("alpha", "sub/a.md")]
+    entries = [IndexEntry("Home", HOME), *root, *sub]
+    text = index_markdown("en", entries, [])
+    assert "a1.md" not in text  # no article on the home page itself
+    assert (
+        "[A](a-z/index-a.md){: #index-a } · [B](a-z/index-b.md){: #index-b } · "
+        "[C](a-z/index-c.md){: #index-c }" in text
+    )  # each letter keeps the id its heading had
+    assert "[A](a-z/index-sub-a.md){: #index-sub-a } · [B](a-z/index-sub-b.md)" in text
+    pages = index_pages("en", entries)
+    assert sorted(pages) == [
+        *(f"a-z/index-{c}.md" for c in "abcde"),
+        "a-z/index-sub-a.md",
+        "a-z/index-sub-b.md",
+    ]
+    listed = [
+        href for page in pages.values() for href in re.findall(r'<li><a href="([^"]+)"', page)
+    ]
+    assert len(listed) == count + 2  # every article once, on its letter's page
+    assert len(set(listed)) == len(listed)
+    b_page = pages["a-z/index-b.md"]
+    assert "search:\n  exclude: true" in b_page
+    assert "help_index: true" in b_page
+    assert '<a href="../../a1/">B title 1</a>' in b_page  # the built page's address
+    assert "<strong>B</strong>" in b_page  # its own letter is no link
+    assert '<a href="../index-a/" id="index-a">A</a>' in b_page
+
+
+def test_a_small_index_has_no_pages_of_its_own() -> None:
+    entries = [IndexEntry(f"T{i}", f"a{i}.md") for i in range(INLINE_UP_TO)]
+    assert index_pages("en", entries) == {}
+    assert "a1.md" in index_markdown("en", entries, [])
+
+
+def test_a_script_without_an_alphabet_is_paged_by_runs_of_titles() -> None:
+    titles = [chr(0x4E00 + i) + "配置" for i in range(INLINE_UP_TO + 100)]
+    entries = [IndexEntry(title, f"p{i}.md") for i, title in enumerate(titles)]
+    pages = index_pages("zh", entries)
+    assert len(pages) == -(-len(titles) // PAGE_ENTRIES)
+    first = next(iter(pages))
+    assert first == "a-z/index-u4e00u2013u4ec7.md"  # its first and last letters, 一 to 仇
+
+
+def test_a_large_toc_shows_its_first_levels_only() -> None:
+    toc = parse_toc(
+        "- name: Top\n  items:\n  - name: Second\n    href: a0.md\n    items:\n"
+        "    - name: Third\n      href: a1.md\n"
+    )
+    entries = [IndexEntry(f"T{i}", f"a{i}.md") for i in range(INLINE_UP_TO + 1)]
+    text = index_markdown("en", entries, toc)
+    assert "[T0](a0.md)" in text
+    assert "[T1](a1.md)" not in text

@@ -8,12 +8,19 @@ with the number of articles). The home page is the index instead:
    a group of more than ``LETTER_GROUPS_FROM`` articles is split under one heading per first
    letter, with a line of letter links above it.
 
+Its weight must not grow with the docset: past ``INLINE_UP_TO`` articles the home page shows
+the TOC's first ``TOC_DEPTH`` levels and, per folder, its line of letters only; each letter is a
+page of its own (``index_pages``, under ``LETTERS/``) listing that folder's articles of that
+letter. A letter link carries the id its heading had (``index-a``), so links into the index
+still land on the letter.
+
 Titles come from the sources, so they are escaped: nothing in them becomes markup.
 """
 
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -30,6 +37,18 @@ LETTER_GROUPS_FROM = 40
 MAX_LETTER_GROUPS = 60
 """More first letters than this (a script without an alphabet): one list, no letter headings."""
 HOME = "index.md"
+INLINE_UP_TO = 300
+"""Articles up to which the home page lists every one itself (above: one page per letter)."""
+TOC_DEPTH = 2
+"""Levels of the TOC a home page of more than ``INLINE_UP_TO`` articles shows (its sections,
+and their entries)."""
+PAGE_ENTRIES = 200
+"""Articles per index page of a script without an alphabet (more than ``MAX_LETTER_GROUPS``
+first letters: pages of consecutive titles instead of letters)."""
+LETTERS = "a-z"
+"""The folder of the index pages, in each language's folder."""
+INDEX_KEY = "help_index"
+"""Front matter key of an index page (the breadcrumbs leave out its folder)."""
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
 
 
@@ -96,8 +115,13 @@ def folder_title(folder: str) -> str:
     return words[:1].upper() + words[1:] if words else folder
 
 
-def toc_lines(entries: Iterable[TocEntry], titles: dict[str, str], depth: int) -> list[str]:
-    lines = []
+def toc_lines(
+    entries: Iterable[TocEntry], titles: dict[str, str], depth: int, levels: int | None = None
+) -> list[str]:
+    """The entries as a nested list, ``levels`` deep at most (``None``: every level)."""
+    lines: list[str] = []
+    if levels is not None and depth >= levels:
+        return lines
     for entry in entries:
         indent = "    " * depth
         page = page_path(entry.href) if entry.href is not None else None
@@ -106,12 +130,15 @@ def toc_lines(entries: Iterable[TocEntry], titles: dict[str, str], depth: int) -
         else:
             item = escape(entry.name)
         lines.append(f"{indent}- {item}")
-        lines.extend(toc_lines(entry.items, titles, depth + 1))
+        lines.extend(toc_lines(entry.items, titles, depth + 1, levels))
     return lines
 
 
-def toc_sections(toc: list[TocEntry], titles: dict[str, str]) -> list[str]:
-    """The TOC's entries that lead to articles, each top-level entry a section."""
+def toc_sections(
+    toc: list[TocEntry], titles: dict[str, str], levels: int | None = None
+) -> list[str]:
+    """The TOC's entries that lead to articles, each top-level entry a section (its entries
+    ``levels`` deep at most below it)."""
     lines: list[str] = []
     for entry in toc:
         pages = [page_path(path) for path in entry.articles()]
@@ -121,15 +148,57 @@ def toc_sections(toc: list[TocEntry], titles: dict[str, str]) -> list[str]:
         page = page_path(entry.href) if entry.href is not None else None
         if page is not None and page in titles and page != HOME:
             lines += [f"{link(IndexEntry(titles[page], page))}", ""]
-        lines += [*toc_lines(entry.items, titles, 0), ""]
+        lines += [*toc_lines(entry.items, titles, 0, levels), ""]
     return lines
 
 
-def folder_group(code: str, folder: str, entries: list[IndexEntry]) -> list[str]:
-    """One folder's articles A to Z, under letter headings when there are many."""
-    title = folder_title(folder) if folder else ui_text.text(code, "index_title")
+def group_title(code: str, folder: str) -> str:
+    """The heading of a folder's group: its name, or the index's for the source's root."""
+    return folder_title(folder) if folder else ui_text.text(code, "index_title")
+
+
+def letter_groups(entries: list[IndexEntry]) -> list[tuple[str, list[IndexEntry]]]:
+    """A folder's articles A to Z, one group per first letter; for a script without an
+    alphabet, groups of ``PAGE_ENTRIES`` consecutive titles, named by their first letters."""
+    entries = sorted(entries, key=lambda entry: sort_key(entry.title))
+    letters = [
+        (name, list(items)) for name, items in groupby(entries, key=lambda e: letter(e.title))
+    ]
+    if len(letters) <= MAX_LETTER_GROUPS:
+        return letters
+    chunks = [entries[i : i + PAGE_ENTRIES] for i in range(0, len(entries), PAGE_ENTRIES)]
+    return [(f"{letter(chunk[0].title)}\u2013{letter(chunk[-1].title)}", chunk) for chunk in chunks]
+
+
+def index_page(group: str, name: str) -> str:
+    """The page path of a folder's (``group``, its anchor) index page of letter ``name``."""
+    return f"{LETTERS}/{anchor(group, name)}.md"
+
+
+def letter_links(group: str, letters: list[tuple[str, list[IndexEntry]]], base: str) -> str:
+    """A line of links to a folder's index pages (paths relative to ``base``'s folder), each
+    carrying the id of its letter (``index-a``); ``base``'s own letter is text, not a link."""
+    folder = posixpath.dirname(base) or "."
+    shown = []
+    for name, _ in letters:
+        page = index_page(group, name)
+        if page == base:
+            shown.append(f"**{escape(name)}**")
+        else:
+            target = quote(posixpath.relpath(page, folder))
+            shown.append(f"[{escape(name)}]({target}){{: #{anchor(group, name)} }}")
+    return " · ".join(shown)
+
+
+def folder_group(
+    code: str, folder: str, entries: list[IndexEntry], paged: bool = False
+) -> list[str]:
+    """One folder's articles A to Z, under letter headings when there are many; ``paged``: its
+    line of letters only, each linking the letter's index page (``index_pages``)."""
     group = folder_anchor(folder)
-    lines = [f"## {escape(title)} {{#{group}}}", ""]
+    lines = [f"## {escape(group_title(code, folder))} {{#{group}}}", ""]
+    if paged:
+        return [*lines, letter_links(group, letter_groups(entries), HOME), ""]
     entries = sorted(entries, key=lambda entry: sort_key(entry.title))
     letters = [
         (name, list(items)) for name, items in groupby(entries, key=lambda e: letter(e.title))
@@ -153,11 +222,49 @@ def index_markdown(
     of the landing pages the TOC may name, by page path (``a/index.md``)."""
     articles = [entry for entry in entries if entry.path != HOME]
     titles = {**(landings or {}), **{entry.path: entry.title for entry in entries}}
-    lines = toc_sections(toc, titles)
-    folders = sorted({entry.folder for entry in articles}, key=lambda f: (f != "", f.casefold()))
-    for folder in folders:
-        lines += folder_group(code, folder, [e for e in articles if e.folder == folder])
+    paged = is_paged(entries)
+    lines = toc_sections(toc, titles, TOC_DEPTH - 1 if paged else None)
+    for folder, found in folders(articles):
+        lines += folder_group(code, folder, found, paged)
     return "\n".join(lines)
+
+
+def is_paged(entries: list[IndexEntry]) -> bool:
+    """Whether the index has more articles than the home page lists itself."""
+    return sum(1 for entry in entries if entry.path != HOME) > INLINE_UP_TO
+
+
+def folders(articles: list[IndexEntry]) -> list[tuple[str, list[IndexEntry]]]:
+    """The articles by folder: the source's root first, then each folder A to Z."""
+    by_folder: dict[str, list[IndexEntry]] = {}
+    for entry in articles:
+        by_folder.setdefault(entry.folder, []).append(entry)
+    return sorted(by_folder.items(), key=lambda item: (item[0] != "", item[0].casefold()))
+
+
+def index_pages(code: str, entries: list[IndexEntry]) -> dict[str, str]:
+    """The index's pages of one letter of one folder each (page path -> the page, HTML under
+    its front matter), when the home page lists letters only (``is_paged``); else none."""
+    if not is_paged(entries):
+        return {}
+    pages: dict[str, str] = {}
+    for folder, found in folders([entry for entry in entries if entry.path != HOME]):
+        group = folder_anchor(folder)
+        title = group_title(code, folder)
+        letters = letter_groups(found)
+        for name, items in letters:
+            page = index_page(group, name)
+            heading = f"{title} · {name}"
+            front = (
+                f"---\ntitle: {json.dumps(heading, ensure_ascii=False)}\n{INDEX_KEY}: true\n---\n"
+            )
+            lines = [f"# {escape(heading)}", "", letter_links(group, letters, page), ""]
+            lines += [
+                f"- [{escape(entry.title)}]({quote(posixpath.relpath(entry.path, LETTERS))})"
+                for entry in items
+            ]
+            pages[page] = exclude_from_search(to_html(front + "\n".join(lines) + "\n", page, code))
+    return pages
 
 
 def shown(code: str, key: str) -> str:

@@ -292,6 +292,8 @@ def write_navigation(
             code, top, entries, toc.entries, shown if code == translation else None
         )
         put(f"{code}/{home.HOME}", text)
+        for path, page in home.index_pages(code, entries).items():
+            put(f"{code}/{path}", page)
         if code == translation:
             for path, landing in landings.items():
                 put(
