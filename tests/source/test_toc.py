@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 
 from bilingual.errors import SourceError
+from bilingual.model import Document
+from bilingual.source.folder import is_article, source_files
 from bilingual.source.toc import TocEntry, is_toc_name, page_path, parse_toc, read_tree
 from conftest import FIXTURES
 
@@ -82,3 +84,40 @@ def test_a_toc_without_entries_is_empty_not_an_error() -> None:
     assert parse_toc("", "TOC.yml", problems) == []
     assert parse_toc("items:\n", "TOC.yml", problems) == []
     assert problems == []
+
+
+def test_a_markdown_toc_is_read_into_the_same_entries() -> None:
+    problems: list[SourceError] = []
+    text = "# [A](a.md)\n## Grupa\n### [B](b.md)\n#[C](@c.uid)\n"
+    entries = parse_toc(text, "TOC.md", problems)
+    assert problems == []
+    assert [(e.name, e.href, e.uid) for e in entries] == [("A", "a.md", None), ("C", None, "c.uid")]
+    assert entries[0].items[0].name == "Grupa"
+    assert entries[0].items[0].items[0].href == "b.md"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("#", "TOC.md:2:1: TOC line '#' is not an entry"),
+        ("### [Dziļi](d.md)", "TOC.md:2:1: TOC entry skips a level (level 3 below level 1)"),
+        ("<!-- open", "TOC.md:3:1: a comment is not closed"),
+    ],
+)
+def test_a_malformed_markdown_line_is_reported_and_the_rest_kept(line: str, expected: str) -> None:
+    problems: list[SourceError] = []
+    entries = parse_toc(f"# [A](a.md)\n{line}\n", "TOC.md", problems)
+    assert entries[0].href == "a.md"
+    assert [str(problem).split(";")[0] for problem in problems] == [expected]
+
+
+def test_toc_md_in_any_letter_case_is_a_toc_file_and_no_article(tmp_path: Path) -> None:
+    assert all(is_toc_name(name) for name in ("toc.md", "TOC.md", "a/Toc.MD"))
+    assert not is_toc_name("a/toc.md.bak")
+    (tmp_path / "sub").mkdir()
+    for name in ("TOC.md", "sub/toc.md", "page.md", "sub/TOC-guide.md"):
+        (tmp_path / name).write_text("# x\n", "utf-8")
+    found = [path.relative_to(tmp_path).as_posix() for path in source_files(tmp_path)]
+    assert found == ["page.md", "sub/TOC-guide.md"]
+    assert not is_article(Document("sub/toc.md", "", {}))
+    assert is_article(Document("page.md", "", {}))

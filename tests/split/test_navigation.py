@@ -153,3 +153,26 @@ def test_a_changed_redirection_file_reaches_the_next_update(tmp_path: Path) -> N
     edit(source / "get-started.md", "palīdz sākt darbu.", "palīdz sākt.")
     update_tree(source, docs)
     assert "https://example.com/new" in (docs / ".redirects.json").read_text(encoding="utf-8")
+
+
+def test_a_markdown_toc_gives_the_tree_and_is_no_page(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    shutil.copytree(FIXTURES / "tree", source)
+    (source / "TOC.yml").unlink()
+    toc = "# [Indekss](index.md)\n# Pasts\n## [Pasta iestatīšana](set-up-mail.md)\n"
+    (source / "TOC.md").write_text(toc, "utf-8")
+    docs = tmp_path / "docs"
+    split_tree(source, docs)
+    tree = json.loads((docs / "lv" / "toc.json").read_text(encoding="utf-8"))
+    assert [node["t"] for node in tree] == ["Indekss", "Pasts"]
+    assert tree[1]["c"][0]["u"] == "set-up-mail/"
+    assert not (docs / "lv" / "TOC.md").exists()
+    assert not (docs / "en" / "TOC.md").exists()
+    assert "TOC" not in (docs / "lv" / "index.md").read_text(encoding="utf-8")
+    (source / "TOC.md").write_text(toc.replace("Pasts", "E-pasts"), "utf-8")
+    update = update_tree(source, docs)
+    assert update.full is None
+    assert not update.problems
+    tree = json.loads((docs / "lv" / "toc.json").read_text(encoding="utf-8"))
+    assert [node["t"] for node in tree] == ["Indekss", "E-pasts"]
+    assert not (docs / "lv" / "TOC.md").exists()

@@ -3,7 +3,8 @@
 A *source folder* (``SOURCE``) holds bilingual markdown files at any depth. Files under an
 ``includes/`` folder (at any depth: docsets keep them per section) are *includes*, fragments
 that other sources pull in; every other markdown file is an *article*, which becomes a page in
-each language. Hidden files and folders (``.git``, ``.github``) are no sources.
+each language. Hidden files and folders (``.git``, ``.github``) are no sources, nor is a
+markdown table of contents (``TOC.md``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from bilingual.source.parse import decode, parse
 
 INCLUDES = "includes"
 """The name of a folder whose markdown files are includes, not articles."""
+TOC_NAMES = ("toc.yml", "toc.md")
+"""The names of a TOC file (compared without letter case), in DocFX's order of precedence: a
+folder's ``toc.yml`` is its TOC, its ``toc.md`` only when it has no ``toc.yml``."""
 
 
 class NoLocaleError(BilingualError):
@@ -31,9 +35,16 @@ def is_include(path: str) -> bool:
     return INCLUDES in path.split("/")[:-1]
 
 
+def is_toc_name(path: str) -> bool:
+    """Whether the file at ``path`` is a TOC file (``toc.yml`` or ``toc.md``, any letter case):
+    the docset's navigation, not a page."""
+    return path.rsplit("/", 1)[-1].lower() in TOC_NAMES
+
+
 def is_article(document: Document) -> bool:
-    """Articles become pages; files under an ``includes/`` folder are fragments of others."""
-    return not is_include(document.path)
+    """Articles become pages; files under an ``includes/`` folder are fragments of others, and
+    a ``TOC.md`` is a table of contents."""
+    return not is_include(document.path) and not is_toc_name(document.path)
 
 
 def is_hidden(relative: Path) -> bool:
@@ -42,9 +53,11 @@ def is_hidden(relative: Path) -> bool:
 
 
 def source_files(source: Path) -> Iterator[Path]:
-    """The markdown sources under ``source``, in a stable order (hidden folders skipped)."""
+    """The markdown sources under ``source``, in a stable order (hidden folders skipped, and
+    ``TOC.md`` files: tables of contents, read by ``source.toc``)."""
     for path in sorted(source.rglob("*.md")):
-        if not is_hidden(path.relative_to(source)):
+        relative = path.relative_to(source)
+        if not is_hidden(relative) and not is_toc_name(relative.name):
             yield path
 
 

@@ -1,8 +1,10 @@
-"""A docset's table of contents (DocFX's ``TOC.yml``) -> a tree of entries.
+"""A docset's table of contents (DocFX's ``TOC.yml`` or ``TOC.md``) -> a tree of entries.
 
-DocFX writes a TOC in either of two forms: a YAML list of entries, or a mapping whose ``items``
-is that list (other keys, such as ``metadata``, are left alone). The file is named ``toc.yml`` in
-any letter case (``TOC.yml``, ``Toc.yml``). Each entry has:
+DocFX writes a TOC in YAML, a list of entries or a mapping whose ``items`` is that list (other
+keys, such as ``metadata``, are left alone), in a file named ``toc.yml`` in any letter case
+(``TOC.yml``, ``Toc.yml``); or in markdown headings, ``toc.md`` (``source.toc_markdown``, read
+into the same entries). A folder's ``toc.yml`` comes before its ``toc.md`` (DocFX's order; both
+in one folder is reported). Each entry has:
 
 ``name``
     the text shown (the translation's; ``displayName`` stands in for it when it is missing, and
@@ -41,23 +43,17 @@ from pathlib import Path
 from typing import Any
 
 from bilingual.errors import SourceError
-from bilingual.source import yamlnodes
+from bilingual.source import toc_markdown, yamlnodes
 from bilingual.source.docset import Docset, Refused
-from bilingual.source.folder import is_include
+from bilingual.source.folder import TOC_NAMES, is_include
+from bilingual.source.folder import is_toc_name as is_toc_name  # named here too, as before
 
-TOC_NAME = "toc.yml"
-"""The name of a TOC file, compared without letter case."""
 SHAPE = "a list of '- name: …' entries, or 'items:' holding one"
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 WEB_SCHEMES = frozenset({"http:", "https:"})
 """The schemes of an external href (anything else, ``javascript:`` …, is reported)."""
 MAX_DEPTH = 24
 """TOC files nested in one another at most (deeper is reported, not followed)."""
-
-
-def is_toc_name(path: str) -> bool:
-    """Whether the file at ``path`` is a TOC file (``toc.yml`` in any letter case)."""
-    return path.rsplit("/", 1)[-1].lower() == TOC_NAME
 
 
 def page_path(path: str) -> str:
@@ -203,6 +199,8 @@ class _Reader:
         return self.parse(text, path, stack)
 
     def parse(self, text: str, path: str, stack: tuple[str, ...] = ()) -> list[TocEntry]:
+        if path.lower().endswith(".md"):
+            return self.entries(toc_markdown.load(text, path, self.problems), path, (*stack, path))
         try:
             value = yamlnodes.load(text, path, SHAPE)
         except SourceError as error:
@@ -261,15 +259,24 @@ class _Reader:
             "toc": not folder and is_toc_name(resolved),
         }
 
+    def folder_toc(self, folder: str) -> str | None:
+        """The TOC file of ``folder`` (``SOURCE``-relative): its ``toc.yml``, else its
+        ``toc.md``."""
+        for name in TOC_NAMES:
+            toc = self.exists(_child(folder, name))
+            if toc is None and self.docset is not None and folder.startswith("../"):
+                candidate = _child(folder, name)
+                toc = candidate if self.docset.absolute(candidate).is_file() else None
+            if toc is not None:
+                return toc
+        return None
+
     def nested(self, link: dict[str, Any], stack: tuple[str, ...], at: tuple[int, int]) -> Any:
         """The entries of the TOC a folder or TOC link names, and the folder's index page."""
         if link.get("toc"):
             return self.read_file(link["path"], stack, at), None
         folder = link["path"]
-        toc = self.exists(_child(folder, TOC_NAME))
-        if toc is None and self.docset is not None and folder.startswith("../"):
-            candidate = _child(folder, TOC_NAME)
-            toc = candidate if self.docset.absolute(candidate).is_file() else None
+        toc = self.folder_toc(folder)
         items = self.read_file(toc, stack, at) if toc is not None else []
         index = self.exists(_child(folder, "index.md")) or self.exists(_child(folder, "index.yml"))
         return items, index
@@ -338,9 +345,22 @@ class _Reader:
         return children  # its children stand in its place
 
 
-def root_toc(listing: dict[str, str]) -> str | None:
-    """The TOC file at the root of ``SOURCE`` (``toc.yml`` in any letter case), if any."""
-    return listing.get(TOC_NAME)
+def folder_tocs(listing: dict[str, str], problems: list[SourceError]) -> dict[str, str]:
+    """Each folder of ``SOURCE`` holding a TOC file (``""`` for the root) -> that file: its
+    ``toc.yml``, else its ``toc.md`` (a folder with both is reported, its ``toc.yml`` used)."""
+    found: dict[str, str] = {}
+    for lowered, path in sorted(listing.items()):
+        if not is_toc_name(lowered):
+            continue
+        folder = posixpath.dirname(path)
+        if folder in found:
+            kept, other = sorted((found[folder], path), key=lambda p: not p.lower().endswith("yml"))
+            what = f"two TOC files in one folder: '{kept}' is used, not this one"
+            problems.append(SourceError(other, 1, 1, what, "one TOC file in a folder"))
+            found[folder] = kept
+        else:
+            found[folder] = path
+    return found
 
 
 def read_tree(
@@ -348,7 +368,7 @@ def read_tree(
 ) -> Toc:
     """The table of contents of ``SOURCE`` (empty when it has none), nested TOCs in place."""
     listing = source_listing(source) if listing is None else listing
-    root = root_toc(listing)
+    root = folder_tocs(listing, problems).get("")
     if root is None:
         return Toc()
     reader = _Reader(Docset.find(source), listing, problems)
@@ -365,7 +385,7 @@ def parse_toc(
     text: str, path: str = "TOC.yml", problems: list[SourceError] | None = None
 ) -> list[TocEntry]:
     """The entries of the TOC text of the file at ``path``, every local path taken as present and
-    nested TOCs not followed. Problems go to ``problems``; without it, the first is raised."""
+    nested TOCs not followed (``path`` ending ``.md``: the markdown form). Problems go to ``problems``; without it, the first is raised."""
     found: list[SourceError] = [] if problems is None else problems
     entries = _Reader(None, None, found).parse(text, path)
     if problems is None and found:
