@@ -16,7 +16,14 @@ import pytest
 from bilingual.errors import SourceError
 from bilingual.model import Document
 from bilingual.source.folder import is_article, source_files
-from bilingual.source.toc import TocEntry, is_toc_name, page_path, parse_toc, read_tree
+from bilingual.source.toc import (
+    TocEntry,
+    is_toc_name,
+    page_path,
+    parse_toc,
+    read_tocs,
+    read_tree,
+)
 from conftest import FIXTURES
 
 CASES = sorted(path for path in (FIXTURES / "toc").iterdir() if path.is_dir())
@@ -121,3 +128,30 @@ def test_toc_md_in_any_letter_case_is_a_toc_file_and_no_article(tmp_path: Path) 
     assert found == ["page.md", "sub/TOC-guide.md"]
     assert not is_article(Document("sub/toc.md", "", {}))
     assert is_article(Document("page.md", "", {}))
+
+
+def test_each_folder_toc_no_other_nests_is_a_toc_of_its_own() -> None:
+    problems: list[SourceError] = []
+    tocs = read_tocs(FIXTURES / "toc" / "nested" / "source", problems)
+    assert problems == []
+    assert sorted(tocs.tocs) == ["", "folder", "other"]  # sub/toc.yml is nested in the root's
+    assert [entry.href for entry in tocs.tocs["folder"].entries] == ["folder/page.md"]
+    assert tocs.tocs["other"].files == ["other/toc.yml"]
+    assert tocs.nearest("folder/page.md") == "folder"
+    assert tocs.nearest("other/deeper/still/page.md") == "other"
+    assert tocs.nearest("sub/intro.md") == ""
+    assert tocs.nearest("index.md") == ""
+    assert tocs.root.files == ["Toc.yml", "sub/toc.yml"]
+
+
+def test_a_toc_below_the_root_serves_only_the_pages_below_it(tmp_path: Path) -> None:
+    (tmp_path / "docs" / "breadcrumb").mkdir(parents=True)
+    (tmp_path / "docs" / "docfx.json").write_text("{}", "utf-8")
+    (tmp_path / "docs" / "TOC.yml").write_text("- name: A\n  href: a.md\n", "utf-8")
+    (tmp_path / "docs" / "a.md").write_text("# A\n", "utf-8")
+    (tmp_path / "docs" / "breadcrumb" / "toc.yml").write_text("- name: L\n  tocHref: /\n", "utf-8")
+    tocs = read_tocs(tmp_path, [])
+    assert sorted(tocs.tocs) == ["docs"]  # the breadcrumb's TOC is Learn's, not the pages'
+    assert tocs.root.entries == []
+    assert tocs.nearest("docs/a.md") == "docs"
+    assert tocs.nearest("other.md") is None

@@ -1,8 +1,8 @@
 """The navigation the split writes: home pages, landing pages, the tree per language, redirects.
 
 ``tests/fixtures/navsite`` is a repository with a redirection file at its root and a docset in
-``docset/``: a TOC named ``Toc.yml`` (object form) nesting a folder's ``TOC.yml`` and a TOC
-file, a root landing page and one in ``guides/``, four articles. ``expected/`` holds what the
+``docset/``: a TOC named ``Toc.yml`` (object form) linking to a folder's ``TOC.yml`` (that
+folder's own tree) and nesting a TOC file, a root landing page and one in ``guides/``, four articles. ``expected/`` holds what the
 split writes of it, reviewed by hand; the incremental split must write the same.
 """
 
@@ -46,12 +46,18 @@ def test_navigation_pages_are_the_golden_ones(
 
 
 @pytest.mark.parametrize("code", ["lv", "en"])
-def test_the_tree_of_each_language_is_the_golden_one(
-    navsite_docs: tuple[Path, list[str]], code: str
+@pytest.mark.parametrize("folder", ["", "mail/"])
+def test_the_trees_of_each_language_are_the_golden_ones(
+    navsite_docs: tuple[Path, list[str]], code: str, folder: str
 ) -> None:
+    """The root's tree, and mail/'s own (the root's entry links to its folder, DocFX's link to
+    another TOC, so mail/'s pages show it); guides/toc.yml is nested in the root's, no tree."""
     docs, _ = navsite_docs
-    expected = json.loads((EXPECTED / f"{code}-toc.json").read_text(encoding="utf-8"))
-    assert json.loads((docs / code / "toc.json").read_text(encoding="utf-8")) == expected
+    golden = f"{code}-{folder.replace('/', '-')}toc.json"
+    expected = json.loads((EXPECTED / golden).read_text(encoding="utf-8"))
+    assert json.loads((docs / code / folder / "toc.json").read_text(encoding="utf-8")) == expected
+    assert not (docs / code / "guides" / "toc.json").exists()
+    assert not (docs / code / "breadcrumb" / "toc.json").exists()
 
 
 def test_what_cannot_be_used_is_reported_at_its_place(navsite_docs: tuple[Path, list[str]]) -> None:
