@@ -182,3 +182,23 @@ def test_a_markdown_toc_gives_the_tree_and_is_no_page(tmp_path: Path) -> None:
     tree = json.loads((docs / "lv" / "toc.json").read_text(encoding="utf-8"))
     assert [node["t"] for node in tree] == ["Indekss", "E-pasts"]
     assert not (docs / "lv" / "TOC.md").exists()
+
+
+def labels_in(nodes: list[dict[str, object]], code: str) -> int:
+    found = 0
+    for node in nodes:
+        found += node.get("l") == code
+        found += labels_in(node.get("c", []), code)  # type: ignore[arg-type]
+    return found
+
+
+def test_the_english_tree_counts_its_labels_in_the_translation(tmp_path: Path) -> None:
+    split = split_tree(NAVSITE / "docset", tmp_path / "docs")
+    trees = [json.loads(p.read_text("utf-8")) for p in (tmp_path / "docs" / "en").rglob("toc.json")]
+    assert len(trees) == 2  # the root's and mail/'s
+    assert split.navigation is not None
+    assert split.navigation.foreign_labels == {"lv": sum(labels_in(t, "lv") for t in trees)}
+    assert split.navigation.foreign_labels["lv"] == 7
+    english = json.loads((tmp_path / "docs" / "en" / "toc.json").read_text("utf-8"))
+    titled = [node["t"] for node in english if "l" not in node]
+    assert titled == ["Help articles", "Get started"]  # each page with an English title

@@ -76,6 +76,9 @@ class Navigation:
     """Front matter ``uid`` -> article path."""
     unlinked: int = 0
     """Entries and links whose target is not in the site (shown as text)."""
+    foreign: int = 0
+    """Entries labelled in another language than ``code`` (marked ``l``): on the English tree,
+    those whose page has no English title."""
     spelled: dict[str, str] = field(default_factory=dict)
     """Lower-cased page path -> as spelled (made on first use)."""
 
@@ -173,6 +176,7 @@ class Navigation:
             node["x"] = 1
         if lang is not None:
             node["l"] = lang
+            self.foreign += 1
         if children:
             node["c"] = children
         return node

@@ -94,6 +94,8 @@ class NavigationReport:
     """Files outside ``SOURCE`` it read (the redirection file, TOCs outside)."""
     unlinked: dict[str, int] = field(default_factory=dict)
     """Per language, TOC entries and landing links whose target is not in the site."""
+    foreign_labels: dict[str, int] = field(default_factory=dict)
+    """Per translation, the English tree's labels in that language (no English title to show)."""
     redirects: RedirectCount = field(default_factory=RedirectCount)
 
 
@@ -305,6 +307,8 @@ def write_navigation(
                 text = json.dumps(tree, ensure_ascii=False, separators=(",", ":")) + "\n"
                 put(tree_file(code, folder), text)
         report.unlinked[code] = navigation.unlinked
+        if navigation.english:
+            report.foreign_labels[translation] = navigation.foreign
     redirects = _redirect_entries(redirections, navigations, live, report)
     if redirects_into is not None:
         for entry in redirects:
