@@ -155,3 +155,59 @@ def test_a_toc_below_the_root_serves_only_the_pages_below_it(tmp_path: Path) -> 
     assert tocs.root.entries == []
     assert tocs.nearest("docs/a.md") == "docs"
     assert tocs.nearest("other.md") is None
+
+
+def write_files(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, "utf-8")
+
+
+def test_a_cycle_of_toc_files_is_one_line_and_the_rest_is_built(tmp_path: Path) -> None:
+    write_files(
+        tmp_path,
+        {
+            "a/TOC.yml": "- name: A\n  href: a.md\n- name: Uz B\n  href: ../b/TOC.yml\n",
+            "b/TOC.yml": "- name: B\n  href: b.md\n- name: Uz A\n  href: ../a/TOC.yml\n",
+            "a/a.md": "# A\n",
+            "b/b.md": "# B\n",
+        },
+    )
+    problems: list[SourceError] = []
+    tocs = read_tocs(tmp_path, problems)
+    assert [str(p) for p in problems] == [
+        "b/TOC.yml:3:3: TOC 'a/TOC.yml' includes itself; expected a TOC nested once"
+    ]
+    assert sorted(tocs.tocs) == ["a"]  # b/TOC.yml is nested in a's: one TOC, both folders
+    assert [e.href for e in tocs.tocs["a"].walk()] == ["a/a.md", None, "b/b.md", None]
+    assert tocs.nearest("b/b.md") is None  # no TOC in b/ or above it (a's lists b.md: not yet used)
+
+
+def test_toc_links_that_name_nothing_or_leave_the_repository_are_one_line_each(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / ".git").mkdir()
+    write_files(
+        tmp_path,
+        {
+            "docs/TOC.yml": (
+                "- name: Ārā\n  href: ../../outside/\n"
+                "- {}\n"
+                "- name: Ārā tocHref\n  tocHref: ../../../elsewhere/toc.yml\n"
+                "- name: Paliek\n  href: page.md\n"
+            ),
+            "docs/page.md": "# P\n",
+        },
+    )
+    problems: list[SourceError] = []
+    tocs = read_tocs(tmp_path / "docs", problems)
+    assert [str(p).split(";")[0] for p in problems] == [
+        "TOC.yml:2:9: path '../../outside/' leaves the repository",
+        "TOC.yml:3:3: TOC entry has no name",
+        "TOC.yml:5:12: path '../../../elsewhere/toc.yml' leaves the repository",
+    ]
+    assert [(e.name, e.href) for e in tocs.root.entries] == [
+        ("Ārā", None),
+        ("Ārā tocHref", None),
+        ("Paliek", "page.md"),
+    ]

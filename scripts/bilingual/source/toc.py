@@ -462,6 +462,20 @@ def is_breadcrumb(folder: str, docset: Docset) -> bool:
     return name == "breadcrumb" and docset.root_of(_child(parent, "x")) == (parent or ".")
 
 
+def standalone(nests: dict[str, set[str]]) -> list[str]:
+    """The TOC files that are TOCs of their own, given the files each nests: those no other
+    nests; then, of TOCs nesting one another in a cycle with none outside it, the shallowest
+    (the cycle is reported where it closes), each taking the files it nests."""
+    nested = {inner for inner_set in nests.values() for inner in inner_set}
+    found = [path for path in nests if path not in nested]
+    taken = set(found).union(*(nests[path] for path in found))
+    for path in sorted(nests, key=lambda p: (p.count("/"), p)):
+        if path not in taken:
+            found.append(path)
+            taken |= {path} | nests[path]
+    return found
+
+
 def read_tocs(
     source: Path, problems: list[SourceError], listing: dict[str, str] | None = None
 ) -> Tocs:
@@ -475,12 +489,15 @@ def read_tocs(
         for folder, path in folder_tocs(listing, problems).items()
         if not is_breadcrumb(folder, docset)
     }
-    probe = _Reader(docset, listing, [])  # which are nested: problems are reported below
+    nests: dict[str, set[str]] = {}
     for path in found.values():
+        probe = _Reader(docset, listing, [])  # what each nests; problems are reported below
         probe.read_file(path, (), (1, 1))
+        nests[path] = probe.inlined - {path}
+    own = set(standalone(nests))
     tocs = Tocs()
     for folder, path in found.items():
-        if path in probe.inlined:
+        if path not in own:
             continue
         reader = _Reader(docset, listing, problems)
         tocs.tocs[folder] = Toc(reader.read_file(path, (), (1, 1)), reader.files)
