@@ -60,6 +60,13 @@ def _report(split: Split, strict: bool) -> int:
                     "the site has; shown as text",
                     file=sys.stderr,
                 )
+        for code, count in sorted(navigation.foreign_labels.items()):
+            if count:
+                print(
+                    f"navigation: {count} TOC labels shown in {code} on the English tree "
+                    "(their pages have no English title)",
+                    file=sys.stderr,
+                )
         if navigation.redirects.file:
             print(navigation.redirects.summary(), file=sys.stderr)
     for uid, (uses, first) in sorted(split.missing_xrefs.items()):

@@ -1,5 +1,5 @@
-"""A real MkDocs build of ``tests/fixtures/navsite`` (a nested TOC, a nested TOC file, landing
-pages, redirects), asserted on its HTML in both languages."""
+"""A real MkDocs build of ``tests/fixtures/navsite`` (a folder's own TOC, a nested TOC file,
+landing pages, redirects), asserted on its HTML in both languages."""
 
 from __future__ import annotations
 
@@ -84,29 +84,36 @@ def test_a_landing_page_elsewhere_is_a_page_in_both_languages(nav_site: Path) ->
 
 
 @pytest.mark.parametrize(
-    ("code", "current", "ancestor"),
-    [("lv", "Pasta iestatīšana", "Pasts"), ("en", "Set up mail", "Pasts")],
+    ("code", "page", "branch", "tree"),
+    [
+        ("lv", "mail/set-up-mail", ["Pasta iestatīšana"], "mail/toc.json"),
+        ("en", "mail/set-up-mail", ["Set up mail"], "en/mail/toc.json"),
+        ("lv", "guides/new-users", ["Rokasgrāmatas", "Jaunie lietotāji"], "toc.json"),
+        ("en", "guides/new-users", ["Rokasgrāmatas", "New users"], "en/toc.json"),
+    ],
 )
-def test_an_article_carries_its_branch_with_the_current_entry_marked(
-    nav_site: Path, code: str, current: str, ancestor: str
+def test_an_article_carries_the_branch_of_its_nearest_toc_with_the_current_entry_marked(
+    nav_site: Path, code: str, page: str, branch: list[str], tree: str
 ) -> None:
-    page = f"{PREFIX[code]}mail/set-up-mail/index.html"
-    tree = one(soup(nav_site, page), "nav.md-nav--primary .help-toc")
-    marked = tree.select("[aria-current=page]")
-    assert [a.get_text() for a in marked] == [current]
+    """mail/'s pages show mail/TOC.yml (the root's entry links to that folder: another TOC);
+    guides/'s the root's (guides/toc.yml is nested in it)."""
+    page = f"{PREFIX[code]}{page}/index.html"
+    toc = one(soup(nav_site, page), "nav.md-nav--primary .help-toc")
+    marked = toc.select("[aria-current=page]")
+    assert [a.get_text() for a in marked] == [branch[-1]]
     assert target(nav_site, page, str(marked[0]["href"])) == nav_site / page
-    names = [node.get_text() for node in tree.select(".help-toc__row > *")]
-    assert names == [ancestor, current]  # the branch only: no sibling, no other section
-    group = one(tree, ".help-toc__text")
-    assert group.get("lang") == ("lv" if code == "en" else None)
-    source = str(tree["data-toc"])
-    toc = target(nav_site, page, source.split("?")[0])
-    assert toc == nav_site / f"{PREFIX[code]}toc.json"
-    nodes = json.loads(toc.read_text(encoding="utf-8"))
-    assert [node["t"] for node in nodes][1:3] == [
-        "Darba sākšana" if code == "lv" else "Get started",
-        "Pasts",
-    ]
+    names = [node.get_text() for node in toc.select(".help-toc__row > *")]
+    assert names == branch  # the branch only: no sibling, no other section
+    ancestors = toc.select(".help-toc__row > *")[:-1]
+    assert [a.get("lang") for a in ancestors] == (["lv"] if code == "en" else [None]) * len(
+        ancestors
+    )
+    source = target(nav_site, page, str(toc["data-toc"]).split("?")[0])
+    assert source == nav_site / tree
+    nodes = json.loads(source.read_text(encoding="utf-8"))
+    for node in nodes:  # each link as the script resolves it: against the toc.json's folder
+        if "u" in node and not node["u"].startswith("https:"):
+            assert target(nav_site, tree, node["u"]).is_file(), node
 
 
 def test_the_tree_is_data_and_its_hostile_title_stays_text(nav_site: Path) -> None:

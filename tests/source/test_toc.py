@@ -14,7 +14,16 @@ from typing import Any
 import pytest
 
 from bilingual.errors import SourceError
-from bilingual.source.toc import TocEntry, is_toc_name, page_path, parse_toc, read_tree
+from bilingual.model import Document
+from bilingual.source.folder import is_article, source_files
+from bilingual.source.toc import (
+    TocEntry,
+    is_toc_name,
+    page_path,
+    parse_toc,
+    read_tocs,
+    read_tree,
+)
 from conftest import FIXTURES
 
 CASES = sorted(path for path in (FIXTURES / "toc").iterdir() if path.is_dir())
@@ -82,3 +91,123 @@ def test_a_toc_without_entries_is_empty_not_an_error() -> None:
     assert parse_toc("", "TOC.yml", problems) == []
     assert parse_toc("items:\n", "TOC.yml", problems) == []
     assert problems == []
+
+
+def test_a_markdown_toc_is_read_into_the_same_entries() -> None:
+    problems: list[SourceError] = []
+    text = "# [A](a.md)\n## Grupa\n### [B](b.md)\n#[C](@c.uid)\n"
+    entries = parse_toc(text, "TOC.md", problems)
+    assert problems == []
+    assert [(e.name, e.href, e.uid) for e in entries] == [("A", "a.md", None), ("C", None, "c.uid")]
+    assert entries[0].items[0].name == "Grupa"
+    assert entries[0].items[0].items[0].href == "b.md"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("#", "TOC.md:2:1: TOC line '#' is not an entry"),
+        ("### [Dziļi](d.md)", "TOC.md:2:1: TOC entry skips a level (level 3 below level 1)"),
+        ("<!-- open", "TOC.md:3:1: a comment is not closed"),
+    ],
+)
+def test_a_malformed_markdown_line_is_reported_and_the_rest_kept(line: str, expected: str) -> None:
+    problems: list[SourceError] = []
+    entries = parse_toc(f"# [A](a.md)\n{line}\n", "TOC.md", problems)
+    assert entries[0].href == "a.md"
+    assert [str(problem).split(";")[0] for problem in problems] == [expected]
+
+
+def test_toc_md_in_any_letter_case_is_a_toc_file_and_no_article(tmp_path: Path) -> None:
+    assert all(is_toc_name(name) for name in ("toc.md", "TOC.md", "a/Toc.MD"))
+    assert not is_toc_name("a/toc.md.bak")
+    (tmp_path / "sub").mkdir()
+    for name in ("TOC.md", "sub/toc.md", "page.md", "sub/TOC-guide.md"):
+        (tmp_path / name).write_text("# x\n", "utf-8")
+    found = [path.relative_to(tmp_path).as_posix() for path in source_files(tmp_path)]
+    assert found == ["page.md", "sub/TOC-guide.md"]
+    assert not is_article(Document("sub/toc.md", "", {}))
+    assert is_article(Document("page.md", "", {}))
+
+
+def test_each_folder_toc_no_other_nests_is_a_toc_of_its_own() -> None:
+    problems: list[SourceError] = []
+    tocs = read_tocs(FIXTURES / "toc" / "nested" / "source", problems)
+    assert problems == []
+    assert sorted(tocs.tocs) == ["", "folder", "other"]  # sub/toc.yml is nested in the root's
+    assert [entry.href for entry in tocs.tocs["folder"].entries] == ["folder/page.md"]
+    assert tocs.tocs["other"].files == ["other/toc.yml"]
+    assert tocs.nearest("folder/page.md") == "folder"
+    assert tocs.nearest("other/deeper/still/page.md") == "other"
+    assert tocs.nearest("sub/intro.md") == ""
+    assert tocs.nearest("index.md") == ""
+    assert tocs.root.files == ["Toc.yml", "sub/toc.yml"]
+
+
+def test_a_toc_below_the_root_serves_only_the_pages_below_it(tmp_path: Path) -> None:
+    (tmp_path / "docs" / "breadcrumb").mkdir(parents=True)
+    (tmp_path / "docs" / "docfx.json").write_text("{}", "utf-8")
+    (tmp_path / "docs" / "TOC.yml").write_text("- name: A\n  href: a.md\n", "utf-8")
+    (tmp_path / "docs" / "a.md").write_text("# A\n", "utf-8")
+    (tmp_path / "docs" / "breadcrumb" / "toc.yml").write_text("- name: L\n  tocHref: /\n", "utf-8")
+    tocs = read_tocs(tmp_path, [])
+    assert sorted(tocs.tocs) == ["docs"]  # the breadcrumb's TOC is Learn's, not the pages'
+    assert tocs.root.entries == []
+    assert tocs.nearest("docs/a.md") == "docs"
+    assert tocs.nearest("other.md") is None
+
+
+def write_files(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, "utf-8")
+
+
+def test_a_cycle_of_toc_files_is_one_line_and_the_rest_is_built(tmp_path: Path) -> None:
+    write_files(
+        tmp_path,
+        {
+            "a/TOC.yml": "- name: A\n  href: a.md\n- name: Uz B\n  href: ../b/TOC.yml\n",
+            "b/TOC.yml": "- name: B\n  href: b.md\n- name: Uz A\n  href: ../a/TOC.yml\n",
+            "a/a.md": "# A\n",
+            "b/b.md": "# B\n",
+        },
+    )
+    problems: list[SourceError] = []
+    tocs = read_tocs(tmp_path, problems)
+    assert [str(p) for p in problems] == [
+        "b/TOC.yml:3:3: TOC 'a/TOC.yml' includes itself; expected a TOC nested once"
+    ]
+    assert sorted(tocs.tocs) == ["a"]  # b/TOC.yml is nested in a's: one TOC, both folders
+    assert [e.href for e in tocs.tocs["a"].walk()] == ["a/a.md", None, "b/b.md", None]
+    assert tocs.nearest("b/b.md") is None  # no TOC in b/ or above it (a's lists b.md: not yet used)
+
+
+def test_toc_links_that_name_nothing_or_leave_the_repository_are_one_line_each(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / ".git").mkdir()
+    write_files(
+        tmp_path,
+        {
+            "docs/TOC.yml": (
+                "- name: Ārā\n  href: ../../outside/\n"
+                "- {}\n"
+                "- name: Ārā tocHref\n  tocHref: ../../../elsewhere/toc.yml\n"
+                "- name: Paliek\n  href: page.md\n"
+            ),
+            "docs/page.md": "# P\n",
+        },
+    )
+    problems: list[SourceError] = []
+    tocs = read_tocs(tmp_path / "docs", problems)
+    assert [str(p).split(";")[0] for p in problems] == [
+        "TOC.yml:2:9: path '../../outside/' leaves the repository",
+        "TOC.yml:3:3: TOC entry has no name",
+        "TOC.yml:5:12: path '../../../elsewhere/toc.yml' leaves the repository",
+    ]
+    assert [(e.name, e.href) for e in tocs.root.entries] == [
+        ("Ārā", None),
+        ("Ārā tocHref", None),
+        ("Paliek", "page.md"),
+    ]

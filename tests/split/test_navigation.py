@@ -1,8 +1,8 @@
 """The navigation the split writes: home pages, landing pages, the tree per language, redirects.
 
 ``tests/fixtures/navsite`` is a repository with a redirection file at its root and a docset in
-``docset/``: a TOC named ``Toc.yml`` (object form) nesting a folder's ``TOC.yml`` and a TOC
-file, a root landing page and one in ``guides/``, four articles. ``expected/`` holds what the
+``docset/``: a TOC named ``Toc.yml`` (object form) linking to a folder's ``TOC.yml`` (that
+folder's own tree) and nesting a TOC file, a root landing page and one in ``guides/``, four articles. ``expected/`` holds what the
 split writes of it, reviewed by hand; the incremental split must write the same.
 """
 
@@ -46,12 +46,18 @@ def test_navigation_pages_are_the_golden_ones(
 
 
 @pytest.mark.parametrize("code", ["lv", "en"])
-def test_the_tree_of_each_language_is_the_golden_one(
-    navsite_docs: tuple[Path, list[str]], code: str
+@pytest.mark.parametrize("folder", ["", "mail/"])
+def test_the_trees_of_each_language_are_the_golden_ones(
+    navsite_docs: tuple[Path, list[str]], code: str, folder: str
 ) -> None:
+    """The root's tree, and mail/'s own (the root's entry links to its folder, DocFX's link to
+    another TOC, so mail/'s pages show it); guides/toc.yml is nested in the root's, no tree."""
     docs, _ = navsite_docs
-    expected = json.loads((EXPECTED / f"{code}-toc.json").read_text(encoding="utf-8"))
-    assert json.loads((docs / code / "toc.json").read_text(encoding="utf-8")) == expected
+    golden = f"{code}-{folder.replace('/', '-')}toc.json"
+    expected = json.loads((EXPECTED / golden).read_text(encoding="utf-8"))
+    assert json.loads((docs / code / folder / "toc.json").read_text(encoding="utf-8")) == expected
+    assert not (docs / code / "guides" / "toc.json").exists()
+    assert not (docs / code / "breadcrumb" / "toc.json").exists()
 
 
 def test_what_cannot_be_used_is_reported_at_its_place(navsite_docs: tuple[Path, list[str]]) -> None:
@@ -153,3 +159,46 @@ def test_a_changed_redirection_file_reaches_the_next_update(tmp_path: Path) -> N
     edit(source / "get-started.md", "palīdz sākt darbu.", "palīdz sākt.")
     update_tree(source, docs)
     assert "https://example.com/new" in (docs / ".redirects.json").read_text(encoding="utf-8")
+
+
+def test_a_markdown_toc_gives_the_tree_and_is_no_page(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    shutil.copytree(FIXTURES / "tree", source)
+    (source / "TOC.yml").unlink()
+    toc = "# [Indekss](index.md)\n# Pasts\n## [Pasta iestatīšana](set-up-mail.md)\n"
+    (source / "TOC.md").write_text(toc, "utf-8")
+    docs = tmp_path / "docs"
+    split_tree(source, docs)
+    tree = json.loads((docs / "lv" / "toc.json").read_text(encoding="utf-8"))
+    assert [node["t"] for node in tree] == ["Indekss", "Pasts"]
+    assert tree[1]["c"][0]["u"] == "set-up-mail/"
+    assert not (docs / "lv" / "TOC.md").exists()
+    assert not (docs / "en" / "TOC.md").exists()
+    assert "TOC" not in (docs / "lv" / "index.md").read_text(encoding="utf-8")
+    (source / "TOC.md").write_text(toc.replace("Pasts", "E-pasts"), "utf-8")
+    update = update_tree(source, docs)
+    assert update.full is None
+    assert not update.problems
+    tree = json.loads((docs / "lv" / "toc.json").read_text(encoding="utf-8"))
+    assert [node["t"] for node in tree] == ["Indekss", "E-pasts"]
+    assert not (docs / "lv" / "TOC.md").exists()
+
+
+def labels_in(nodes: list[dict[str, object]], code: str) -> int:
+    found = 0
+    for node in nodes:
+        found += node.get("l") == code
+        found += labels_in(node.get("c", []), code)  # type: ignore[arg-type]
+    return found
+
+
+def test_the_english_tree_counts_its_labels_in_the_translation(tmp_path: Path) -> None:
+    split = split_tree(NAVSITE / "docset", tmp_path / "docs")
+    trees = [json.loads(p.read_text("utf-8")) for p in (tmp_path / "docs" / "en").rglob("toc.json")]
+    assert len(trees) == 2  # the root's and mail/'s
+    assert split.navigation is not None
+    assert split.navigation.foreign_labels == {"lv": sum(labels_in(t, "lv") for t in trees)}
+    assert split.navigation.foreign_labels["lv"] == 7
+    english = json.loads((tmp_path / "docs" / "en" / "toc.json").read_text("utf-8"))
+    titled = [node["t"] for node in english if "l" not in node]
+    assert titled == ["Help articles", "Get started"]  # each page with an English title

@@ -1,12 +1,13 @@
 """The docset's tree in one language: TOC entries -> nodes the site's sidebar shows.
 
-Each node is a small mapping, written into ``<code>/toc.json`` by the split and read by the
-site (``site.navigation`` renders the current page's branch, ``help-toc.js`` the whole tree)::
+Each node is a small mapping, written into ``<code>/toc.json`` (the root's TOC) or
+``<code>/<folder>/toc.json`` (a folder's, ``source.toc.Tocs``) by the split and read by the site
+(``site.navigation`` renders the current page's branch, ``help-toc.js`` the whole tree)::
 
     {"t": "Title", "u": "audience-insights/overview/", "x": 1, "l": "lv", "c": [ …children ]}
 
-``t`` the title, ``u`` the link (a page's folder URL relative to the language's root, ``""`` for
-the home page, with its ``#section``; or an absolute http(s) URL), ``x`` shown open
+``t`` the title, ``u`` the link (a page's folder URL relative to the folder of its ``toc.json``,
+``""`` for the home page in the root's, with its ``#section``; or an absolute http(s) URL), ``x`` shown open
 (``expanded: true``), ``l`` the language of ``t`` when it is not the page's, ``c`` the children.
 A link goes where the same link in an article would (``link_rewrite``): an article's page, a
 landing page, a Learn path or URL in the page's locale, a docset path to its article. A target
@@ -16,13 +17,14 @@ the node has no link (``Navigation.unlinked`` counts them).
 Titles: on the translation's tree the TOC's names (an entry without one takes its page's
 title); on the English tree the English title of each entry's article or home page, since the
 TOC's names exist only in the translation; an entry without an English page keeps its name,
-marked with the translation's language.
+marked with the translation's language, as does one opening only the first page of the TOC it
+links to (``TocEntry.names_page``: that page's title does not name it).
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -74,6 +76,9 @@ class Navigation:
     """Front matter ``uid`` -> article path."""
     unlinked: int = 0
     """Entries and links whose target is not in the site (shown as text)."""
+    foreign: int = 0
+    """Entries labelled in another language than ``code`` (marked ``l``): on the English tree,
+    those whose page has no English title."""
     spelled: dict[str, str] = field(default_factory=dict)
     """Lower-cased page path -> as spelled (made on first use)."""
 
@@ -147,7 +152,7 @@ class Navigation:
         """An entry's title in this language, and the language it is in when that differs."""
         page = target.page if target is not None else None
         if self.english:
-            if page is not None and page in self.titles:
+            if page is not None and page in self.titles and entry.names_page:
                 return self.titles[page], None
             return entry.name or entry.display_name or "", self.translation
         if entry.name:
@@ -171,6 +176,7 @@ class Navigation:
             node["x"] = 1
         if lang is not None:
             node["l"] = lang
+            self.foreign += 1
         if children:
             node["c"] = children
         return node
@@ -194,3 +200,44 @@ def leads_anywhere(nodes: list[dict[str, Any]]) -> bool:
             return True
         stack.extend(node.get("c", []))
     return False
+
+
+def relative_link(link: str, folder: str) -> str:
+    """A node's link relative to the language's root (``mail/set-up-mail/#x``, ``""``) as seen
+    from ``folder`` (``mail``: ``set-up-mail/#x``, ``../``); a URL unchanged."""
+    if not folder or urlsplit(link).scheme:
+        return link
+    path, hash_mark, fragment = link.partition("#")
+    moved = posixpath.relpath(posixpath.join("/", path or "."), posixpath.join("/", folder))
+    if (not path or path.endswith("/")) and not moved.endswith("/"):
+        moved += "/"
+    return moved + hash_mark + fragment
+
+
+def rooted_link(link: str, folder: str) -> str:
+    """The inverse of ``relative_link``: a link written relative to ``folder``, relative to the
+    language's root again."""
+    if not folder or urlsplit(link).scheme:
+        return link
+    path, hash_mark, fragment = link.partition("#")
+    joined = posixpath.normpath(posixpath.join(folder, path or "."))
+    rooted = "" if joined == "." else joined
+    if rooted and (not path or path.endswith("/")):
+        rooted += "/"
+    return rooted + hash_mark + fragment
+
+
+def rebased(
+    nodes: list[dict[str, Any]], folder: str, move: Callable[[str, str], str] = relative_link
+) -> list[dict[str, Any]]:
+    """The nodes with each link moved by ``move`` (``relative_link``: written relative to
+    ``folder``, the folder of their ``toc.json``, as a browser resolves it)."""
+    found = []
+    for node in nodes:
+        copy = dict(node)
+        if "u" in copy:
+            copy["u"] = move(str(copy["u"]), folder)
+        if "c" in copy:
+            copy["c"] = rebased(copy["c"], folder, move)
+        found.append(copy)
+    return found

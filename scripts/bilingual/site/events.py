@@ -54,7 +54,7 @@ from bilingual.site.csp import with_policy
 from bilingual.site.empty_links import name_empty_links
 from bilingual.site.inline_images import extract_inline_images
 from bilingual.site.languages import configured, split_languages, split_names
-from bilingual.site.navigation import Tree, branch_html, load_tree
+from bilingual.site.navigation import Tree, branch_html, nearest_tree
 from bilingual.site.redirects import write_redirects
 from bilingual.site.sanitize import plain_text, sanitize_html
 from bilingual.site.search.shards import write_language
@@ -114,8 +114,8 @@ class SiteEvents:
     """Each page's reader notices, from ``on_page_markdown`` to ``on_page_content``."""
     bodies: dict[int, str] = field(default_factory=dict)
     """Each page's HTML (the page writer's), from ``on_page_markdown`` to ``on_page_content``."""
-    trees: dict[str, Tree | None] = field(default_factory=dict)
-    """Each language's tree (``site.navigation``), read once per build."""
+    trees: dict[tuple[str, str], Tree | None] = field(default_factory=dict)
+    """Each (language, folder)'s tree (``site.navigation``), read once per build."""
     known: dict[str, SiteLanguage] = field(default_factory=dict)
     """The site's languages as the split recorded them, by folder (``tl`` is ``fil``)."""
 
@@ -216,16 +216,11 @@ class SiteEvents:
             output = with_search_base(output, build.current)
         return with_policy(output)  # last: it hashes the page's inline scripts as they are
 
-    def tree(self, config: Any, code: str) -> Tree | None:
-        """Language ``code``'s tree, read the first time a page asks for it."""
-        if code not in self.trees:
-            self.trees[code] = load_tree(Path(config.docs_dir), code)
-        return self.trees[code]
-
     def on_page_context(self, context: Any, /, *, page: Any, config: Any, nav: Any) -> Any:
         """The page's branch of the docset's tree, for ``overrides/partials/nav.html``."""
         build = self.languages(config)
-        tree = self.tree(config, build.current)
+        source = page.file.src_uri.split("/", 1)[-1]  # below its language's folder
+        tree = nearest_tree(Path(config.docs_dir), build.current, source, self.trees)
         if tree is not None:
             prefix = build.prefix(build.current)
             address = page.url.removeprefix(prefix) if page.url.startswith(prefix) else page.url

@@ -1,11 +1,12 @@
 """The docset's tree in each page's primary sidebar: the current branch rendered into the page,
-the whole tree loaded once per language by the browser.
+the whole tree loaded once per language by the browser. A page shows the TOC nearest to it
+(``nearest_tree``): its folder's ``toc.json``, else the nearest one above it, else the root's.
 
 A page carries only what does not grow with the docset: the branch from the tree's top down to
 the page's own entry (its ancestors, each a link or a name, and the page marked
 ``aria-current="page"``), inside ``<div class="help-toc" data-toc="…/toc.json?v=…">``. The site's
 script (``overrides/assets/javascripts/help-toc.js``) fetches that ``toc.json`` (written by the
-split, ``pages.navigation``: one per language, cached by the browser, its ``v`` the hash of its
+split, ``pages.navigation``: one per TOC and language, its links relative to its folder, cached by the browser, its ``v`` the hash of its
 bytes so a changed tree is fetched anew) and renders the whole tree in its place, with
 expand/collapse buttons. Without the script a reader still sees where the page stands.
 
@@ -17,12 +18,15 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.utils import get_relative_url
+
+from bilingual.pages.navigation import rebased, rooted_link
 
 TOC_JSON = "toc.json"
 
@@ -36,6 +40,8 @@ class Tree:
     """A short hash of the file's bytes (its cache key in the page's link)."""
     places: dict[str, tuple[int, ...]] = field(default_factory=dict)
     """A page's URL (relative to the language's root) -> the indexes down to its first node."""
+    folder: str = ""
+    """The folder whose TOC it is (``""``: the root's); its ``toc.json`` is there."""
 
 
 def _places(nodes: list[dict[str, Any]]) -> dict[str, tuple[int, ...]]:
@@ -53,16 +59,34 @@ def _places(nodes: list[dict[str, Any]]) -> dict[str, tuple[int, ...]]:
     return found
 
 
-def load_tree(docs: Path, code: str) -> Tree | None:
-    """The tree of language ``code`` in the docs folder, or None when it has none."""
+def load_tree(docs: Path, code: str, folder: str = "") -> Tree | None:
+    """The tree of ``folder``'s TOC (``""``: the root's) in language ``code`` in the docs folder,
+    its links relative to the language's root again, or None when it has none."""
+    path = docs / code / folder / TOC_JSON if folder else docs / code / TOC_JSON
     try:
-        data = (docs / code / TOC_JSON).read_bytes()
+        data = path.read_bytes()
         nodes = json.loads(data)
     except (OSError, ValueError):
         return None
-    if not isinstance(nodes, list):
+    if not isinstance(nodes, list) or not all(isinstance(node, dict) for node in nodes):
         return None
-    return Tree(nodes, hashlib.sha256(data).hexdigest()[:12], _places(nodes))
+    nodes = rebased(nodes, folder, rooted_link)
+    return Tree(nodes, hashlib.sha256(data).hexdigest()[:12], _places(nodes), folder)
+
+
+def nearest_tree(
+    docs: Path, code: str, page: str, cache: dict[tuple[str, str], Tree | None]
+) -> Tree | None:
+    """The tree a page shows: the TOC of its source's folder (``page``, the source path in the
+    language folder, ``mail/set-up-mail.md``), else of the nearest folder above it holding
+    one (DocFX's nearest TOC); trees read once into ``cache``."""
+    folder = posixpath.dirname(page)
+    while True:
+        if (code, folder) not in cache:
+            cache[code, folder] = load_tree(docs, code, folder)
+        if cache[code, folder] is not None or not folder:
+            return cache[code, folder]
+        folder = posixpath.dirname(folder)
 
 
 def relative(target: str, page: str) -> str:
@@ -101,7 +125,8 @@ def branch_html(tree: Tree, page: str, prefix: str, label: str) -> str:
     for depth, node in reversed(list(enumerate(chain))):
         item = _item(node, page, depth == len(chain) - 1, inner)
         inner = f'<ul class="help-toc__list">{item}</ul>'
-    source = html.escape(f"{get_relative_url(prefix + TOC_JSON, prefix + page)}?v={tree.version}")
+    where = f"{prefix}{tree.folder}/{TOC_JSON}" if tree.folder else prefix + TOC_JSON
+    source = html.escape(f"{get_relative_url(where, prefix + page)}?v={tree.version}")
     return (
         f'<div class="help-toc" data-toc="{source}" role="navigation" '
         f'aria-label="{html.escape(label, quote=True)}">{inner}</div>'

@@ -56,8 +56,9 @@ CODE_SUFFIXES = frozenset(
 INCLUDES = "includes"
 """The name of a folder whose markdown files are includes, not articles."""
 YAML_SUFFIXES = frozenset({".yml", ".yaml"})
-TOC_NAMES = frozenset({"toc.yml", "toc.yaml", "toc.md"})
-"""A TOC file's name, compared without letter case."""
+TOC_NAMES = ("toc.yml", "toc.md")
+"""The names of a TOC file (compared without letter case), in DocFX's order of precedence: a
+folder's ``toc.yml`` is its TOC, its ``toc.md`` only when it has no ``toc.yml``."""
 CONFIG_NAMES = frozenset({"docfx.json"})
 DATA_TYPES = frozenset({"ContextObject", "ZonePivotGroups", "Yaml"})
 """YAML types that are data a page reads (a docset's context, pivot groups, settings)."""
@@ -139,6 +140,12 @@ def _yaml_type(path: Path) -> str | None:
         return None
     kind = first[len(YAML_MIME) :].strip()
     return kind if kind and all(c.isalnum() or c in "._-" for c in kind) else None
+
+
+def is_toc_name(path: str) -> bool:
+    """Whether the file at ``path`` is a TOC file (``toc.yml`` or ``toc.md``, any letter case):
+    the docset's navigation, not a page."""
+    return path.rsplit("/", 1)[-1].lower() in TOC_NAMES
 
 
 def classify(path: str, yaml_type: str | None = None) -> Kind:

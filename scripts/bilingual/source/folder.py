@@ -3,7 +3,8 @@
 A *source folder* (``SOURCE``) holds bilingual markdown files at any depth. Files under an
 ``includes/`` folder (at any depth: docsets keep them per section) are *includes*, fragments
 that other sources pull in; every other markdown file is an *article*, which becomes a page in
-each language. Hidden files and folders (``.git``, ``.github``) are no sources.
+each language. Hidden files and folders (``.git``, ``.github``) are no sources, nor is a
+markdown table of contents (``TOC.md``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from pathlib import Path
 from bilingual.errors import BilingualError, SourceError
 from bilingual.locales import NotATag, site_code
 from bilingual.model import Document
-from bilingual.source.files import INCLUDES, Kind, read_files
+from bilingual.source.files import INCLUDES as INCLUDES  # named here too, as before
+from bilingual.source.files import TOC_NAMES as TOC_NAMES
+from bilingual.source.files import Kind, read_files
+from bilingual.source.files import is_toc_name as is_toc_name
 from bilingual.source.parse import decode, parse
 
 
@@ -30,8 +34,9 @@ def is_include(path: str) -> bool:
 
 
 def is_article(document: Document) -> bool:
-    """Articles become pages; files under an ``includes/`` folder are fragments of others."""
-    return not is_include(document.path)
+    """Articles become pages; files under an ``includes/`` folder are fragments of others, and
+    a ``TOC.md`` is a table of contents."""
+    return not is_include(document.path) and not is_toc_name(document.path)
 
 
 def is_hidden(relative: Path) -> bool:
@@ -40,8 +45,8 @@ def is_hidden(relative: Path) -> bool:
 
 
 def source_files(source: Path) -> Iterator[Path]:
-    """The markdown sources under ``source`` (its articles and includes, ``source.files``), in
-    a stable order (hidden folders skipped)."""
+    """The markdown sources under ``source`` (its articles and includes, ``source.files``: no
+    ``TOC.md``, a table of contents), in a stable order (hidden folders skipped)."""
     for path in read_files(source).paths(Kind.ARTICLE, Kind.INCLUDE):
         yield source / path
 

@@ -1,8 +1,10 @@
-"""A docset's table of contents (DocFX's ``TOC.yml``) -> a tree of entries.
+"""A docset's table of contents (DocFX's ``TOC.yml`` or ``TOC.md``) -> a tree of entries.
 
-DocFX writes a TOC in either of two forms: a YAML list of entries, or a mapping whose ``items``
-is that list (other keys, such as ``metadata``, are left alone). The file is named ``toc.yml`` in
-any letter case (``TOC.yml``, ``Toc.yml``). Each entry has:
+DocFX writes a TOC in YAML, a list of entries or a mapping whose ``items`` is that list (other
+keys, such as ``metadata``, are left alone), in a file named ``toc.yml`` in any letter case
+(``TOC.yml``, ``Toc.yml``); or in markdown headings, ``toc.md`` (``source.toc_markdown``, read
+into the same entries). A folder's ``toc.yml`` comes before its ``toc.md`` (DocFX's order; both
+in one folder is reported). Each entry has:
 
 ``name``
     the text shown (the translation's; ``displayName`` stands in for it when it is missing, and
@@ -10,14 +12,16 @@ any letter case (``TOC.yml``, ``Toc.yml``). Each entry has:
 ``href``
     what it opens, relative to the TOC file (``~/`` from the docset root): an article
     (``a/b.md``), a landing page (``a/index.yml``), a nested TOC file (``sub/toc.yml``: its
-    entries are this entry's children, their hrefs relative to it), a folder (``folder/``: that
-    folder's TOC nested the same way, the entry opening the folder's index), an external URL or
-    a root-relative Learn path (``/azure/…``), both kept as written for the page writer;
+    entries are this entry's children, their hrefs relative to it), a folder (``folder/``: a
+    link to that folder's TOC, which is not nested but is the TOC of the pages below that folder,
+    ``Tocs``; the entry opens the folder's index, else that TOC's first page, DocFX's default),
+    an external URL or a root-relative Learn path (``/azure/…``), both kept as written for the
+    page writer;
 ``topicHref``
     the page an entry opens when its ``href`` is a folder or a TOC file, or it has ``tocHref``;
 ``tocHref``
-    a TOC file (or folder) whose entries are the children; a Learn path there (the breadcrumb
-    TOC's ``tocHref: /``) names no file of the docset and is left out;
+    a TOC file (or folder) the entry links to, as ``href: folder/`` does; a Learn path there
+    (the breadcrumb TOC's ``tocHref: /``) names no file of the docset and is reported;
 ``uid`` / ``topicUid``
     the article whose front matter ``uid`` it is, resolved by the writer;
 ``expanded``
@@ -33,6 +37,7 @@ not in ``SOURCE`` is kept as ``missing`` (the writer shows the entry's name with
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import posixpath
 import re
@@ -41,23 +46,17 @@ from pathlib import Path
 from typing import Any
 
 from bilingual.errors import SourceError
-from bilingual.source import yamlnodes
+from bilingual.source import toc_markdown, yamlnodes
 from bilingual.source.docset import Docset, Refused
-from bilingual.source.folder import is_include
+from bilingual.source.folder import TOC_NAMES, is_include
+from bilingual.source.folder import is_toc_name as is_toc_name  # named here too, as before
 
-TOC_NAME = "toc.yml"
-"""The name of a TOC file, compared without letter case."""
 SHAPE = "a list of '- name: …' entries, or 'items:' holding one"
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 WEB_SCHEMES = frozenset({"http:", "https:"})
 """The schemes of an external href (anything else, ``javascript:`` …, is reported)."""
 MAX_DEPTH = 24
 """TOC files nested in one another at most (deeper is reported, not followed)."""
-
-
-def is_toc_name(path: str) -> bool:
-    """Whether the file at ``path`` is a TOC file (``toc.yml`` in any letter case)."""
-    return path.rsplit("/", 1)[-1].lower() == TOC_NAME
 
 
 def page_path(path: str) -> str:
@@ -88,6 +87,12 @@ class TocEntry:
     expanded: bool = False
     """Shown open (``expanded: true``)."""
     display_name: str | None = None
+    toc: str | None = None
+    """The folder of another TOC it links to (``href: folder/``, ``tocHref``): the TOC of the
+    pages below that folder, not nested here (``Tocs``)."""
+    names_page: bool = True
+    """Whether its name names the page it opens; not when that is only the first page of the
+    TOC it links to (DocFX's default), so the page's title is no label for it."""
     source: str = ""
     """The TOC file the entry was read from (``SOURCE``-relative)."""
     line: int = 1
@@ -153,6 +158,8 @@ class _Reader:
     """``source_listing`` of ``SOURCE``; ``None``: every local path is taken as present."""
     problems: list[SourceError]
     files: list[str] = field(default_factory=list)
+    inlined: set[str] = field(default_factory=set)
+    """The TOC files read nested in another."""
 
     def report(self, path: str, at: tuple[int, int], what: str, expected: str = SHAPE) -> None:
         self.problems.append(SourceError(path, at[0], at[1], what, expected))
@@ -200,9 +207,13 @@ class _Reader:
             return []
         if path not in self.files:
             self.files.append(path)
+        if stack:
+            self.inlined.add(path)
         return self.parse(text, path, stack)
 
     def parse(self, text: str, path: str, stack: tuple[str, ...] = ()) -> list[TocEntry]:
+        if path.lower().endswith(".md"):
+            return self.entries(toc_markdown.load(text, path, self.problems), path, (*stack, path))
         try:
             value = yamlnodes.load(text, path, SHAPE)
         except SourceError as error:
@@ -261,18 +272,38 @@ class _Reader:
             "toc": not folder and is_toc_name(resolved),
         }
 
+    def folder_toc(self, folder: str) -> str | None:
+        """The TOC file of ``folder`` (``SOURCE``-relative): its ``toc.yml``, else its
+        ``toc.md``."""
+        for name in TOC_NAMES:
+            toc = self.exists(_child(folder, name))
+            if toc is None and self.docset is not None and folder.startswith("../"):
+                candidate = _child(folder, name)
+                toc = candidate if self.docset.absolute(candidate).is_file() else None
+            if toc is not None:
+                return toc
+        return None
+
     def nested(self, link: dict[str, Any], stack: tuple[str, ...], at: tuple[int, int]) -> Any:
-        """The entries of the TOC a folder or TOC link names, and the folder's index page."""
-        if link.get("toc"):
-            return self.read_file(link["path"], stack, at), None
-        folder = link["path"]
-        toc = self.exists(_child(folder, TOC_NAME))
-        if toc is None and self.docset is not None and folder.startswith("../"):
-            candidate = _child(folder, TOC_NAME)
-            toc = candidate if self.docset.absolute(candidate).is_file() else None
-        items = self.read_file(toc, stack, at) if toc is not None else []
+        """The entries of the TOC file a link names (``href: sub/toc.yml``), nested in place."""
+        return self.read_file(link["path"], stack, at)
+
+    def referenced(self, link: dict[str, Any]) -> tuple[str | None, str, bool]:
+        """What an entry linking to another TOC (``href: folder/``, ``tocHref``) opens, the
+        folder of that TOC, and whether the page is the folder's own: its index, else the first
+        page of that TOC (DocFX's default, not what the entry names), else None. That TOC is not
+        nested: it is its folder's own (``read_tocs``)."""
+        folder = link["path"] if link.get("folder") else posixpath.dirname(link["path"])
         index = self.exists(_child(folder, "index.md")) or self.exists(_child(folder, "index.yml"))
-        return items, index
+        if index is not None:
+            return index, folder, True
+        toc = link["path"] if link.get("toc") else self.folder_toc(folder)
+        if toc is None:
+            return None, folder, False
+        quiet = _Reader(self.docset, self.listing, [])  # its problems are its own TOC's
+        entries = quiet.read_file(toc, (), (1, 1))
+        first = next((entry.href for entry in Toc(entries).walk() if entry.href), None)
+        return first, folder, False
 
     def entry(self, item: dict[Any, Any], path: str, stack: tuple[str, ...]) -> list[TocEntry]:
         at = yamlnodes.position(item)
@@ -294,15 +325,21 @@ class _Reader:
         children: list[TocEntry] = []
         target: dict[str, Any] = {}
         index: str | None = None
+        toc: str | None = None
+        named = True
         if "href" in item:
             target = self.link(item["href"], path, yamlnodes.place(item, "href"))
-            if target.get("folder") or target.get("toc"):
-                children, index = self.nested(target, stack, at)
+            if target.get("toc"):
+                children = self.nested(target, stack, at)
+                target = {}
+            elif target.get("folder"):
+                index, toc, named = self.referenced(target)
                 target = {}
         if "tocHref" in item:
             toc_link = self.link(item["tocHref"], path, yamlnodes.place(item, "tocHref"))
             if "path" in toc_link and (toc_link["folder"] or toc_link["toc"]):
-                children += self.nested(toc_link, stack, at)[0]
+                page, toc, page_named = self.referenced(toc_link)
+                index, named = (index, named) if index is not None else (page, page_named)
             elif toc_link:
                 what = f"tocHref {item['tocHref']!r} names no TOC file of the docset"
                 self.report(
@@ -310,6 +347,7 @@ class _Reader:
                 )
         if not target and "topicHref" in item:
             target = self.link(item["topicHref"], path, yamlnodes.place(item, "topicHref"))
+            named = True
         if not target and index is not None:
             target = {"path": index, "fragment": ""}
         if "items" in item:
@@ -328,6 +366,8 @@ class _Reader:
             missing=local if local is not None and href is None else None,
             expanded=expanded,
             display_name=display,
+            toc=toc,
+            names_page=named or target.get("path") != index,
             source=path,
             line=at[0],
             column=at[1],
@@ -338,22 +378,130 @@ class _Reader:
         return children  # its children stand in its place
 
 
-def root_toc(listing: dict[str, str]) -> str | None:
-    """The TOC file at the root of ``SOURCE`` (``toc.yml`` in any letter case), if any."""
-    return listing.get(TOC_NAME)
+def folder_tocs(listing: dict[str, str], problems: list[SourceError]) -> dict[str, str]:
+    """Each folder of ``SOURCE`` holding a TOC file (``""`` for the root) -> that file: its
+    ``toc.yml``, else its ``toc.md`` (a folder with both is reported, its ``toc.yml`` used)."""
+    found: dict[str, str] = {}
+    for lowered, path in sorted(listing.items()):
+        if not is_toc_name(lowered):
+            continue
+        folder = posixpath.dirname(path)
+        if folder in found:
+            kept, other = sorted((found[folder], path), key=lambda p: not p.lower().endswith("yml"))
+            what = f"two TOC files in one folder: '{kept}' is used, not this one"
+            problems.append(SourceError(other, 1, 1, what, "one TOC file in a folder"))
+            found[folder] = kept
+        else:
+            found[folder] = path
+    return found
 
 
 def read_tree(
     source: Path, problems: list[SourceError], listing: dict[str, str] | None = None
 ) -> Toc:
-    """The table of contents of ``SOURCE`` (empty when it has none), nested TOCs in place."""
+    """The table of contents at the root of ``SOURCE`` (empty when it has none), nested TOCs in
+    place."""
     listing = source_listing(source) if listing is None else listing
-    root = root_toc(listing)
+    root = folder_tocs(listing, problems).get("")
     if root is None:
         return Toc()
     reader = _Reader(Docset.find(source), listing, problems)
     entries = reader.read_file(root, (), (1, 1))
     return Toc(entries, reader.files)
+
+
+@dataclass(slots=True)
+class Tocs:
+    """The docset's tables of contents, each of its folder (``""``: ``SOURCE``'s root). A page
+    shows the TOC nearest to it: its folder's, else the nearest folder's above it (DocFX's
+    rule), so a TOC an entry links to (``href: folder/``) is the one of the pages below it."""
+
+    tocs: dict[str, Toc] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Toc:
+        """The TOC of ``SOURCE``'s root (empty when it has none): the home page's."""
+        return self.tocs.get("", Toc())
+
+    @property
+    def files(self) -> list[str]:
+        """Every TOC file read, once."""
+        return list(dict.fromkeys(path for toc in self.tocs.values() for path in toc.files))
+
+    def whole(
+        self, entries: list[TocEntry] | None = None, seen: frozenset[str] = frozenset()
+    ) -> list[TocEntry]:
+        """The root's entries with the entries of each TOC they link to as their children (the
+        docset's whole tree, for the home page's index); an entry opening only that TOC's first
+        page links nowhere there."""
+        found = []
+        for entry in self.root.entries if entries is None else entries:
+            linked = self.tocs.get(entry.toc) if entry.toc is not None else None
+            items = self.whole(entry.items, seen)
+            if linked is not None and entry.toc not in seen:
+                items = self.whole(linked.entries, seen | {entry.toc or ""}) + items
+            href = entry.href if entry.names_page else None
+            found.append(dataclasses.replace(entry, items=items, href=href))
+        return found
+
+    def nearest(self, page: str) -> str | None:
+        """The folder whose TOC the page at ``page`` (``SOURCE``-relative) shows, if any."""
+        folder = posixpath.dirname(page)
+        while True:
+            if folder in self.tocs:
+                return folder
+            if not folder:
+                return None
+            folder = posixpath.dirname(folder)
+
+
+def is_breadcrumb(folder: str, docset: Docset) -> bool:
+    """Whether ``folder`` (``SOURCE``-relative) is a docset's ``breadcrumb/``: its TOC is Learn's
+    breadcrumb above the docset (``Docset.breadcrumb_title``), no navigation of its pages."""
+    parent, _, name = folder.rpartition("/")
+    return name == "breadcrumb" and docset.root_of(_child(parent, "x")) == (parent or ".")
+
+
+def standalone(nests: dict[str, set[str]]) -> list[str]:
+    """The TOC files that are TOCs of their own, given the files each nests: those no other
+    nests; then, of TOCs nesting one another in a cycle with none outside it, the shallowest
+    (the cycle is reported where it closes), each taking the files it nests."""
+    nested = {inner for inner_set in nests.values() for inner in inner_set}
+    found = [path for path in nests if path not in nested]
+    taken = set(found).union(*(nests[path] for path in found))
+    for path in sorted(nests, key=lambda p: (p.count("/"), p)):
+        if path not in taken:
+            found.append(path)
+            taken |= {path} | nests[path]
+    return found
+
+
+def read_tocs(
+    source: Path, problems: list[SourceError], listing: dict[str, str] | None = None
+) -> Tocs:
+    """Every table of contents of ``SOURCE``: each folder's TOC file that no other TOC nests
+    (``href: sub/toc.yml`` makes it part of that one), its nested TOCs in place. The docset's
+    ``breadcrumb/`` TOC is none."""
+    listing = source_listing(source) if listing is None else listing
+    docset = Docset.find(source)
+    found = {
+        folder: path
+        for folder, path in folder_tocs(listing, problems).items()
+        if not is_breadcrumb(folder, docset)
+    }
+    nests: dict[str, set[str]] = {}
+    for path in found.values():
+        probe = _Reader(docset, listing, [])  # what each nests; problems are reported below
+        probe.read_file(path, (), (1, 1))
+        nests[path] = probe.inlined - {path}
+    own = set(standalone(nests))
+    tocs = Tocs()
+    for folder, path in found.items():
+        if path not in own:
+            continue
+        reader = _Reader(docset, listing, problems)
+        tocs.tocs[folder] = Toc(reader.read_file(path, (), (1, 1)), reader.files)
+    return tocs
 
 
 def read_toc(source: Path, problems: list[SourceError]) -> list[TocEntry]:
@@ -365,7 +513,7 @@ def parse_toc(
     text: str, path: str = "TOC.yml", problems: list[SourceError] | None = None
 ) -> list[TocEntry]:
     """The entries of the TOC text of the file at ``path``, every local path taken as present and
-    nested TOCs not followed. Problems go to ``problems``; without it, the first is raised."""
+    nested TOCs not followed (``path`` ending ``.md``: the markdown form). Problems go to ``problems``; without it, the first is raised."""
     found: list[SourceError] = [] if problems is None else problems
     entries = _Reader(None, None, found).parse(text, path)
     if problems is None and found:

@@ -28,6 +28,7 @@ from bilingual.pages import home
 from bilingual.pages.uids import target_of, uid_map
 from bilingual.source.folder import (
     is_include,
+    is_toc_name,
     known_code,
     read_document,
     read_documents,
@@ -119,7 +120,7 @@ def update_tree(source: Path, docs: Path) -> Update:
     sides = sides_of(snap)
     parsed: list[Document] = []
     for path in sorted(changed):
-        if path.endswith(".md"):
+        if path.endswith(".md") and not is_toc_name(path):
             try:
                 document = read_document(source, path)
             except SourceError as error:
@@ -132,7 +133,7 @@ def update_tree(source: Path, docs: Path) -> Update:
     if xrefs_changed(snap, parsed, gone):
         return Update(full=split_tree(source, docs, jobs=1))
     titles_changed = inputs
-    articles = {path for path in now if path.endswith(".md") and not is_include(path)}
+    articles = {p for p in now if p.endswith(".md") and not (is_include(p) or is_toc_name(p))}
     writer = writer_for(source, articles, update.problems, snap)
     for document in parsed:
         path = document.path
@@ -156,15 +157,15 @@ def update_tree(source: Path, docs: Path) -> Update:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes((source / path).read_bytes())
                 update.written.append(f"{language.code}/{path}")
-        titles_changed |= path.lower().endswith(YAML)
+        titles_changed |= path.lower().endswith(YAML) or is_toc_name(path)
     for path in sorted(gone):
-        kept = path.endswith(".md") or is_media(Path(path))
+        kept = (path.endswith(".md") and not is_toc_name(path)) or is_media(Path(path))
         for stale in [f"{language.code}/{path}" for language, _ in sides] if kept else []:
             if (docs / stale).exists():
                 (docs / stale).unlink()
                 update.removed.append(stale)
         titles_changed |= snap.titles.pop(path, None) is not None
-        titles_changed |= path.lower().endswith(YAML)
+        titles_changed |= path.lower().endswith(YAML) or is_toc_name(path)
         snap.uids = {u: p for u, p in snap.uids.items() if p != path}
     if titles_changed:
         update_navigation(source, docs, snap, writer, update)

@@ -8,8 +8,9 @@ and the incremental one (into ``docs/``, only what changed), so both give the sa
   source's ``index.md``, else its root landing page (``index.yml``), else a generated heading;
   English has no landing page (its text is the translation's only), so its home is the generated
   one, asking the site for a notice that says so;
-* ``<code>/toc.json``, the tree of the TOC in that language (``pages.navigation``), when the TOC
-  leads anywhere but the home page;
+* ``<code>/toc.json``, the tree of the root's TOC in that language (``pages.navigation``), when
+  it leads anywhere but the home page, and ``<code>/<folder>/toc.json`` for each folder's own TOC
+  (``source.toc.read_tocs``) that has pages below it, its links relative to its folder;
 * ``<translation>/<folder>/index.md`` for each landing page elsewhere (``pages.landing``); the
   English site shows the translation's page with the fallback notice, as for any article missing
   in English;
@@ -35,11 +36,11 @@ from bilingual.locales import SiteLanguage
 from bilingual.pages import home
 from bilingual.pages.landing import landing_markdown
 from bilingual.pages.link_rewrite import ENGLISH_LOCALE, LinkContext, page_url
-from bilingual.pages.navigation import Navigation, leads_anywhere
+from bilingual.pages.navigation import Navigation, leads_anywhere, rebased
 from bilingual.source.docset import Docset
 from bilingual.source.landing import Landing, is_landing, parse_landing, yaml_kind
 from bilingual.source.redirections import Redirections, read_redirections
-from bilingual.source.toc import Toc, is_toc_name, page_path, read_tree, source_listing
+from bilingual.source.toc import Tocs, is_toc_name, page_path, read_tocs, source_listing
 from bilingual.split.writer import WriteFile
 
 TOC_JSON = "toc.json"
@@ -93,6 +94,8 @@ class NavigationReport:
     """Files outside ``SOURCE`` it read (the redirection file, TOCs outside)."""
     unlinked: dict[str, int] = field(default_factory=dict)
     """Per language, TOC entries and landing links whose target is not in the site."""
+    foreign_labels: dict[str, int] = field(default_factory=dict)
+    """Per translation, the English tree's labels in that language (no English title to show)."""
     redirects: RedirectCount = field(default_factory=RedirectCount)
 
 
@@ -224,9 +227,10 @@ def write_navigation(
     file for every tree, ``write_redirects_file``) instead of written."""
     report = NavigationReport()
     listing = source_listing(source)
-    toc: Toc = read_tree(source, report.problems, listing)
+    tocs: Tocs = read_tocs(source, report.problems, listing)
+    whole = tocs.whole()  # the home page's index: every TOC in one tree
     docset = Docset.find(source)
-    report.inputs += [docset.absolute(path) for path in toc.files if path.startswith("../")]
+    report.inputs += [docset.absolute(path) for path in tocs.files if path.startswith("../")]
     landings = find_landings(source, listing, given.titles, report.problems)
     root_landing = landings.pop("index.yml", None) if "index.yml" in landings else None
     if root_landing is not None and home.HOME in given.titles:
@@ -288,9 +292,7 @@ def write_navigation(
                 top = home.generated_home(code, home.NO_LANDING)
         entries = [home.IndexEntry(t[code], path) for path, t in given.titles.items() if code in t]
         shown = {page_path(path): landing.title for path, landing in landings.items()}
-        text = home.home_markdown(
-            code, top, entries, toc.entries, shown if code == translation else None
-        )
+        text = home.home_markdown(code, top, entries, whole, shown if code == translation else None)
         put(f"{code}/{home.HOME}", text)
         for path, page in home.index_pages(code, entries).items():
             put(f"{code}/{path}", page)
@@ -300,11 +302,15 @@ def write_navigation(
                     f"{code}/{page_path(path)}",
                     landing_markdown(landing, page_path(path), navigation),
                 )
-        nodes = navigation.nodes(toc.entries)
-        if leads_anywhere(nodes):
-            tree = json.dumps(nodes, ensure_ascii=False, separators=(",", ":")) + "\n"
-            put(f"{code}/{TOC_JSON}", tree)
+        for folder, folder_toc in tocs.tocs.items():
+            nodes = navigation.nodes(folder_toc.entries)
+            if leads_anywhere(nodes) and (not folder or pages_below(folder, live)):
+                tree = rebased(nodes, folder)
+                text = json.dumps(tree, ensure_ascii=False, separators=(",", ":")) + "\n"
+                put(tree_file(code, folder), text)
         report.unlinked[code] = navigation.unlinked
+        if navigation.english:
+            report.foreign_labels[translation] = navigation.foreign
     redirects = _redirect_entries(redirections, navigations, live, report)
     if redirects_into is not None:
         for entry in redirects:
@@ -314,6 +320,17 @@ def write_navigation(
         text = json.dumps({"redirects": redirects}, ensure_ascii=False, indent=1) + "\n"
         put(REDIRECTS, text)
     return report
+
+
+def tree_file(code: str, folder: str) -> str:
+    """Where the tree of ``folder``'s TOC (``""``: the root's) is written in language ``code``."""
+    return f"{code}/{folder}/{TOC_JSON}" if folder else f"{code}/{TOC_JSON}"
+
+
+def pages_below(folder: str, pages: set[str]) -> bool:
+    """Whether any of ``pages`` (page paths) lies in ``folder`` or below it."""
+    prefix = folder + "/"
+    return any(page.startswith(prefix) for page in pages)
 
 
 def write_redirects_file(root: Path, redirects: dict[str, dict[str, object]]) -> None:
