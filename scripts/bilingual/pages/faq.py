@@ -2,7 +2,9 @@
 and a ``<h3>`` per question, each answer under its question, then the ``postContent``.
 
 Every section and question has an id of its own, so a question is addressable by anchor
-(``faq/#how-do-i-reset-my-password``): the slug of its text (letters of any script kept), else
+(``faq/#how-do-i-reset-my-password``): the slug of its text as the site slugs its headings
+(accents dropped: ``kā`` is ``ka``) when it is in Latin letters, else one keeping its script
+(``パスワード``, ``office-アドイン``), else
 ``question-<n>``; an id already taken gets ``-2``, ``-3`` …. An id depends on its own text and the
 texts before it only, so it stays while later questions change. Questions carry the class
 ``help-faq__question`` and answers ``help-faq__answer``, which the site reads to describe the page
@@ -14,7 +16,9 @@ source's markdown, rendered without raw HTML (``yaml_markdown``).
 
 from __future__ import annotations
 
-from markdown.extensions.toc import slugify_unicode  # type: ignore[import-untyped]
+import unicodedata
+
+from markdown.extensions.toc import slugify, slugify_unicode  # type: ignore[import-untyped]
 
 from bilingual.pages.generated import to_html
 from bilingual.pages.home import escape
@@ -30,7 +34,9 @@ ANSWER = "help-faq__answer"
 def anchor(text: str, fallback: str, taken: set[str]) -> str:
     """A free id for the heading ``text``: its slug, else ``fallback``; ``-2``, ``-3`` … when
     taken. The id is added to ``taken``."""
-    base = slugify_unicode(text, "-") or fallback
+    latin, own = slugify(text, "-"), slugify_unicode(text, "-")
+    plain = unicodedata.normalize("NFKD", own).encode("ascii", "ignore").decode("ascii")
+    base = (latin if latin and latin == plain else own) or fallback
     found, number = base, 1
     while found in taken:
         number += 1
@@ -51,7 +57,7 @@ def faq_markdown(faq: Faq, page: str, navigation: Navigation) -> str:
     lines = [front_matter(metadata), f"# {escape(faq.title)}", ""]
     if faq.summary:
         lines += block(markdown_html(faq.summary, faq.path, page, navigation), "help-faq__summary")
-    taken = {slugify_unicode(faq.title, "-")}
+    taken = {slugify(faq.title, "-")}  # the title's heading
     number = 0
     for index, section in enumerate(faq.sections, 1):
         if section.name:

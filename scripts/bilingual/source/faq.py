@@ -71,10 +71,15 @@ class Faq:
 def _questions(reader: PartReader, section: dict[Any, Any]) -> tuple[Question, ...]:
     found = []
     entries = section.get("questions")
-    for index, item in reader.items(section, "questions", "a section's questions", QUESTION_SHAPE):
+    for index, item in reader.items(
+        section, "questions", "a section's 'questions'", QUESTION_SHAPE
+    ):
         at = yamlnodes.place(entries, index)
-        question = plain(item.get("question")) if isinstance(item, dict) else None
-        answer = markdown(item.get("answer")) if isinstance(item, dict) else None
+        if not isinstance(item, dict):
+            reader.report(at, f"FAQ entry {item!r} is not a mapping", QUESTION_SHAPE)
+            continue
+        question = plain(item.get("question"))
+        answer = markdown(item.get("answer"))
         if question is None or answer is None:
             missing = "question" if question is None else "answer"
             reader.report(at, f"a FAQ entry has no {missing}", QUESTION_SHAPE)
@@ -104,8 +109,8 @@ def parse_faq(text: str, path: str, problems: list[SourceError]) -> Faq:
     return Faq(
         path,
         title,
-        markdown(value.get("summary")) or "",
+        reader.markdown(value, "summary", SHAPE),
         metadata(value.get("metadata")),
         tuple(sections),
-        markdown(value.get("postContent")) or "",
+        reader.markdown(value, "postContent", SHAPE),
     )

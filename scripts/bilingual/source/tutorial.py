@@ -82,7 +82,7 @@ def parse_tutorial(text: str, path: str, problems: list[SourceError]) -> Tutoria
     return Tutorial(
         path,
         title,
-        markdown(value.get("summary")) or "",
+        reader.markdown(value, "summary", SHAPE),
         metadata(value.get("metadata")),
         tuple(steps),
     )

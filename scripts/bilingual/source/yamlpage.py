@@ -76,6 +76,15 @@ class PartReader:
             return None
         return value
 
+    def markdown(self, container: dict[Any, Any], key: str, expected: str) -> str:
+        """The markdown value ``container[key]`` (``""`` when absent; reported when no text)."""
+        value = container.get(key)
+        found = markdown(value)
+        if found is None and value is not None and value != "":
+            at = yamlnodes.place(container, key)
+            self.report(at, f"'{key}' is not markdown text", expected)
+        return found or ""
+
     def items(self, container: Any, key: str, what: str, expected: str) -> list[tuple[int, Any]]:
         """The entries of the list ``container[key]`` with their indexes (``[]`` when absent;
         reported when not a list)."""
