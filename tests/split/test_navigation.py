@@ -89,23 +89,40 @@ def test_a_malformed_landing_page_is_reported_and_the_home_is_generated(tmp_path
     assert "grid cards" not in home
 
 
-def test_a_yaml_page_of_a_type_not_built_yet_is_one_line_not_silence(tmp_path: Path) -> None:
-    """A Hub, FAQ or Tutorial page is named in one line each (issue 26 builds them); data
-    files (a docset's context, pivot groups, settings) are no pages and say nothing."""
+def test_a_yaml_page_of_a_type_not_built_yet_is_a_placeholder_and_one_line(
+    tmp_path: Path,
+) -> None:
+    """Hub and FAQ pages are pages; a type the site cannot show is a placeholder page that says
+    so, named in one line each; data files (a docset's context, pivot groups, settings) are no
+    pages and say nothing."""
     source = tmp_path / "source"
     shutil.copytree(NAVSITE / "docset", source)
     (source / "hub.yml").write_text("### YamlMime:Hub\ntitle: Hub\n", "utf-8")
     (source / "faq.yml").write_text("### YamlMime:FAQ\ntitle: FAQ\n", "utf-8")
+    (source / "course.yml").write_text("### YamlMime:Course\ntitle: Kurss\n", "utf-8")
+    (source / "module.yml").write_text("### YamlMime:Module\n- not a mapping\n", "utf-8")
     (source / "context.yml").write_text("### YamlMime:ContextObject\nbrand: x\n", "utf-8")
     (source / "settings.yml").write_text("### YamlMime:Yaml\nkey: value\n", "utf-8")
-    split = split_tree(source, tmp_path / "docs")
+    docs = tmp_path / "docs"
+    split = split_tree(source, docs)
     said = [str(w) for w in split.warnings if "YamlMime" in str(w)]
+    expected = (
+        "a type the site cannot show yet: it is a placeholder page that says so; expected a "
+        "YamlMime:Landing, YamlMime:Hub, YamlMime:FAQ, YamlMime:Tutorial page or a markdown article"
+    )
     assert said == [
-        "faq.yml:1:1: a YamlMime:FAQ page, a type the site does not build yet, so it is not "
-        "on the site; expected a YamlMime:Landing page or a markdown article",
-        "hub.yml:1:1: a YamlMime:Hub page, a type the site does not build yet, so it is not "
-        "on the site; expected a YamlMime:Landing page or a markdown article",
+        f"course.yml:1:1: a YamlMime:Course page, {expected}",
+        f"module.yml:1:1: a YamlMime:Module page, {expected}",
     ]
+    assert '<h1 id="hub">Hub' in (docs / "lv" / "hub.md").read_text(encoding="utf-8")
+    assert '<h1 id="faq">FAQ' in (docs / "lv" / "faq.md").read_text(encoding="utf-8")
+    course = (docs / "lv" / "course.md").read_text(encoding="utf-8")
+    assert "title: Kurss" in course
+    assert "Šāda veida lapu šajā vietnē vēl nevar parādīt." in course
+    assert "title: module" in (docs / "lv" / "module.md").read_text(encoding="utf-8")
+    assert not (docs / "lv" / "context.md").exists()
+    assert not (docs / "lv" / "settings.md").exists()
+    assert not (docs / "en" / "faq.md").exists()  # the translation's only: English falls back
 
 
 def files(docs: Path) -> dict[str, bytes]:

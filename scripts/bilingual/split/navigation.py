@@ -5,15 +5,16 @@ pages and redirects.
 and the incremental one (into ``docs/``, only what changed), so both give the same files:
 
 * ``<code>/index.md``, each language's home page (``pages.home``): the translation's top is the
-  source's ``index.md``, else its root landing page (``index.yml``), else a generated heading;
-  English has no landing page (its text is the translation's only), so its home is the generated
-  one, asking the site for a notice that says so;
+  source's ``index.md``, else its root YAML page (``index.yml``: a landing page, a hub …), else a
+  generated heading; English has no landing page (its text is the translation's only), so its
+  home is the generated one, asking the site for a notice that says so;
 * ``<code>/toc.json``, the tree of the root's TOC in that language (``pages.navigation``), when
   it leads anywhere but the home page, and ``<code>/<folder>/toc.json`` for each folder's own TOC
   (``source.toc.read_tocs``) that has pages below it, its links relative to its folder;
-* ``<translation>/<folder>/index.md`` for each landing page elsewhere (``pages.landing``); the
-  English site shows the translation's page with the fallback notice, as for any article missing
-  in English;
+* ``<translation>/<folder>/index.md`` for each landing page elsewhere, and a page for each other
+  YAML page (hub, FAQ, tutorial, a placeholder for a type the site cannot show:
+  ``pages.yaml_pages``); the English site shows the translation's page with the fallback notice,
+  as for any article missing in English;
 * ``.redirects.json``: each redirect of ``.openpublishing.redirection.json`` whose old file is in
   ``SOURCE``, with its target in each language, for the site to write its pages
   (``site.redirects``).
@@ -34,11 +35,11 @@ from pathlib import Path
 from bilingual.errors import SourceError
 from bilingual.locales import SiteLanguage
 from bilingual.pages import home
-from bilingual.pages.landing import landing_markdown
 from bilingual.pages.link_rewrite import ENGLISH_LOCALE, LinkContext, page_url
 from bilingual.pages.navigation import Navigation, leads_anywhere, rebased
+from bilingual.pages.yaml_pages import DATA, YamlPage, page_markdown, read_page
 from bilingual.source.docset import Docset
-from bilingual.source.landing import Landing, is_landing, parse_landing, yaml_kind
+from bilingual.source.landing import yaml_kind
 from bilingual.source.redirections import Redirections, read_redirections
 from bilingual.source.toc import Tocs, is_toc_name, page_path, read_tocs, source_listing
 from bilingual.split.writer import WriteFile
@@ -117,20 +118,16 @@ class NavigationInput:
     """The tree's link rules (any locale)."""
 
 
-NOT_PAGES = frozenset({"Landing", "ZonePivotGroups", "ContextObject", "Yaml", "TOC"})
-"""YAML kinds that are no page of their own: landing pages are read apart, the rest are data
-(pivot groups, a docset's context, settings) or navigation."""
-
-
 def find_landings(
     source: Path,
     listing: dict[str, str],
     titles: dict[str, dict[str, str]],
     problems: list[SourceError],
-) -> dict[str, Landing]:
-    """The landing pages of ``SOURCE`` (``.yml`` files of the Landing type) by file, parsed; one
-    whose page an article already is (``a/index.md`` beside ``a/index.yml``) is reported."""
-    found: dict[str, Landing] = {}
+) -> dict[str, YamlPage]:
+    """The YAML pages of ``SOURCE`` (``.yml`` files of a page type: landing pages, hubs, FAQs,
+    tutorials, placeholders of the others; ``pages.yaml_pages``) by file, parsed; one whose page
+    an article already is (``a/index.md`` beside ``a/index.yml``) is reported."""
+    found: dict[str, YamlPage] = {}
     for path in sorted(listing.values()):
         if not path.lower().endswith(".yml") or is_toc_name(path):
             continue
@@ -138,19 +135,7 @@ def find_landings(
             text = (source / path).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError):
             continue
-        if not is_landing(text):
-            kind = yaml_kind(text)
-            if kind is not None and kind not in NOT_PAGES:  # nothing dropped in silence
-                problems.append(
-                    SourceError(
-                        path,
-                        1,
-                        1,
-                        f"a YamlMime:{kind} page, a type the site does not build yet, so it is "
-                        "not on the site",
-                        "a YamlMime:Landing page or a markdown article",
-                    )
-                )
+        if yaml_kind(text) in (None, *DATA):
             continue
         if page_path(path) in titles:
             problems.append(
@@ -160,9 +145,12 @@ def find_landings(
             )
             continue
         try:
-            found[path] = parse_landing(text, path, problems)
+            page = read_page(text, path, problems)
         except SourceError as error:
             problems.append(error)
+            continue
+        if page is not None:
+            found[path] = page
     return found
 
 
@@ -287,7 +275,7 @@ def write_navigation(
         top = given.tops.get(code)
         if top is None and root_landing is not None:
             if code == translation:
-                top = landing_markdown(root_landing, home.HOME, navigation)
+                top = page_markdown(root_landing, home.HOME, navigation)
             else:
                 top = home.generated_home(code, home.NO_LANDING)
         entries = [home.IndexEntry(t[code], path) for path, t in given.titles.items() if code in t]
@@ -300,7 +288,7 @@ def write_navigation(
             for path, landing in landings.items():
                 put(
                     f"{code}/{page_path(path)}",
-                    landing_markdown(landing, page_path(path), navigation),
+                    page_markdown(landing, page_path(path), navigation),
                 )
         for folder, folder_toc in tocs.tocs.items():
             nodes = navigation.nodes(folder_toc.entries)

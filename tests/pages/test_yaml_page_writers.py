@@ -1,0 +1,134 @@
+"""Writing Learn's YAML pages (``tests/fixtures/yamlpages/docset``): links through the
+navigation as a landing page's, unknown targets as counted text, the source's markdown rendered
+without raw HTML, interface text in the page's language."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Tag
+
+from bilingual.errors import SourceError
+from bilingual.pages.faq import anchor
+from bilingual.pages.link_rewrite import LinkContext
+from bilingual.pages.navigation import Navigation
+from bilingual.pages.yaml_pages import page_markdown, read_page
+from conftest import FIXTURES
+
+DOCSET = FIXTURES / "yamlpages" / "docset"
+ARTICLES = {"get-started.md": "Darba sākšana", "guides/connect.md": "Savienojuma izveide"}
+PAGES = frozenset({"faq.yml", "guides/tutorial.yml", "course.yml", "broken-faq.yml"})
+
+
+def navigation(code: str = "lv") -> Navigation:
+    context = LinkContext.of(ARTICLES, "lv-lv", files=["media/icon.png"])
+    return Navigation(code, "lv", context, dict(ARTICLES), PAGES)
+
+
+def one(root: BeautifulSoup | Tag, selector: str) -> Tag:
+    found = root.select_one(selector)
+    assert found is not None, selector
+    return found
+
+
+def written(path: str, at: str, nav: Navigation) -> BeautifulSoup:
+    problems: list[SourceError] = []
+    page = read_page((DOCSET / path).read_text(encoding="utf-8"), path, problems)
+    assert page is not None
+    text = page_markdown(page, at, nav)
+    return BeautifulSoup(text.split("---\n", 2)[2], "html.parser")
+
+
+def test_faq_questions_are_headings_with_stable_ids_and_answers_are_rendered() -> None:
+    nav = navigation()
+    html = written("faq.yml", "faq.md", nav)
+    assert [(h.name, h["id"]) for h in html.select("h2, h3")] == [
+        ("h2", "pierakstisanas"),
+        ("h3", "ka-atiestatit-paroli"),
+        ("h3", "vai-varu-pierakstities-ar-scriptalert1script-kontu"),
+        ("h2", "dati"),
+        ("h3", "kur-tiek-glabati-dati"),
+        ("h3", "ka-atiestatit-paroli-2"),  # the same question twice: an id each
+    ]
+    answer = html.select(".help-faq__answer")[0]
+    assert [li.get_text() for li in answer.select("ol > li")] == [
+        "Ievadiet e-pastu.",
+        "Izpildiet norādījumus.",
+    ]
+    assert one(answer, "strong").get_text() == "iestatījumus"
+
+
+def test_faq_markup_in_questions_and_answers_stays_text() -> None:
+    nav = navigation()
+    html = written("faq.yml", "faq.md", nav)
+    assert html.find("script") is None
+    assert html.find("img") is None
+    hostile = html.select(".help-faq__answer")[1]
+    assert '<script>alert("answer")</script>' in hostile.get_text()
+    assert "onerror" not in str(hostile).replace("onerror=alert(2)&gt;", "")
+    links = {a.get_text(): a["href"] for a in hostile.select("a")}
+    assert links == {"savienojums": "../guides/connect/#dati", "šī lapa": "#ka-atiestatit-paroli"}
+    assert "[bīstama saite](javascript:alert(3))" in hostile.get_text()  # refused: text
+    assert "trūkstošs raksts" in hostile.get_text()
+    assert nav.unlinked == 1  # missing.md
+
+
+def test_hub_cards_link_through_the_navigation_and_unknown_targets_are_counted_text() -> None:
+    nav = navigation()
+    html = written("index.yml", "index.md", nav)
+    assert one(html, "h1").get_text().startswith("Paraugu palīdzības centrs")
+    assert "<img" not in str(html.select_one(".help-hub__hero"))
+    highlighted = {a.get_text(): a["href"] for a in html.select(".help-hub__highlighted a")}
+    assert highlighted == {
+        "Darba sākšana": "get-started/",
+        "Bieži uzdotie jautājumi": "faq/",
+        "Microsoft 365 administrēšana": "https://learn.microsoft.com/lv-lv/microsoft-365/admin/",
+    }
+    assert [p.get_text() for p in html.select(".help-card__type")] == [
+        "Darba sākšana",
+        "Pārskats",
+        "Uzziņas",
+    ]
+    sections = [h.get_text().rstrip("¶") for h in html.select("h2")]
+    assert sections == ["Izpētiet", "Produkti", "Vairāk resursu", "Rīki"]
+    footer = html.select_one(".help-card__footer a")
+    assert footer is not None
+    assert footer["href"] == "guides/connect/"
+    assert [img["src"] for img in html.select("img.help-card__image")] == ["media/icon.png"] * 2
+    assert nav.unlinked == 1  # missing.md, shown as text
+    assert "Trūkstošs raksts" in html.get_text()
+
+
+def test_tutorial_steps_are_numbered_sections_with_their_minutes_in_the_page_language() -> None:
+    html = written("guides/tutorial.yml", "guides/tutorial.md", navigation())
+    steps = [(h["id"], h.get_text().rstrip("¶")) for h in html.select("h2")]
+    assert steps == [
+        ("step-1", "1. darbība"),
+        ("step-2", "2. darbība: Savienojiet datus"),
+        ("step-3", "3. darbība: Publicējiet"),
+    ]
+    assert [p.get_text() for p in html.select(".help-tutorial__duration")] == ["1 min", "5 min"]
+    content = html.select(".help-tutorial__content")
+    assert one(content[1], "a")["href"] == "../connect/"
+    assert one(content[1], "img")["src"] == "../../media/icon.png"
+    assert html.find("script") is None
+    assert "<script>alert(4)</script>" in content[2].get_text()
+
+
+def test_a_placeholder_page_is_its_title_and_a_notice_in_the_page_language() -> None:
+    html = written("course.yml", "course.md", navigation())
+    assert one(html, "h1").get_text().startswith("Paraugu kurss")
+    notice = html.select_one(".help-yaml-placeholder")
+    assert notice is not None
+    assert notice["role"] == "note"
+    assert notice.get_text().strip() == "Šāda veida lapu šajā vietnē vēl nevar parādīt."
+
+
+def test_a_question_id_is_its_slug_in_its_own_script_else_numbered() -> None:
+    taken: set[str] = {"faq"}
+    ids = [
+        anchor(text, f"question-{n}", taken)
+        for n, text in enumerate(["FAQ", "パスワードを忘れた", "???", "Kā?", "Kā?"], 1)
+    ]
+    assert ids == ["faq-2", "パスワードを忘れた", "question-3", "ka", "ka-2"]
+    assert all(re.fullmatch(r"[^\s#]+", found) for found in ids)
