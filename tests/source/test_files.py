@@ -29,6 +29,7 @@ EVERY_KIND = Path(__file__).parent.parent / "fixtures" / "every-kind"
         ("sub/Toc.yml", None, Kind.TOC),
         ("TOC.md", None, Kind.TOC),
         ("breadcrumb/toc.yml", None, Kind.TOC),
+        ("nav.yml", "TOC", Kind.TOC),
         ("index.yml", "Landing", Kind.PAGE),
         ("faq.yml", "FAQ", Kind.PAGE),
         ("hub.yaml", "Hub", Kind.PAGE),

@@ -26,6 +26,7 @@ from bilingual.pages.navigation import Navigation
 from bilingual.pages.placeholder import placeholder_markdown
 from bilingual.pages.tutorial import tutorial_markdown
 from bilingual.source.faq import Faq, parse_faq
+from bilingual.source.files import NOT_PAGES
 from bilingual.source.hub import Hub, parse_hub
 from bilingual.source.landing import Landing, parse_landing, yaml_kind
 from bilingual.source.tutorial import Tutorial, parse_tutorial
@@ -54,9 +55,9 @@ KINDS: dict[str, Kind] = {
 }
 """The YAML page types the site builds, by the name their first line gives."""
 
-DATA = frozenset({"ZonePivotGroups", "ContextObject", "Yaml", "TOC"})
+DATA = NOT_PAGES
 """YAML types that are no page: data (pivot groups, a docset's context, settings) or
-navigation."""
+navigation (``source.files``)."""
 
 BUILT = ", ".join(f"YamlMime:{name}" for name in KINDS)
 

@@ -62,6 +62,8 @@ folder's ``toc.yml`` is its TOC, its ``toc.md`` only when it has no ``toc.yml``.
 CONFIG_NAMES = frozenset({"docfx.json"})
 DATA_TYPES = frozenset({"ContextObject", "ZonePivotGroups", "Yaml"})
 """YAML types that are data a page reads (a docset's context, pivot groups, settings)."""
+NOT_PAGES = DATA_TYPES | {"TOC"}
+"""YAML types that are no page: data, or a table of contents."""
 DATA_NAMES = frozenset({"zone-pivot-groups.yml"})
 YAML_MIME = "### YamlMime:"
 FIRST_LINE = 256
@@ -153,7 +155,7 @@ def classify(path: str, yaml_type: str | None = None) -> Kind:
     file, is ``yaml_type``."""
     name = path.rsplit("/", 1)[-1].lower()
     suffix = os.path.splitext(name)[1]
-    if name in TOC_NAMES:
+    if name in TOC_NAMES or (suffix in YAML_SUFFIXES and yaml_type == "TOC"):
         return Kind.TOC
     if name in CONFIG_NAMES:
         return Kind.CONFIG

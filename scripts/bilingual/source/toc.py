@@ -61,7 +61,8 @@ MAX_DEPTH = 24
 
 def page_path(path: str) -> str:
     """The page a source file becomes: ``a/index.yml`` (a landing page) -> ``a/index.md``."""
-    return path[: -len(".yml")] + ".md" if path.lower().endswith(".yml") else path
+    stem, dot, suffix = path.rpartition(".")
+    return f"{stem}.md" if dot and suffix.lower() in ("yml", "yaml") else path
 
 
 @dataclass(frozen=True, slots=True)

@@ -393,7 +393,9 @@ def split_trees(
             )
             languages = None if index == 0 else {code}
             into = redirects if len(trees) > 1 else None
-            report = write_navigation(tree.source, staging, given, write_new, languages, into)
+            report = write_navigation(
+                tree.source, staging, given, write_new, languages, into, tree.files
+            )
             split.add_warnings(report.problems)
             if index == 0:
                 split.navigation = report

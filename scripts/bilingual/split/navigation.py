@@ -37,11 +37,11 @@ from bilingual.locales import SiteLanguage
 from bilingual.pages import home
 from bilingual.pages.link_rewrite import ENGLISH_LOCALE, LinkContext, page_url
 from bilingual.pages.navigation import Navigation, leads_anywhere, rebased
-from bilingual.pages.yaml_pages import DATA, YamlPage, page_markdown, read_page
+from bilingual.pages.yaml_pages import YamlPage, page_markdown, read_page
 from bilingual.source.docset import Docset
-from bilingual.source.landing import yaml_kind
+from bilingual.source.files import Kind, SourceFiles, read_files
 from bilingual.source.redirections import Redirections, read_redirections
-from bilingual.source.toc import Tocs, is_toc_name, page_path, read_tocs, source_listing
+from bilingual.source.toc import Tocs, page_path, read_tocs
 from bilingual.split.writer import WriteFile
 
 TOC_JSON = "toc.json"
@@ -120,22 +120,21 @@ class NavigationInput:
 
 def find_landings(
     source: Path,
-    listing: dict[str, str],
+    paths: list[str],
     titles: dict[str, dict[str, str]],
     problems: list[SourceError],
 ) -> dict[str, YamlPage]:
-    """The YAML pages of ``SOURCE`` (``.yml`` files of a page type: landing pages, hubs, FAQs,
-    tutorials, placeholders of the others; ``pages.yaml_pages``) by file, parsed; one whose page
-    an article already is (``a/index.md`` beside ``a/index.yml``) is reported."""
+    """The YAML pages of ``SOURCE`` (``paths``: its files of the ``page`` kind,
+    ``source.files``: landing pages, hubs, FAQs, tutorials, placeholders of the others;
+    ``pages.yaml_pages``) by file, parsed; one whose page an article already is (``a/index.md``
+    beside ``a/index.yml``) is reported."""
     found: dict[str, YamlPage] = {}
-    for path in sorted(listing.values()):
-        if not path.lower().endswith(".yml") or is_toc_name(path):
-            continue
+    for path in paths:
         try:
             text = (source / path).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue
-        if yaml_kind(text) in (None, *DATA):
+        except (OSError, UnicodeDecodeError) as error:
+            what = f"the YAML page cannot be read ({error.__class__.__name__})"
+            problems.append(SourceError(path, 1, 1, what, "a UTF-8 text file"))
             continue
         if page_path(path) in titles:
             problems.append(
@@ -208,18 +207,21 @@ def write_navigation(
     write: WriteFile,
     languages: set[str] | None = None,
     redirects_into: dict[str, dict[str, object]] | None = None,
+    files: SourceFiles | None = None,
 ) -> NavigationReport:
     """Write the home pages, trees, landing pages and redirects of ``SOURCE`` under ``root``
     with ``write``: in the translation and English, or only in ``languages`` (a site of several
     trees writes English once). With ``redirects_into``, the redirects are added to it (one
-    file for every tree, ``write_redirects_file``) instead of written."""
+    file for every tree, ``write_redirects_file``) instead of written. ``files``: the files of
+    ``SOURCE`` as the split read them (``source.files``; by default read now)."""
     report = NavigationReport()
-    listing = source_listing(source)
+    files = read_files(source) if files is None else files
+    listing = files.listing
     tocs: Tocs = read_tocs(source, report.problems, listing)
     whole = tocs.whole()  # the home page's index: every TOC in one tree
     docset = Docset.find(source)
     report.inputs += [docset.absolute(path) for path in tocs.files if path.startswith("../")]
-    landings = find_landings(source, listing, given.titles, report.problems)
+    landings = find_landings(source, files.paths(Kind.PAGE), given.titles, report.problems)
     root_landing = landings.pop("index.yml", None) if "index.yml" in landings else None
     if root_landing is not None and home.HOME in given.titles:
         report.problems.append(
