@@ -1,5 +1,5 @@
 # The help site's commands. Every target creates .venv from requirements.txt when it is missing
-# or older than requirements.txt. See README.md for what each target does and prints.
+# or older than requirements.txt. See reference/targets.md for what each target does and prints.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin

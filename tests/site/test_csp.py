@@ -1,5 +1,5 @@
 """Every page carries its Content-Security-Policy; the site's ``_headers`` holds their union, and
-README's nginx line is that policy (``scripts/bilingual/site/csp.py``)."""
+``reference/security.md``'s nginx line is that policy (``scripts/bilingual/site/csp.py``)."""
 
 from __future__ import annotations
 
@@ -76,9 +76,9 @@ def test_every_page_of_the_site_has_the_policy_of_its_own_scripts(seed_site: Pat
 
 
 @pytest.mark.site
-def test_readme_shows_the_policy_the_build_writes(seed_site: Path) -> None:
-    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
-    shown = re.search(r'add_header Content-Security-Policy "([^"]+)" always;', readme)
+def test_the_reference_shows_the_policy_the_build_writes(seed_site: Path) -> None:
+    reference = (PROJECT / "reference" / "security.md").read_text(encoding="utf-8")
+    shown = re.search(r'add_header Content-Security-Policy "([^"]+)" always;', reference)
     assert shown is not None
     built = (seed_site / HEADERS).read_text(encoding="utf-8").splitlines()[1]
     assert built == f"  Content-Security-Policy: {shown.group(1)}"

@@ -17,7 +17,7 @@ Math is KaTeX, served from the site itself (``assets/katex/``, fonts included): 
 in its ``<head>``, hashing the inline scripts outside its ``<article>``: the article is the
 source's, and nothing of the source is ever allowed to run. ``write_headers`` writes the union
 of every page's policy as ``_headers`` at the site's root (the format Netlify and Cloudflare
-Pages read; README shows the same policy for nginx), for hosts that set headers.
+Pages read; reference/security.md shows the same policy for nginx), for hosts that set headers.
 """
 
 from __future__ import annotations
