@@ -25,7 +25,15 @@ from bilingual.source.parse import decode, parse
 from bilingual.split import writer
 from conftest import FIXTURES, SEED_SOURCE
 
-KEYS = ["files", "segments", "roundtrip_failures", "lost_segments", "errors"]
+KEYS = [
+    "files",
+    "segments",
+    "yaml_pages",
+    "yaml_texts",
+    "roundtrip_failures",
+    "lost_segments",
+    "errors",
+]
 CORPORA = ["alchemy-de-DE-sample", "alchemy-ja-JP-sample"]
 """The samples; ``make audit`` runs on the whole trees."""
 
@@ -63,7 +71,7 @@ def test_a_clean_tree_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     files = list(source.rglob("*.md"))
     segments = sum(len(parse(p.read_text(encoding="utf-8")).segments) for p in files)
     assert (status, problems) == (0, [])
-    assert summary == dict(zip(KEYS, [len(files), segments, 0, 0, 0], strict=True))
+    assert summary == dict(zip(KEYS, [len(files), segments, 0, 0, 0, 0, 0], strict=True))
 
 
 def test_malformed_sources_are_errors_strict_fails(
@@ -156,7 +164,7 @@ def test_no_locale_means_no_page_and_every_segment_lost(
     shutil.copy(FIXTURES / "parse" / "headings.md", source / "a.md")
     status, problems, summary = run_audit(capsys, "--source", str(source))
     assert status == 1
-    assert summary == dict(zip(KEYS, [1, 2, 0, 2, 1], strict=True))
+    assert summary == dict(zip(KEYS, [1, 2, 0, 0, 0, 2, 1], strict=True))
     assert problems == [
         f"{source}: no source names its locale; expected "
         "'ms.contentlocale: ll-CC' in the front matter (no page was written)"

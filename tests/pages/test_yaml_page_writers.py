@@ -115,13 +115,16 @@ def test_tutorial_steps_are_numbered_sections_with_their_minutes_in_the_page_lan
     assert "<script>alert(4)</script>" in content[2].get_text()
 
 
-def test_a_placeholder_page_is_its_title_and_a_notice_in_the_page_language() -> None:
+def test_a_placeholder_page_is_its_title_a_notice_and_its_text_in_the_page_language() -> None:
     html = written("course.yml", "course.md", navigation())
     assert one(html, "h1").get_text().startswith("Paraugu kurss")
     notice = html.select_one(".help-yaml-placeholder")
     assert notice is not None
     assert notice["role"] == "note"
     assert notice.get_text().strip() == "Šāda veida lapu šajā vietnē vēl nevar parādīt."
+    shown = [p.get_text() for p in html.select(".help-yaml-placeholder ~ p")]
+    assert shown == ["Kurss par <b>paraugiem</b>.", "Pirmais modulis"]  # its text, as text
+    assert html.find("b") is None
 
 
 def test_a_question_id_is_its_slug_in_its_own_script_else_numbered() -> None:

@@ -34,18 +34,22 @@ from pathlib import Path
 
 from bilingual.checks.losses import Checked, References, page_words, references_of
 from bilingual.checks.losses import lost as missing
+from bilingual.checks.yaml_texts import lost_line, missing_texts, yaml_page_texts
 from bilingual.errors import BilingualError, SourceError
 from bilingual.locales import site_language
 from bilingual.model import Document, Language, Segment
+from bilingual.pages.home import HOME
 from bilingual.pages.link_rewrite import Rewrite
 from bilingual.site.sanitize import sanitize_html
 from bilingual.source.docset import Docset
+from bilingual.source.files import Kind, read_files
 from bilingual.source.folder import is_article, source_files, translation_code
 from bilingual.source.includes import RootOf, includers
 from bilingual.source.pairs import render_source
 from bilingual.source.parse import decode, parse
 from bilingual.source.positions import position
-from bilingual.split.full import split_trees
+from bilingual.source.toc import page_path
+from bilingual.split.full import Split, split_trees
 from bilingual.split.trees import Tree, choose_english, fold_case
 
 PAGE_FRONT_MATTER = re.compile(r"---\r?\n(?:[^\n]*\n)*?---[ \t]*(?:\r?\n|\Z)")
@@ -59,10 +63,15 @@ class Audit:
     """Markdown sources read."""
     segments: int = 0
     """Segments in the sources that parsed."""
+    yaml_pages: int = 0
+    """YAML pages (landing pages, hubs, FAQs, tutorials, others) read."""
+    yaml_texts: int = 0
+    """Texts a reader sees in them (``checks.yaml_texts``), each looked for on its page."""
     roundtrip_failures: int = 0
     """Sources whose document, written back, differs from the source."""
     lost_segments: int = 0
-    """Segment texts not found on a page they should reach (counted once per language)."""
+    """Segment texts not found on a page they should reach (counted once per language), and
+    texts of YAML pages not on their page."""
     errors: int = 0
     """Malformed markup: sources that do not parse, and warnings of those that parse around it."""
     problems: list[str] = field(default_factory=list)
@@ -76,6 +85,8 @@ class Audit:
         found: dict[str, object] = {
             "files": self.files,
             "segments": self.segments,
+            "yaml_pages": self.yaml_pages,
+            "yaml_texts": self.yaml_texts,
             "roundtrip_failures": self.roundtrip_failures,
             "lost_segments": self.lost_segments,
             "errors": self.errors,
@@ -217,6 +228,41 @@ def _check_pages(
                 _lost(audit, document, lost, where, name)
 
 
+def _check_yaml_pages(audit: Audit, tree: Tree, folder: Path, split: Split) -> None:
+    """Each YAML page of ``tree`` on its page in its translation's ``folder``: every text a
+    reader sees (``checks.yaml_texts``) but those of parts the split left out and reported. A
+    file the split could not read as a page (reported there) is an error; one whose page is
+    missing without a report loses all its text."""
+    problems = split.navigation.problems if split.navigation is not None else []
+    places: dict[str, list[tuple[int, int]]] = {}
+    for problem in problems:
+        places.setdefault(problem.path, []).append((problem.line, problem.column))
+    for path in read_files(tree.source).paths(Kind.PAGE):
+        audit.yaml_pages += 1
+        own = [str(problem) for problem in problems if problem.path == path]
+        audit.errors += len(own)
+        audit.problems += own
+        try:
+            text = (tree.source / path).read_text(encoding="utf-8-sig")
+            texts = yaml_page_texts(text, path, places.get(path, ()))
+        except (OSError, UnicodeDecodeError, SourceError) as error:
+            audit.errors += 1
+            audit.problems.append(
+                str(error) if isinstance(error, SourceError) else f"{path}:1:1: {error}"
+            )
+            continue
+        audit.yaml_texts += len(texts)
+        page = HOME if path.rsplit(".", 1)[0] == "index" else page_path(path)
+        file = folder / page
+        if not file.is_file() and (1, 1) in places.get(path, ()):
+            continue  # it cannot be a page: the split said so (an error above)
+        body = page_body(file.read_text(encoding="utf-8")) if file.is_file() else None
+        where = f"{folder.name}/{page}" + ("" if body is not None else " (no page written)")
+        for value in missing_texts(texts, body):
+            audit.lost_segments += 1
+            audit.problems.append(lost_line(path, value, where))
+
+
 def audit_tree(source: Path) -> Audit:
     """Audit every markdown source under ``source``; the split is written to a temporary folder."""
     return audit_trees([source])
@@ -259,6 +305,8 @@ def audit_trees(sources: Sequence[Path], default: str | None = None) -> Audit:
         audit.errors += len(left_out)
         audit.problems.extend(str(problem) for problem in left_out)
         choice = choose_english(ordered)
+        for tree in ordered:
+            _check_yaml_pages(audit, tree, docs / tree.language.code, split)
         for index, tree in enumerate(ordered):
             translation = {Language.TRANSLATION: docs / tree.language.code}
             root_of = Docset.find(tree.source).root_of

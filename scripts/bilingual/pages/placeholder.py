@@ -1,7 +1,8 @@
 """A YAML page of a type the site cannot show (``source.yamlpage.OtherPage``) -> a page that
-says so: its title, then a notice (``ui_text``'s ``yaml_page.not_shown``), so a link to it or
-an entry of the tree leads somewhere that explains instead of nowhere. The split reports each
-such page too (``pages.yaml_pages``)."""
+says so: its title, then a notice (``ui_text``'s ``yaml_page.not_shown``), then every text of
+the page as it is written, one paragraph each (escaped: nothing in it becomes markup), so a
+link to it or an entry of the tree leads somewhere that explains, and nothing of it is lost. The
+split reports each such page too (``pages.yaml_pages``)."""
 
 from __future__ import annotations
 
@@ -28,5 +29,6 @@ def placeholder_markdown(other: OtherPage, page: str, navigation: Navigation) ->
         f"<p>{text}</p>",
         "</div>",
         "",
+        *(f"{escape(text)}\n" for text in other.texts),
     ]
     return to_html("\n".join(lines), page, navigation.code)

@@ -100,13 +100,56 @@ class PartReader:
 @dataclass(frozen=True, slots=True)
 class OtherPage:
     """A YAML page of a type the site cannot show (``### YamlMime:Conceptual`` …): its title,
-    for a placeholder page that says so."""
+    for a placeholder page that says so, and its text, shown there as it is."""
 
     path: str
     kind: str
     """The type its first line names."""
     title: str
     metadata: dict[str, Any]
+    texts: tuple[str, ...] = ()
+    """Every other value a reader would see (``page_texts``), in file order."""
+
+
+TEXT_KEYS = frozenset(
+    {"title", "summary", "text", "name", "question", "answer", "content", "postContent"}
+)
+"""The keys whose values a reader sees on a YAML page (never its ``metadata``, nor addresses
+such as ``url`` and ``imageSrc``, nor kinds such as ``itemType``)."""
+MARKDOWN_KEYS = frozenset({"summary", "answer", "content", "postContent"})
+"""Of those, the values that may be markdown (FAQ answers, steps, summaries)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    """One value a reader sees on a YAML page, and where it stands in its file."""
+
+    text: str
+    key: str
+    line: int
+    column: int
+
+
+def page_texts(value: Any) -> list[PageText]:
+    """Every value of a YAML page (read by ``yamlnodes.load``) a reader sees, in file order."""
+    found: list[PageText] = []
+    stack: list[Any] = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            later: list[Any] = []
+            for key, child in item.items():
+                if key == "metadata":
+                    continue
+                if key in TEXT_KEYS and isinstance(child, str) and child.strip():
+                    line, column = yamlnodes.place(item, key)
+                    found.append(PageText(child, str(key), line, column))
+                else:
+                    later.append(child)
+            stack.extend(reversed(later))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+    return sorted(found, key=lambda text: (text.line, text.column))
 
 
 def parse_other(text: str, path: str, kind: str) -> OtherPage:
@@ -119,4 +162,7 @@ def parse_other(text: str, path: str, kind: str) -> OtherPage:
     mapping = value if isinstance(value, dict) else {}
     stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     title = plain(mapping.get("title")) or stem
-    return OtherPage(path, kind, title, metadata(mapping.get("metadata")))
+    texts = [found.text for found in page_texts(mapping)]
+    if texts and " ".join(texts[0].split()) == title:
+        texts = texts[1:]  # its title: the page's heading
+    return OtherPage(path, kind, title, metadata(mapping.get("metadata")), tuple(texts))
