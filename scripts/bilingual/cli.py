@@ -26,7 +26,8 @@ from bilingual.checks.links.cache import DEFAULT_PATH as CACHE
 from bilingual.errors import BilingualError, SourceError
 from bilingual.locales import ENGLISH_CODE
 from bilingual.source.files import files_summary
-from bilingual.split.full import Split, split_trees
+from bilingual.split.docsets import split_docsets
+from bilingual.split.full import Split
 
 DEFAULT_SOURCE = Path("source")
 DEFAULT_DOCS = Path("docs")
@@ -101,7 +102,7 @@ def _report(split: Split, strict: bool) -> int:
 def _split_all(args: argparse.Namespace, docs: Path | None = None) -> Split:
     """The split of every ``--source`` (one site) into ``docs`` (default ``--docs``)."""
     target = args.docs if docs is None else docs
-    return split_trees(args.source, target, default=args.default, jobs=args.jobs)
+    return split_docsets(args.source, target, default=args.default, jobs=args.jobs)
 
 
 def _split(args: argparse.Namespace) -> int:
@@ -141,11 +142,25 @@ def _site_merge(args: argparse.Namespace) -> int:
 
 
 def _languages(args: argparse.Namespace) -> int:
+    from bilingual.split.docsets import group_docsets
     from bilingual.split.trees import in_site_order, read_tree
 
     problems: list[SourceError] = []
-    trees = in_site_order([read_tree(source, problems) for source in args.source], args.default)
-    print(json.dumps([*(tree.language.code for tree in trees), ENGLISH_CODE]))
+    codes: dict[str, None] = {}
+    for group in group_docsets(args.source):  # each docset's languages, one tree each
+        trees = [read_tree(source, problems) for source in group.sources]
+        own = {tree.language.code for tree in trees}
+        default = args.default if args.default in own else None
+        codes.update((tree.language.code, None) for tree in in_site_order(trees, default))
+    if args.default in codes:
+        codes = {args.default: None, **codes}
+    elif args.default is not None:
+        from bilingual.split.trees import LocaleError
+
+        raise LocaleError(
+            f"DEFAULT={args.default}: no source tree is in it; expected one of {', '.join(codes)}"
+        )
+    print(json.dumps([*codes, ENGLISH_CODE]))
     return 0
 
 

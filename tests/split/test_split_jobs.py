@@ -229,7 +229,7 @@ def test_the_split_command_passes_its_jobs(tmp_path: Path, monkeypatch: pytest.M
         asked.append(jobs)
         return split_tree(sources[0], docs, jobs=jobs)
 
-    monkeypatch.setattr(cli, "split_trees", recording)
+    monkeypatch.setattr(cli, "split_docsets", recording)
     docs = str(tmp_path / "docs")
     assert cli.main(["split", "--source", str(SEED_SOURCE), "--docs", docs, "--jobs", "2"]) == 0
     assert cli.main(["split", "--source", str(SEED_SOURCE), "--docs", docs]) == 0

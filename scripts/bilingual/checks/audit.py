@@ -49,6 +49,7 @@ from bilingual.source.pairs import render_source
 from bilingual.source.parse import decode, parse
 from bilingual.source.positions import position
 from bilingual.source.toc import page_path
+from bilingual.split.docsets import group_docsets
 from bilingual.split.full import Split, split_trees
 from bilingual.split.trees import Tree, choose_english, fold_case
 
@@ -263,6 +264,20 @@ def _check_yaml_pages(audit: Audit, tree: Tree, folder: Path, split: Split) -> N
             audit.problems.append(lost_line(path, value, where))
 
 
+def merged(audits: Sequence[Audit]) -> Audit:
+    """One audit of several docsets': their counts summed, their problems in order."""
+    total = Audit()
+    for audit in audits:
+        for name in ("files", "segments", "yaml_pages", "yaml_texts", "roundtrip_failures"):
+            setattr(total, name, getattr(total, name) + getattr(audit, name))
+        total.lost_segments += audit.lost_segments
+        total.errors += audit.errors
+        total.problems += audit.problems
+        if audit.behind is not None:
+            total.behind = {**(total.behind or {}), **audit.behind}
+    return total
+
+
 def audit_tree(source: Path) -> Audit:
     """Audit every markdown source under ``source``; the split is written to a temporary folder."""
     return audit_trees([source])
@@ -271,7 +286,12 @@ def audit_tree(source: Path) -> Audit:
 def audit_trees(sources: Sequence[Path], default: str | None = None) -> Audit:
     """Audit the source trees of one site: each tree's sources on its translation's pages, and
     on the English pages those whose English the site shows (``split.trees.choose_english``);
-    the translations made from an older English are counted per locale (``Audit.behind``)."""
+    the translations made from an older English are counted per locale (``Audit.behind``).
+    Trees of several docsets (``split.docsets``) are audited docset by docset, the sums
+    reported."""
+    groups = group_docsets(sources)
+    if len(groups) > 1:
+        return merged([audit_trees(group.sources, default) for group in groups])
     audit = Audit()
     read = [(source, _read(source, audit)) for source in sources]
     if not any(documents for _, documents in read):
@@ -279,7 +299,7 @@ def audit_trees(sources: Sequence[Path], default: str | None = None) -> Audit:
     with tempfile.TemporaryDirectory(prefix="bilingual-audit-") as scratch:
         docs = Path(scratch)
         try:
-            split = split_trees(sources, docs, default=default)
+            split = split_trees(sources, docs, default=default, default_if_present=True)
         except BilingualError as error:  # e.g. no source names its locale: no page at all
             audit.errors += 1
             audit.lost_segments += audit.segments

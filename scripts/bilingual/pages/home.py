@@ -317,3 +317,17 @@ def home_markdown(
     head = exclude_from_search(top if top is not None else generated_home(code))
     index = to_html(index_markdown(code, entries, toc, landings), HOME, code)
     return head.rstrip("\n") + "\n" + index.rstrip("\n") + "\n"
+
+
+def docsets_home(code: str, docsets: list[tuple[str, str]]) -> str:
+    """The home page of a site of several docsets in ``code``: a link to each docset's own home
+    page (``docsets``: its folder and its name in ``code``, the folder where it gives none)."""
+    title = generated_title(code)
+    lines = [
+        f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n",
+        f"# {shown(code, 'home_title')}",
+        "",
+        *(f"- [{escape(name or folder)}]({quote(folder)}/{HOME})" for folder, name in docsets),
+        "",
+    ]
+    return exclude_from_search(to_html("\n".join(lines), HOME, code))

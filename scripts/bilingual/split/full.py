@@ -113,6 +113,8 @@ class Split:
     behind: dict[str, dict[str, int]] = field(default_factory=dict)
     """Per translation's code, its articles made from an older English than the site's, each
     with the count of segments whose English changed (``trees.choose_english``)."""
+    names: dict[str, str] = field(default_factory=dict)
+    """The site's name in each language, as the docsets give it (``site_names``)."""
     ties: dict[str, list[str]] = field(default_factory=dict)
     """Per translation's code, its articles whose English differs from the site's with the same
     date: the site's English is the earlier tree's (a reported choice)."""
@@ -305,15 +307,21 @@ def split_trees(
     *,
     default: str | None = None,
     jobs: int | None = None,
+    default_if_present: bool = False,
 ) -> Split:
     """Split several source trees (one per locale) into one site's pages under ``docs``: each
     tree's translation in its language's folder, English once (each article's from the tree
     with the newest English, ``trees.choose_english``), the default language (``default``,
     else the first tree's) first.
 
-    ``jobs``: processes writing pages at once (``None``: ``workers.jobs()``; 1: this process)."""
+    ``jobs``: processes writing pages at once (``None``: ``workers.jobs()``; 1: this process).
+    ``default_if_present``: a ``default`` no tree is in is no error (the first tree's is the
+    default then: a docset of a site of several, ``split.docsets``)."""
     problems: list[SourceError] = []
-    trees = in_site_order([read_tree(source, problems) for source in sources], default)
+    read = [read_tree(source, problems) for source in sources]
+    if default_if_present and default not in {tree.language.code for tree in read}:
+        default = None
+    trees = in_site_order(read, default)
     renamed = fold_case(trees, problems)
     choice = choose_english(trees)
     mark_behind(trees, choice)
@@ -414,7 +422,8 @@ def split_trees(
             copy_outside_media(writer.folder, used, folders)
         tags = {language.code: language.lang for language in split.languages if language.tag}
         codes = [language.code for language in split.languages]
-        swap_in(staging, docs, codes, site_names(trees), tags)
+        split.names = site_names(trees)
+        swap_in(staging, docs, codes, split.names, tags)
         move_redirects(staging, docs)
         if len(trees) == 1:
             writer, xref_targets = writers[0]

@@ -18,7 +18,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
-from bilingual.split.full import split_trees
+from bilingual.split.docsets import split_docsets
 from bilingual.split.incremental import Update, update_tree
 
 QUIET = 0.2
@@ -65,7 +65,7 @@ def watch_sources(
             if len(sources) == 1:
                 update = update_tree(sources[0], docs)
             else:
-                update = Update(full=split_trees(sources, docs, default=default, jobs=1))
+                update = Update(full=split_docsets(sources, docs, default=default, jobs=1))
             report(update, time.perf_counter() - start)
 
     observer = Observer()

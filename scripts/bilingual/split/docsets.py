@@ -1,0 +1,233 @@
+"""Several docsets, one site: each docset's pages under its own folder of every language.
+
+``SOURCE`` may name trees of different docsets (AlchemyInsights in lv, de and ja; Customer
+Insights in lv; the Q# reference in de …). ``group_docsets`` sorts them by docset: the
+``build.dest`` of their ``docfx.json`` (``OfficeDocs-AlchemyInsights``), else, for a tree without
+one, the docset sharing most of its article paths (a locale's copy of the same articles), else
+its own folder's. The trees of one docset make one site as ever (``split.full.split_trees``: one
+tree per language, English once); the docsets are side by side.
+
+With one docset, nothing changes: its pages are each language's root. With several,
+``split_docsets`` splits each docset apart and puts its language folders under
+``<code>/<slug>/`` (``slug``: its name, lower case, ``-`` between words), with a home page per
+language listing the docsets that have it (``pages.home.docsets_home``); the redirects and the
+writer's link records are moved under the slug the same way. Two trees of one docset in one
+language are one error line, as within a docset.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bilingual.locales import ENGLISH_CODE, SiteLanguage
+from bilingual.pages import home
+from bilingual.source.docset import Docset
+from bilingual.source.files import Kind, read_files
+from bilingual.split.full import LINKS_AUDIT, Split, split_trees
+from bilingual.split.navigation import REDIRECTS
+from bilingual.split.snapshot import SNAPSHOT
+from bilingual.split.staging import recover, staging_folder, swap_in
+from bilingual.split.trees import LocaleError
+
+
+@dataclass(slots=True)
+class DocsetGroup:
+    """The trees of one docset, in the order given."""
+
+    slug: str
+    """Its folder in each language (``officedocs-alchemyinsights``)."""
+    sources: list[Path] = field(default_factory=list)
+    paths: set[str] = field(default_factory=set)
+    """Its trees' article paths (to place a tree without a ``docfx.json``)."""
+
+
+def slug(name: str) -> str:
+    """``OfficeDocs-AlchemyInsights`` -> ``officedocs-alchemyinsights``."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "docset"
+
+
+def docset_name(source: Path) -> str | None:
+    """The docset a tree belongs to, as its ``docfx.json`` names it (``build.dest``)."""
+    dest = Docset.find(source).config.get("dest")
+    return dest.strip() if isinstance(dest, str) and dest.strip() else None
+
+
+def group_docsets(sources: Sequence[Path]) -> list[DocsetGroup]:
+    """The trees by docset, in the order of their first tree."""
+    groups: dict[str, DocsetGroup] = {}
+    unnamed: list[tuple[Path, set[str]]] = []
+    for source in sources:
+        articles = {path.lower() for path in read_files(source).paths(Kind.ARTICLE)}
+        name = docset_name(source)
+        if name is None:
+            unnamed.append((source, articles))
+            continue
+        group = groups.setdefault(slug(name), DocsetGroup(slug(name)))
+        group.sources.append(source)
+        group.paths |= articles
+    for source, articles in unnamed:
+        shared = max(groups.values(), key=lambda g: len(g.paths & articles), default=None)
+        if shared is None or not shared.paths & articles:
+            own = slug(source.resolve().name)
+            while own in groups and not groups[own].paths & articles:
+                own += "-2"
+            shared = groups.setdefault(own, DocsetGroup(own))
+        shared.sources.append(source)
+        shared.paths |= articles
+    order = {source: index for index, source in enumerate(sources)}
+    return sorted(groups.values(), key=lambda group: min(order[s] for s in group.sources))
+
+
+def split_docsets(
+    sources: Sequence[Path],
+    docs: Path,
+    *,
+    default: str | None = None,
+    jobs: int | None = None,
+) -> Split:
+    """Split the trees of ``sources`` into one site's pages under ``docs``: one docset as
+    ``split_trees`` does, several each under ``<code>/<slug>/`` (see the module's docstring)."""
+    groups = group_docsets(sources)
+    if len(groups) == 1:
+        return split_trees(sources, docs, default=default, jobs=jobs)
+    docs.mkdir(parents=True, exist_ok=True)
+    recover(docs)
+    staging = staging_folder(docs)
+    splits: list[tuple[DocsetGroup, Split]] = []
+    try:
+        with tempfile.TemporaryDirectory(prefix=".docsets-", dir=docs) as scratch:
+            for group in groups:
+                part = Path(scratch) / group.slug
+                split = split_trees(
+                    group.sources, part, default=default, jobs=jobs, default_if_present=True
+                )
+                splits.append((group, split))
+                _move_under(part, staging, group.slug, split)
+            combined = _combined(splits, default)
+            codes = [language.code for language in combined.translations]
+            if default is not None and default not in codes:
+                raise LocaleError(
+                    f"DEFAULT={default}: no source tree is in it; expected one of {', '.join(codes)}"
+                )
+            for language in combined.languages:
+                having = [
+                    (group.slug, split)
+                    for group, split in splits
+                    if any(lang.code == language.code for lang in split.languages)
+                ]
+                text = home.docsets_home(
+                    language.code, [(s, _name(p, language.code)) for s, p in having]
+                )
+                (staging / language.code / home.HOME).write_text(text, encoding="utf-8")
+            redirects = _redirects(splits, Path(scratch))
+            links = _links(splits, Path(scratch))
+        codes = [language.code for language in combined.languages]
+        tags = {language.code: language.lang for language in combined.languages if language.tag}
+        swap_in(staging, docs, codes, {}, tags)
+        _write_json(docs / REDIRECTS, {"redirects": redirects} if redirects else None)
+        _write_json(docs / LINKS_AUDIT, links)
+        (docs / SNAPSHOT).unlink(missing_ok=True)  # make serve splits several docsets whole
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return combined
+
+
+def _name(split: Split, code: str) -> str:
+    return split.names.get(code) or split.names.get(ENGLISH_CODE) or ""
+
+
+def _move_under(part: Path, staging: Path, folder: str, split: Split) -> None:
+    """Each language folder of the docset's split ``part`` into ``staging/<code>/<folder>``."""
+    for language in split.languages:
+        target = staging / language.code
+        target.mkdir(parents=True, exist_ok=True)
+        os.replace(part / language.code, target / folder)
+
+
+def _combined(splits: list[tuple[DocsetGroup, Split]], default: str | None) -> Split:
+    """One ``Split`` of every docset's: the default language first, English last; what each
+    reports, its paths under its docset's folder."""
+    first = splits[0][1]
+    translations: dict[str, SiteLanguage] = {}
+    for _, split in splits:
+        for language in split.translations:
+            translations.setdefault(language.code, language)
+    chosen = default if default in translations else first.translation.code
+    combined = Split(
+        translation=translations[chosen],
+        english=first.english,
+        others=[language for code, language in translations.items() if code != chosen],
+    )
+    for group, split in splits:
+        combined.articles += [f"{group.slug}/{path}" for path in split.articles]
+        combined.segments += split.segments
+        combined.problems += split.problems
+        combined.warnings += split.warnings
+        combined.not_on_site += split.not_on_site
+        combined.unused_includes += [f"{group.slug}: {path}" for path in split.unused_includes]
+        for code, count in split.missing_media.items():
+            combined.missing_media[code] = combined.missing_media.get(code, 0) + count
+        for code, counts in split.files.items():
+            combined.files[f"{group.slug} {code}"] = counts
+        combined.missing_xrefs.update(split.missing_xrefs)
+        for code, behind in split.behind.items():
+            combined.behind.setdefault(code, {}).update(
+                {f"{group.slug}/{path}": count for path, count in behind.items()}
+            )
+        for code, paths in split.ties.items():
+            combined.ties.setdefault(code, []).extend(f"{group.slug}/{p}" for p in paths)
+        for page, rewrites in split.rewrites.items():
+            code, _, path = page.partition("/")
+            combined.rewrites[f"{code}/{group.slug}/{path}"] = rewrites
+        if combined.navigation is None:
+            combined.navigation = split.navigation
+        elif split.navigation is not None:
+            for code, count in split.navigation.unlinked.items():
+                combined.navigation.unlinked[code] = (
+                    combined.navigation.unlinked.get(code, 0) + count
+                )
+            combined.navigation.problems += split.navigation.problems
+    return combined
+
+
+def _redirects(splits: list[tuple[DocsetGroup, Split]], scratch: Path) -> list[dict[str, object]]:
+    """Every docset's redirects, their addresses and internal targets under its folder."""
+    entries: list[dict[str, object]] = []
+    for group, _ in splits:
+        path = scratch / group.slug / REDIRECTS
+        if not path.is_file():
+            continue
+        for entry in json.loads(path.read_text(encoding="utf-8")).get("redirects", []):
+            entry["from"] = f"{group.slug}/{entry['from']}"
+            for target in entry["to"].values():
+                if target.get("internal"):
+                    target["href"] = f"{group.slug}/{target['href']}"
+            entries.append(entry)
+    return entries
+
+
+def _links(splits: list[tuple[DocsetGroup, Split]], scratch: Path) -> dict[str, object]:
+    """Every docset's record of changed links, by page under its folder."""
+    found: dict[str, object] = {}
+    for group, _ in splits:
+        path = scratch / group.slug / LINKS_AUDIT
+        if path.is_file():
+            for page, rewrites in json.loads(path.read_text(encoding="utf-8")).items():
+                code, _, rest = page.partition("/")
+                found[f"{code}/{group.slug}/{rest}"] = rewrites
+    return dict(sorted(found.items()))
+
+
+def _write_json(path: Path, value: object | None) -> None:
+    if value is None:
+        path.unlink(missing_ok=True)
+        return
+    text = json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+    path.write_text(text, encoding="utf-8")
