@@ -3,11 +3,14 @@ type the site cannot show, a malformed FAQ), asserted on its built HTML."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from bilingual.site.csp import META_POLICY, hashes_of
 from conftest import FIXTURES, build_source
 
 pytestmark = pytest.mark.site
@@ -69,11 +72,74 @@ def test_faq_questions_are_anchors_answers_are_rendered_and_hostile_markup_is_te
         "Ievadiet e-pastu.",
         "Izpildiet norādījumus.",
     ]
-    assert faq.select("script") == []
+    # the one script of the article is the FAQPage data block (test_faq_page_structured_data)
+    assert [s.get("type") for s in faq.select("script")] == ["application/ld+json"]
     assert faq.select("[onerror]") == []
-    assert "alert(" not in "".join(str(s) for s in BeautifulSoup(built, "html.parser")("script"))
+    executable = [
+        s for s in BeautifulSoup(built, "html.parser")("script") if s.get("type") != LD_JSON
+    ]
+    assert "alert(" not in "".join(str(s) for s in executable)
     assert 'href="javascript:' not in built
     assert '<script>alert("answer")</script>' in faq.get_text()
+
+
+LD_JSON = "application/ld+json"
+HOSTILE_QUESTION = "Vai varu pierakstīties ar <script>alert(1)</script> kontu?"
+
+
+def structured_data(site: Path, page: str) -> list[dict[str, Any]]:
+    """The JSON-LD blocks of a built page, parsed as a browser splits its HTML."""
+    soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+    return [json.loads(block.string or "") for block in soup("script", type=LD_JSON)]
+
+
+def test_faq_page_structured_data_holds_its_questions_in_order_hostile_text_inside(
+    yaml_site: Path,
+) -> None:
+    """One schema.org FAQPage per FAQ page, in the translation and the English fallback: each
+    question's text and its answer's sanitised HTML (links absolute); the hostile question
+    is a JSON string, its ``</script>`` written as ``\u003c/script\u003e``; no other page has
+    one, and the FAQ page's policy hashes no more scripts than the Hub's."""
+    built = (yaml_site / "faq" / "index.html").read_text(encoding="utf-8")
+    for page, prefix in [("faq/index.html", ""), ("en/faq/index.html", "en/")]:
+        (data,) = structured_data(yaml_site, page)
+        assert data["@context"] == "https://schema.org"
+        assert data["@type"] == "FAQPage"
+        entities = data["mainEntity"]
+        assert [q["name"] for q in entities] == [
+            "Kā atiestatīt paroli?",
+            HOSTILE_QUESTION,
+            "Kur tiek glabāti dati?",
+            "Kā atiestatīt paroli?",
+        ]
+        assert {q["@type"] for q in entities} == {"Question"}
+        answers = [q["acceptedAnswer"] for q in entities]
+        assert {a["@type"] for a in answers} == {"Answer"}
+        first = BeautifulSoup(answers[0]["text"], "html.parser")
+        assert [li.get_text() for li in first.select("ol > li")] == [
+            "Ievadiet e-pastu.",
+            "Izpildiet norādījumus.",
+        ]
+        hostile = BeautifulSoup(answers[1]["text"], "html.parser")
+        assert hostile.find(["script", "img"]) is None  # sanitised: the source's tags are text
+        assert '<script>alert("answer")</script>' in hostile.get_text()
+        assert [a["href"] for a in hostile("a")] == [
+            f"http://127.0.0.1:8000/{prefix}guides/connect/#dati",
+            f"http://127.0.0.1:8000/{prefix}faq/#ka-atiestatit-paroli",
+        ]
+    assert built.count("</script>") == built.count("<script")  # nothing closed a block early
+    assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in built
+    for page in ["index.html", "guides/tutorial/index.html", "course/index.html"]:
+        assert structured_data(yaml_site, page) == []
+    home = (yaml_site / "index.html").read_text(encoding="utf-8")
+    assert hashes(built) == hashes(home)
+
+
+def hashes(html: str) -> set[str]:
+    """The script hashes of a built page's policy."""
+    found = META_POLICY.search(html)
+    assert found is not None
+    return hashes_of(found.group(1))
 
 
 def test_tutorial_and_placeholder_pages_are_built_and_english_falls_back(

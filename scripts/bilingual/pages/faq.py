@@ -7,8 +7,9 @@ Every section and question has an id of its own, so a question is addressable by
 (``パスワード``, ``office-アドイン``), else
 ``question-<n>``; an id already taken gets ``-2``, ``-3`` …. An id depends on its own text and the
 texts before it only, so it stays while later questions change. Questions carry the class
-``help-faq__question`` and answers ``help-faq__answer``, which the site reads to describe the page
-to search engines as a schema.org ``FAQPage`` (``site.faq_data``).
+``help-faq__question`` and answers ``help-faq__answer``, and the front matter says ``help_faq:
+true``: the site reads both, after sanitising the page, to describe it to search engines as a
+schema.org ``FAQPage`` (``site.faq_data``).
 
 Titles, names and questions are escaped text; the summary, answers and ``postContent`` are the
 source's markdown, rendered without raw HTML (``yaml_markdown``).
@@ -29,6 +30,8 @@ from bilingual.source.faq import Faq
 
 QUESTION = "help-faq__question"
 ANSWER = "help-faq__answer"
+FAQ_KEY = "help_faq"
+"""Front matter key of a FAQ page (``true``): the site describes it as a ``FAQPage``."""
 
 
 def anchor(text: str, fallback: str, taken: set[str]) -> str:
@@ -54,6 +57,7 @@ def faq_markdown(faq: Faq, page: str, navigation: Navigation) -> str:
     """The page of ``faq``, written at page path ``page``, in ``navigation``'s language."""
     metadata = dict(faq.metadata)
     metadata["title"] = faq.title
+    metadata[FAQ_KEY] = True
     lines = [front_matter(metadata), f"# {escape(faq.title)}", ""]
     if faq.summary:
         lines += block(markdown_html(faq.summary, faq.path, page, navigation), "help-faq__summary")

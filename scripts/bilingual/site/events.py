@@ -13,7 +13,8 @@ method here, which hands the work to pure functions:
 * ``on_page_content``: the page's HTML comes back; inlined raster images become files, the
   article's HTML passes the sanitiser's allowlist (``sanitize``), links without text are named
   by their address (``empty_links``), the page's table of contents is read off its headings
-  (``toc``), then the generator's own notices are inserted.
+  (``toc``), a FAQ page (front matter ``help_faq: true``) gets its schema.org ``FAQPage`` block,
+  built from the sanitised HTML (``faq_data``), then the generator's own notices are inserted.
 * ``on_config``: the stylesheets and scripts the page writer's units bring (``pages.units``)
   are added to the theme's.
 * ``on_env``: pages without a date of their own take the newest date of the site; templates get
@@ -42,6 +43,7 @@ from mkdocs.utils import get_relative_url
 from bilingual import ui_text
 from bilingual.locales import ENGLISH_CODE, SiteLanguage, name_in, site_language
 from bilingual.pages import units
+from bilingual.pages.faq import FAQ_KEY
 from bilingual.pages.home import NO_LANDING, NOTICE, folder_anchor
 from bilingual.site import internals, notices
 from bilingual.site.alternates import (
@@ -52,6 +54,7 @@ from bilingual.site.alternates import (
 )
 from bilingual.site.csp import with_policy
 from bilingual.site.empty_links import name_empty_links
+from bilingual.site.faq_data import faq_block
 from bilingual.site.inline_images import extract_inline_images
 from bilingual.site.languages import configured, split_languages, split_names
 from bilingual.site.navigation import Tree, branch_html, nearest_tree
@@ -291,6 +294,8 @@ class SiteEvents:
                 "not found among documentation files."
             )
         page.toc = page_toc(html)
+        if page.meta.get(FAQ_KEY) is True:  # read off the sanitised HTML, a data block
+            html += faq_block(html, page.canonical_url)
         return notices.insert_html(html, self.page_notices.pop(id(page), []))
 
     def on_env(self, env: Any, /, *, config: Any, files: Any) -> Any:
