@@ -63,3 +63,14 @@ def test_placeholders_are_filled_and_a_translation_that_changes_them_is_named(
 def test_markup_in_a_translation_is_text() -> None:
     said = ui_text.Message("<b>x</b> & y", "en")
     assert said.html("lv") == '<span lang="en">&lt;b&gt;x&lt;/b&gt; &amp; y</span>'
+
+
+def test_every_string_a_unit_declares_is_in_the_catalogs() -> None:
+    """``Unit.strings``: the interface text a construct or reader feature shows, each a key of
+    the catalogs (so a unit cannot name a string no language has)."""
+    from bilingual.pages.units import UNITS
+
+    declared = {key: unit.name for unit in UNITS for key in unit.strings}
+    assert declared
+    missing = {key: name for key, name in declared.items() if key not in ui_text.english()}
+    assert missing == {}

@@ -87,5 +87,5 @@ UNIT = Unit(
     source=(SourcePass(ORDER, unknown),),
     elements={"div": frozenset({"class"}), "p": frozenset({"class"})},
     skeleton={"admonition": "admonition", "admonition-title": ""},
-    strings=tuple(f"alert:{kind}" for kind in TYPES),
+    strings=tuple(f"alert.{kind}" for kind in TYPES),
 )

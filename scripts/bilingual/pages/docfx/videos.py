@@ -146,5 +146,5 @@ UNIT = Unit(
     },
     skeleton={VIDEO_CLASS: "video", LINK_CLASS: "video"},
     stylesheets=("assets/stylesheets/docfx.css",),
-    strings=("alert:VIDEO", "video_link"),
+    strings=("alert.VIDEO", "video_link"),
 )

@@ -60,7 +60,7 @@ class Unit:
     stylesheets: tuple[str, ...] = ()
     scripts: tuple[str, ...] = ()
     strings: tuple[str, ...] = ()
-    """The interface strings it shows (``ui_text`` keys)."""
+    """The interface strings it shows (``ui_text`` keys; each must be in the catalogs)."""
 
 
 def placed(child: Token, block: Token) -> Token:
