@@ -105,3 +105,15 @@ def test_the_audit_of_several_docsets_loses_nothing() -> None:
     assert audit.files == 12
     assert audit.yaml_pages == 4
     assert audit.lost_segments == 0, audit.problems
+
+
+def test_a_tree_sharing_a_few_names_with_a_docset_is_not_of_it(tmp_path: Path) -> None:
+    """Two docsets may share an article name (``index.md``, here ``only-in-latvian.md``): that
+    is no reason to take one for the other."""
+    other = tmp_path / "other"
+    shutil.copytree(LV, other)
+    for name in ("sign-in.md", "reset-password.md"):
+        (other / name).rename(other / f"other-{name}")
+    (other / "index.md").write_text((LV / "sign-in.md").read_text(encoding="utf-8"), "utf-8")
+    groups = group_docsets([LV, other])
+    assert [group.sources for group in groups] == [[LV], [other]]

@@ -3,8 +3,8 @@
 ``SOURCE`` may name trees of different docsets (AlchemyInsights in lv, de and ja; Customer
 Insights in lv; the Q# reference in de …). ``group_docsets`` sorts them by docset: the
 ``build.dest`` of their ``docfx.json`` (``OfficeDocs-AlchemyInsights``), else, for a tree without
-one, the docset sharing most of its article paths (a locale's copy of the same articles), else
-its own folder's. The trees of one docset make one site as ever (``split.full.split_trees``: one
+one, the docset holding at least half of its article paths (a locale's copy of the same
+articles), else its own folder's. The trees of one docset make one site as ever (``split.full.split_trees``: one
 tree per language, English once); the docsets are side by side.
 
 With one docset, nothing changes: its pages are each language's root. With several,
@@ -59,6 +59,12 @@ def docset_name(source: Path) -> str | None:
     return dest.strip() if isinstance(dest, str) and dest.strip() else None
 
 
+def same_articles(docset: set[str], tree: set[str]) -> bool:
+    """Whether a tree holds the docset's articles: at least half of its own are the docset's
+    (a locale's tree of a docset may lack some; two docsets share a few names, ``index.md``)."""
+    return bool(tree) and 2 * len(docset & tree) >= len(tree)
+
+
 def group_docsets(sources: Sequence[Path]) -> list[DocsetGroup]:
     """The trees by docset, in the order of their first tree."""
     groups: dict[str, DocsetGroup] = {}
@@ -74,9 +80,9 @@ def group_docsets(sources: Sequence[Path]) -> list[DocsetGroup]:
         group.paths |= articles
     for source, articles in unnamed:
         shared = max(groups.values(), key=lambda g: len(g.paths & articles), default=None)
-        if shared is None or not shared.paths & articles:
+        if shared is None or not same_articles(shared.paths, articles):
             own = slug(source.resolve().name)
-            while own in groups and not groups[own].paths & articles:
+            while own in groups:
                 own += "-2"
             shared = groups.setdefault(own, DocsetGroup(own))
         shared.sources.append(source)
