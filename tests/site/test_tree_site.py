@@ -106,6 +106,8 @@ def test_article_pages_carry_no_global_navigation(tree_site: Path, code: str) ->
 
 @pytest.mark.parametrize("code", ["lv", "en"])
 def test_subfolder_article_in_both_languages_links_to_its_group(tree_site: Path, code: str) -> None:
+    """The fixture has no breadcrumb TOC and no TOC entry above guides/licenses (no TOC lists
+    it): its breadcrumb's last resort, its folder's group on the home page."""
     page = article_page(code, "guides/licenses")
     soup = html(tree_site, page)
     assert soup.html is not None
