@@ -42,8 +42,8 @@ CRUMBS = PageData(
 )
 
 
-def titles(crumbs: list[dict[str, str]]) -> list[tuple[str, str, str | None]]:
-    return [(c["title"], c["href"], c.get("lang")) for c in crumbs]
+def titles(crumbs: list[dict[str, str]]) -> list[tuple[str, str | None, str | None]]:
+    return [(c["title"], c.get("href"), c.get("lang")) for c in crumbs]
 
 
 def test_the_breadcrumb_toc_s_places_over_the_page_s_folder_outermost_first() -> None:
@@ -56,9 +56,10 @@ def test_the_breadcrumb_toc_s_places_over_the_page_s_folder_outermost_first() ->
 
 
 def test_without_a_place_over_it_the_entries_above_the_page_in_its_tree() -> None:
-    """Linked ancestors only; the home page and the page itself are no places of it."""
+    """A group without a link is text; the home page and the page itself are no places of it."""
     assert titles(breadcrumb("ai/data/sources.md", "ai/data/sources/", TREE, PageData())) == [
-        ("Auditorijas ieskati", "../../overview/", None)
+        ("Auditorijas ieskati", "../../overview/", None),
+        ("Dati", None, None),
     ]
     assert titles(breadcrumb("ai/x.md", "ai/x/", TREE, PageData())) == [
         ("Ārējs", "https://example.com/", "lv")

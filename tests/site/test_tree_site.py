@@ -118,6 +118,20 @@ def test_subfolder_article_in_both_languages_links_to_its_group(tree_site: Path,
 
 
 @pytest.mark.parametrize("code", ["lv", "en"])
+def test_a_toc_group_without_a_link_is_a_place_of_text_in_the_breadcrumb(
+    tree_site: Path, code: str
+) -> None:
+    """guides/new-users is listed under the TOC's "Rokasgrāmatas", which opens nothing: its
+    breadcrumb names it (the translation's name on both sides) instead of the folder."""
+    places = html(tree_site, article_page(code, "guides/new-users")).select(".md-path__item")
+    assert len(places) == 2
+    last = places[-1]
+    assert last.select("a") == []
+    assert last.get_text().strip() == "Rokasgrāmatas"
+    assert last.select_one(".md-path__link[lang]") is (None if code == "lv" else last.span)
+
+
+@pytest.mark.parametrize("code", ["lv", "en"])
 def test_media_is_copied_into_each_language_and_resolves(tree_site: Path, code: str) -> None:
     page = article_page(code, "set-up-mail")
     images = html(tree_site, page).select("article img")

@@ -149,8 +149,10 @@ def page_tree(
     return nearest_tree(docs, code, page, cache)
 
 
-def _crumb(title: str, link: str, address: str, lang: str | None = None) -> dict[str, str]:
-    crumb = {"title": title, "href": relative(link, address)}
+def _crumb(title: str, link: str | None, address: str, lang: str | None = None) -> dict[str, str]:
+    crumb = {"title": title}
+    if link is not None:
+        crumb["href"] = relative(link, address)
     if lang:
         crumb["lang"] = lang
     return crumb
@@ -170,8 +172,10 @@ def breadcrumb(
     each ``title``, ``href`` (relative to the page) and ``lang`` when the title is in another
     language than the page. The first of these that names any place: the breadcrumb TOC's places
     covering the page's folder (``data.crumbs``, the outermost first); the entries above the
-    page's own in its ``tree``, each linking where it links (one without a link left out); the
-    group of the page's folder on the home page, named from the folder. None on the home page's
+    page's own in its ``tree``, each linking where it links (one without a link, a group of the
+    TOC, its name as text; the home page and the page itself left out); the group of the page's
+    folder on the home page, named from the folder (a ``title`` without ``href`` is text). None
+    on the home page's
     index pages (``index``) or on a page at the root that no tree places below another."""
     if index:
         return []
@@ -196,9 +200,10 @@ def breadcrumb(
         node = nodes[index_]
         nodes = node.get("c", [])
         link = node.get("u")
-        if isinstance(link, str) and not _is_page(link, address) and node.get("t"):
+        if (link is None or not _is_page(str(link), address)) and node.get("t"):
             lang = node.get("l")
-            above.append(_crumb(str(node["t"]), link, address, str(lang) if lang else None))
+            href = None if link is None else str(link)
+            above.append(_crumb(str(node["t"]), href, address, str(lang) if lang else None))
     if above:
         return above
     if folder:
