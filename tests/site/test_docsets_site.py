@@ -62,3 +62,13 @@ def test_the_same_article_in_another_language_is_the_switcher_s_target(site: Pat
     alternates = {str(a["hreflang"]): str(a["href"]) for a in page.select("link[hreflang]")}
     assert alternates["de"].endswith("de/lv/sign-in/")
     assert alternates["en"].endswith("en/lv/sign-in/")
+
+
+def test_a_page_s_breadcrumb_leads_through_its_docset(site: Path) -> None:
+    page = soup(site / "navsite" / "mail" / "set-up-mail" / "index.html")
+    crumbs = page.select(".md-path__link")
+    assert crumbs[0]["href"] == "../../.."  # the site's home page
+    assert crumbs[1].get_text(strip=True) == "Navigācijas paraugs"  # the docset's own name
+    assert crumbs[1]["href"] == "../../"
+    docset_home = soup(site / "navsite" / "index.html")
+    assert [a["href"] for a in docset_home.select(".md-path__link")] == [".."]

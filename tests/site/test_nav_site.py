@@ -90,13 +90,16 @@ def test_a_landing_page_elsewhere_is_a_page_in_both_languages(nav_site: Path) ->
         ("en", "mail/set-up-mail", ["Set up mail"], "en/mail/toc.json"),
         ("lv", "guides/new-users", ["Rokasgrāmatas", "Jaunie lietotāji"], "toc.json"),
         ("en", "guides/new-users", ["Rokasgrāmatas", "New users"], "en/toc.json"),
+        ("lv", "calendar/meetings", ["Sapulces"], "mail/toc.json"),
+        ("en", "calendar/meetings", ["Meetings"], "en/mail/toc.json"),
     ],
 )
 def test_an_article_carries_the_branch_of_its_nearest_toc_with_the_current_entry_marked(
     nav_site: Path, code: str, page: str, branch: list[str], tree: str
 ) -> None:
     """mail/'s pages show mail/TOC.yml (the root's entry links to that folder: another TOC);
-    guides/'s the root's (guides/toc.yml is nested in it)."""
+    guides/'s the root's (guides/toc.yml is nested in it); calendar/meetings mail/'s, the one TOC
+    listing it (DocFX's choice before the nearest by folder, the root's)."""
     page = f"{PREFIX[code]}{page}/index.html"
     toc = one(soup(nav_site, page), "nav.md-nav--primary .help-toc")
     marked = toc.select("[aria-current=page]")
@@ -114,6 +117,76 @@ def test_an_article_carries_the_branch_of_its_nearest_toc_with_the_current_entry
     for node in nodes:  # each link as the script resolves it: against the toc.json's folder
         if "u" in node and not node["u"].startswith("https:"):
             assert target(nav_site, tree, node["u"]).is_file(), node
+
+
+HOME = {"lv": "Navigācijas parauga dokumentācija", "en": "Help articles"}
+
+
+@pytest.mark.parametrize(
+    ("code", "page", "places"),
+    [
+        # the breadcrumb TOC's place for mail/, opening its topicHref's page, named by it
+        ("lv", "mail/share-calendar", [("Pasts un kalendārs", "mail/set-up-mail", None)]),
+        ("en", "mail/share-calendar", [("Set up mail", "mail/set-up-mail", None)]),
+        ("lv", "mail/set-up-mail", []),  # the place opens the page itself
+        # no place of the breadcrumb TOC: the entry above the page's own in its tree
+        ("lv", "guides/new-users", [("Rokasgrāmatas", "guides", None)]),
+        ("en", "guides/new-users", [("Rokasgrāmatas", "guides", "lv")]),
+        ("lv", "get-started", []),
+        # at the top of its tree: its folder's group on the home page
+        ("lv", "calendar/meetings", [("Calendar", "#index-calendar", None)]),
+        ("en", "calendar/meetings", [("Calendar", "#index-calendar", None)]),
+    ],
+)
+def test_the_breadcrumb_is_the_home_page_then_the_places_above_the_page(
+    nav_site: Path, code: str, page: str, places: list[tuple[str, str, str | None]]
+) -> None:
+    path = f"{PREFIX[code]}{page}/index.html"
+    crumbs = one(soup(nav_site, path), "nav.md-path ol.md-path__list")
+    links = crumbs.select("li.md-path__item > a.md-path__link")
+    assert len(links) == len(crumbs.select("li")) == 1 + len(places)
+    assert links[0].get_text().strip() == HOME[code]
+    assert target(nav_site, path, str(links[0]["href"])) == nav_site / PREFIX[code] / "index.html"
+    for link, (title, to, lang) in zip(links[1:], places, strict=True):
+        assert (link.get_text().strip(), link.get("lang")) == (title, lang)
+        href = str(link["href"])
+        if to.startswith("#"):
+            assert href.endswith(to)
+            home = soup(nav_site, f"{PREFIX[code]}index.html")
+            assert home.find(id=to[1:]) is not None
+            assert target(nav_site, path, href) == nav_site / PREFIX[code] / "index.html"
+        else:
+            assert target(nav_site, path, href) == nav_site / PREFIX[code] / to / "index.html"
+
+
+def test_a_hostile_name_of_the_breadcrumb_toc_stays_text(tmp_path: Path) -> None:
+    from bilingual_text import article, pair
+
+    hostile = '<img src=x onerror="alert(1)">&amp;'
+    source = tmp_path / "source"
+    (source / "breadcrumb").mkdir(parents=True)
+    (source / "a").mkdir()
+    config = {"build": {"globalMetadata": {"breadcrumb_path": "/hostile/breadcrumb/toc.json"}}}
+    (source / "docfx.json").write_text(json.dumps(config), "utf-8")
+    (source / "breadcrumb" / "toc.yml").write_text(
+        "- name: Hostile\n  tocHref: /hostile/\n  items:\n"
+        f"  - name: {json.dumps(hostile)}\n    tocHref: /hostile/a/\n"
+        "    topicHref: /hostile/a/first\n",
+        "utf-8",
+    )
+    for name in ("first", "second"):
+        text = article("# " + pair(f"{name}-1", name.title(), name.title()) + "\n")
+        (source / "a" / f"{name}.md").write_text(text, "utf-8")
+    site = build_source(source, tmp_path / "out")
+    for prefix in PREFIX.values():
+        page = soup(site, f"{prefix}a/second/index.html")
+        crumbs = one(page, "nav.md-path")
+        assert crumbs.select("img") == []
+        last = crumbs.select("a.md-path__link")[-1]
+        assert last.get_text().strip() == (hostile if not prefix else "First")
+        assert target(site, f"{prefix}a/second/index.html", str(last["href"])) == (
+            site / prefix / "a/first/index.html"
+        )
 
 
 def test_the_tree_is_data_and_its_hostile_title_stays_text(nav_site: Path) -> None:

@@ -106,6 +106,8 @@ def test_article_pages_carry_no_global_navigation(tree_site: Path, code: str) ->
 
 @pytest.mark.parametrize("code", ["lv", "en"])
 def test_subfolder_article_in_both_languages_links_to_its_group(tree_site: Path, code: str) -> None:
+    """The fixture has no breadcrumb TOC and no TOC entry above guides/licenses (no TOC lists
+    it): its breadcrumb's last resort, its folder's group on the home page."""
     page = article_page(code, "guides/licenses")
     soup = html(tree_site, page)
     assert soup.html is not None
@@ -113,6 +115,20 @@ def test_subfolder_article_in_both_languages_links_to_its_group(tree_site: Path,
     crumbs = soup.select("nav.md-path a")
     assert str(crumbs[-1]["href"]).endswith("#index-guides")
     assert crumbs[-1].get_text().strip() == "Guides"
+
+
+@pytest.mark.parametrize("code", ["lv", "en"])
+def test_a_toc_group_without_a_link_is_a_place_of_text_in_the_breadcrumb(
+    tree_site: Path, code: str
+) -> None:
+    """guides/new-users is listed under the TOC's "Rokasgrāmatas", which opens nothing: its
+    breadcrumb names it (the translation's name on both sides) instead of the folder."""
+    places = html(tree_site, article_page(code, "guides/new-users")).select(".md-path__item")
+    assert len(places) == 2
+    last = places[-1]
+    assert last.select("a") == []
+    assert last.get_text().strip() == "Rokasgrāmatas"
+    assert last.select_one(".md-path__link[lang]") is (None if code == "lv" else last.span)
 
 
 @pytest.mark.parametrize("code", ["lv", "en"])

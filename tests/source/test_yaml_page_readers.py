@@ -135,7 +135,13 @@ def test_the_registry_reads_each_type_with_its_reader(path: str, kind: type) -> 
 def test_a_type_the_site_cannot_show_is_a_placeholder_reported_in_one_line() -> None:
     problems: list[SourceError] = []
     page = read_page(read("course.yml"), "course.yml", problems)
-    assert page == OtherPage("course.yml", "Course", "Paraugu kurss", {"ms.date": "03/08/2021"})
+    assert page == OtherPage(
+        "course.yml",
+        "Course",
+        "Paraugu kurss",
+        {"ms.date": "03/08/2021"},
+        ("Kurss par <b>paraugiem</b>.", "Pirmais modulis"),  # its text, for the placeholder
+    )
     assert len(problems) == 1
     assert str(problems[0]).startswith("course.yml:1:1: a YamlMime:Course page, a type the site")
     assert str(problems[0]).endswith(

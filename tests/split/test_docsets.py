@@ -12,6 +12,7 @@ import pytest
 
 from bilingual.checks.audit import audit_trees
 from bilingual.cli import main
+from bilingual.source.folder import source_files
 from bilingual.split.docsets import group_docsets, split_docsets
 from bilingual.split.trees import LocaleError
 from conftest import FIXTURES
@@ -102,7 +103,7 @@ def test_the_languages_of_several_docsets(capsys: pytest.CaptureFixture[str]) ->
 
 def test_the_audit_of_several_docsets_loses_nothing() -> None:
     audit = audit_trees(SOURCES)
-    assert audit.files == 12
+    assert audit.files == sum(len(list(source_files(source))) for source in SOURCES)
     assert audit.yaml_pages == 4
     assert audit.lost_segments == 0, audit.problems
 
@@ -117,3 +118,19 @@ def test_a_tree_sharing_a_few_names_with_a_docset_is_not_of_it(tmp_path: Path) -
     (other / "index.md").write_text((LV / "sign-in.md").read_text(encoding="utf-8"), "utf-8")
     groups = group_docsets([LV, other])
     assert [group.sources for group in groups] == [[LV], [other]]
+
+
+def test_the_navigation_data_is_under_each_docset_s_folder(docs: Path) -> None:
+    data = json.loads((docs / "lv" / ".navigation.json").read_text(encoding="utf-8"))
+    assert [(d["f"], d["u"]) for d in data["docsets"]] == [
+        ("navsite", "navsite/"),
+        ("every-kind", "every-kind/"),
+        ("lv", "lv/"),
+    ]
+    assert data["tocs"] == {"navsite/calendar/meetings.md": "navsite/mail"}
+    assert data["crumbs"]
+    assert all(crumb["f"].startswith("navsite/") for crumb in data["crumbs"])
+    assert all(crumb["u"].startswith("navsite/") for crumb in data["crumbs"])
+    assert not (docs / "lv" / "navsite" / ".navigation.json").exists()
+    german = json.loads((docs / "de" / ".navigation.json").read_text(encoding="utf-8"))
+    assert [d["f"] for d in german["docsets"]] == ["lv"]

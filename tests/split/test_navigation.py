@@ -2,7 +2,7 @@
 
 ``tests/fixtures/navsite`` is a repository with a redirection file at its root and a docset in
 ``docset/``: a TOC named ``Toc.yml`` (object form) linking to a folder's ``TOC.yml`` (that
-folder's own tree) and nesting a TOC file, a root landing page and one in ``guides/``, four articles. ``expected/`` holds what the
+folder's own tree) and nesting a TOC file, a root landing page and one in ``guides/``, five articles (``calendar/meetings.md`` listed only by ``mail/``'s TOC). ``expected/`` holds what the
 split writes of it, reviewed by hand; the incremental split must write the same.
 """
 

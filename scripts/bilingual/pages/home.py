@@ -104,7 +104,7 @@ def anchor(group: str, name: str) -> str:
 
 def folder_anchor(folder: str) -> str:
     """The id of a folder's group on the home page (``index`` for the source's root): the
-    index writes it, every page's breadcrumb links to it (``overrides/partials/path.html``)."""
+    index writes it, a page's breadcrumb may link to it (``site.navigation.breadcrumb``)."""
     slug = re.sub(r"[^a-z0-9]+", "-", folder.lower()).strip("-")
     return f"index-{slug}" if folder else "index"
 

@@ -17,8 +17,8 @@ method here, which hands the work to pure functions:
   built from the sanitised HTML (``faq_data``), then the generator's own notices are inserted.
 * ``on_config``: the stylesheets and scripts the page writer's units bring (``pages.units``)
   are added to the theme's.
+* ``on_page_context``: the page's branch of its tree and its breadcrumb (``navigation``).
 * ``on_env``: pages without a date of their own take the newest date of the site; templates get
-  the ``index_anchor`` filter (``pages.home.folder_anchor``) for the breadcrumbs and
   ``help_text`` (``ui_text.text``) for their words in the page's language.
 * page language, ``x-default`` alternates, per-language search index and 404 pages:
   mkdocs-static-i18n builds the default language, then every other language inside the default
@@ -44,7 +44,7 @@ from bilingual import ui_text
 from bilingual.locales import ENGLISH_CODE, SiteLanguage, name_in, site_language
 from bilingual.pages import units
 from bilingual.pages.faq import FAQ_KEY
-from bilingual.pages.home import NO_LANDING, NOTICE, folder_anchor
+from bilingual.pages.home import INDEX_KEY, NO_LANDING, NOTICE
 from bilingual.site import internals, notices
 from bilingual.site.alternates import (
     add_x_default,
@@ -57,7 +57,14 @@ from bilingual.site.empty_links import name_empty_links
 from bilingual.site.faq_data import faq_block
 from bilingual.site.inline_images import extract_inline_images
 from bilingual.site.languages import configured, split_languages, split_names
-from bilingual.site.navigation import Tree, branch_html, nearest_tree
+from bilingual.site.navigation import (
+    PageData,
+    Tree,
+    branch_html,
+    breadcrumb,
+    load_page_data,
+    page_tree,
+)
 from bilingual.site.redirects import write_redirects
 from bilingual.site.sanitize import plain_text, sanitize_html
 from bilingual.site.search.shards import write_language
@@ -119,6 +126,8 @@ class SiteEvents:
     """Each page's HTML (the page writer's), from ``on_page_markdown`` to ``on_page_content``."""
     trees: dict[tuple[str, str], Tree | None] = field(default_factory=dict)
     """Each (language, folder)'s tree (``site.navigation``), read once per build."""
+    page_data: dict[str, PageData] = field(default_factory=dict)
+    """Each language's TOC choices and breadcrumb places (``site.navigation``), read once."""
     known: dict[str, SiteLanguage] = field(default_factory=dict)
     """The site's languages as the split recorded them, by folder (``tl`` is ``fil``)."""
 
@@ -150,6 +159,7 @@ class SiteEvents:
         self.page_notices.clear()
         self.bodies.clear()
         self.trees.clear()
+        self.page_data.clear()
         return config
 
     def on_pre_build(self, *, config: Any) -> None:
@@ -220,15 +230,22 @@ class SiteEvents:
         return with_policy(output)  # last: it hashes the page's inline scripts as they are
 
     def on_page_context(self, context: Any, /, *, page: Any, config: Any, nav: Any) -> Any:
-        """The page's branch of the docset's tree, for ``overrides/partials/nav.html``."""
+        """The page's branch of the docset's tree, for ``overrides/partials/nav.html``, and its
+        breadcrumb after the home page, for ``overrides/partials/path.html``."""
         build = self.languages(config)
+        docs = Path(config.docs_dir)
         source = page.file.src_uri.split("/", 1)[-1]  # below its language's folder
-        tree = nearest_tree(Path(config.docs_dir), build.current, source, self.trees)
+        if build.current not in self.page_data:
+            self.page_data[build.current] = load_page_data(docs, build.current)
+        data = self.page_data[build.current]
+        tree = page_tree(docs, build.current, source, data, self.trees)
+        prefix = build.prefix(build.current)
+        address = page.url.removeprefix(prefix) if page.url.startswith(prefix) else page.url
         if tree is not None:
-            prefix = build.prefix(build.current)
-            address = page.url.removeprefix(prefix) if page.url.startswith(prefix) else page.url
             label = ui_text.text(build.current, "toc_label")
             context["help_toc"] = branch_html(tree, address, prefix, label)
+        index = bool(page.meta.get(INDEX_KEY))
+        context["help_crumbs"] = breadcrumb(source, address, tree, data, index)
         return context
 
     def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str:
@@ -302,7 +319,6 @@ class SiteEvents:
         # Material's own words in the language being built: the one it has for the locale, else
         # for its base language (zh for zh-CN), else English (static-i18n sets the locale as it is)
         config.theme["language"] = internals.theme_language(self.languages(config).current)
-        env.filters["index_anchor"] = folder_anchor
         env.globals["help_text"] = ui_text.text  # the templates' own words (partials/palette.html)
         env.globals["help_language"] = self.languages(config).current  # partials/alternate.html
         env.filters["bcp47"] = lambda code: self.language(str(code)).lang  # overrides/sitemap.xml

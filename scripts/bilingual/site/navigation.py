@@ -1,6 +1,13 @@
 """The docset's tree in each page's primary sidebar: the current branch rendered into the page,
-the whole tree loaded once per language by the browser. A page shows the TOC nearest to it
-(``nearest_tree``): its folder's ``toc.json``, else the nearest one above it, else the root's.
+the whole tree loaded once per language by the browser. A page shows the TOC that lists it
+(``page_tree``: DocFX's choice, recorded by the split in ``.navigation.json`` when it is not the
+nearest by folder), else the TOC nearest to it (``nearest_tree``): its folder's ``toc.json``, else
+the nearest one above it, else the root's.
+
+The page's breadcrumb (``breadcrumb``, rendered by ``overrides/partials/path.html``) is the
+language's home page, then the places of the docset's breadcrumb TOC above the page (written by
+the split, ``pages.breadcrumbs``); where it names none, the entries above the page's own in its
+tree; where there are none, the page's folder's group on the home page.
 
 A page carries only what does not grow with the docset: the branch from the tree's top down to
 the page's own entry (its ancestors, each a link or a name, and the page marked
@@ -26,9 +33,51 @@ from urllib.parse import urlsplit
 
 from mkdocs.utils import get_relative_url
 
+from bilingual.pages.home import folder_anchor
 from bilingual.pages.navigation import rebased, rooted_link
 
 TOC_JSON = "toc.json"
+PAGE_DATA = ".navigation.json"
+"""Written by the split (``split.navigation.page_data``) in each language's folder."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageData:
+    """What the split recorded of the navigation per page, in one language."""
+
+    tocs: dict[str, str] = field(default_factory=dict)
+    """A page's source path (``calendar/meetings.md``) -> the folder of the TOC listing it,
+    where that is not its nearest by folder."""
+    crumbs: list[dict[str, str]] = field(default_factory=list)
+    """The breadcrumb TOC's places (``pages.breadcrumbs``): ``f`` the folder, ``t`` the
+    name, ``u`` the link relative to the language's root, ``l`` the name's language."""
+    docsets: list[dict[str, str]] = field(default_factory=list)
+    """In a site of several docsets (``split.docsets``), each docset's folder, name and home
+    page, as ``crumbs``: the first place of the breadcrumb of every page under it."""
+
+
+def load_page_data(docs: Path, code: str) -> PageData:
+    """The ``PAGE_DATA`` of language ``code`` (empty when there is none, or it is malformed)."""
+    try:
+        data = json.loads((docs / code / PAGE_DATA).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return PageData()
+    if not isinstance(data, dict):
+        return PageData()
+    tocs = data.get("tocs")
+    return PageData(
+        {str(k): str(v) for k, v in tocs.items()} if isinstance(tocs, dict) else {},
+        _crumb_places(data.get("crumbs")),
+        _crumb_places(data.get("docsets")),
+    )
+
+
+def _crumb_places(value: Any) -> list[dict[str, str]]:
+    return [
+        {str(k): str(v) for k, v in crumb.items()}
+        for crumb in (value if isinstance(value, list) else [])
+        if isinstance(crumb, dict) and {"f", "t", "u"} <= crumb.keys()
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +136,104 @@ def nearest_tree(
         if cache[code, folder] is not None or not folder:
             return cache[code, folder]
         folder = posixpath.dirname(folder)
+
+
+def page_tree(
+    docs: Path,
+    code: str,
+    page: str,
+    data: PageData,
+    cache: dict[tuple[str, str], Tree | None],
+) -> Tree | None:
+    """The tree a page shows: the TOC listing it as the split recorded it (``data.tocs``), else
+    its nearest by folder (``nearest_tree``)."""
+    folder = data.tocs.get(page)
+    if folder is not None:
+        if (code, folder) not in cache:
+            cache[code, folder] = load_tree(docs, code, folder)
+        if cache[code, folder] is not None:
+            return cache[code, folder]
+    return nearest_tree(docs, code, page, cache)
+
+
+def _crumb(title: str, link: str | None, address: str, lang: str | None = None) -> dict[str, str]:
+    crumb = {"title": title}
+    if link is not None:
+        crumb["href"] = relative(link, address)
+    if lang:
+        crumb["lang"] = lang
+    return crumb
+
+
+def _is_page(link: str, address: str) -> bool:
+    """Whether a link relative to the language's root opens the home page or the page itself."""
+    path = link.split("#", 1)[0]
+    return not urlsplit(link).scheme and path in ("", address)
+
+
+def breadcrumb(
+    page: str, address: str, tree: Tree | None, data: PageData, index: bool = False
+) -> list[dict[str, str]]:
+    """The places of the breadcrumb after the language's home page, for the page from the source
+    ``page`` (``mail/set-up-mail.md``) at ``address`` (its URL relative to the language's root):
+    each ``title``, ``href`` (relative to the page) and ``lang`` when the title is in another
+    language than the page. The first of these that names any place: the breadcrumb TOC's places
+    covering the page's folder (``data.crumbs``, the outermost first); the entries above the
+    page's own in its ``tree``, each linking where it links (one without a link, a group of the
+    TOC, its name as text; the home page and the page itself left out); the group of the page's
+    folder on the home page, named from the folder (a ``title`` without ``href`` is text). In a
+    site of several docsets, the page's docset (``data.docsets``) comes first, and the folder's
+    group is on its home page. None on the home page's index pages (``index``), on a docset's
+    home page, or on a page at the root that no tree places below another."""
+    if index:
+        return []
+    folder = posixpath.dirname(page)
+    docset = next((place for place in data.docsets if _covers(place["f"], folder)), None)
+    head = [] if docset is None else [_crumb(docset["t"], docset["u"], address, docset.get("l"))]
+    if docset is not None and _is_page(docset["u"], address):
+        return []  # the docset's own home page: the site's home page above it
+    return head + _places_above(page, address, tree, data, docset)
+
+
+def _covers(folder: str, inside: str) -> bool:
+    """Whether ``inside`` is ``folder`` or a folder below it (letter case ignored)."""
+    folder, inside = folder.lower(), inside.lower()
+    return inside == folder or inside.startswith(folder + "/")
+
+
+def _places_above(
+    page: str, address: str, tree: Tree | None, data: PageData, docset: dict[str, str] | None
+) -> list[dict[str, str]]:
+    folder = posixpath.dirname(page)
+    covering = [crumb for crumb in data.crumbs if _covers(crumb["f"], folder)]
+    if covering:
+        covering.sort(key=lambda crumb: crumb["f"].count("/"))
+        return [
+            _crumb(crumb["t"], crumb["u"], address, crumb.get("l"))
+            for crumb in covering
+            if not _is_page(crumb["u"], address)
+        ]
+    place = tree.places.get(address, ()) if tree is not None else ()
+    nodes = tree.nodes if tree is not None else []
+    above: list[dict[str, str]] = []
+    for index_ in place[:-1]:
+        node = nodes[index_]
+        nodes = node.get("c", [])
+        link = node.get("u")
+        if (link is None or not _is_page(str(link), address)) and node.get("t"):
+            lang = node.get("l")
+            href = None if link is None else str(link)
+            above.append(_crumb(str(node["t"]), href, address, str(lang) if lang else None))
+    if above:
+        return above
+    home = ""
+    if docset is not None:  # the folder's group on its docset's home page
+        home = docset["u"]
+        folder = folder[len(docset["f"]) :].lstrip("/")
+    if folder:
+        name = folder.rsplit("/", 1)[-1].replace("-", " ").replace("_", " ").capitalize()
+        return [_crumb(name, f"{home}#{folder_anchor(folder)}", address)]
+    return []
 
 
 def relative(target: str, page: str) -> str:

@@ -147,18 +147,24 @@ class Docset:
     def breadcrumb_title(self) -> str:
         """The name the docset's breadcrumb (``breadcrumb/toc.yml`` at its root, translated in
         a localized docset) gives its own page: the names along its first branch, without
-        Learn's home page over them (``Docs``, ``topicHref: /``): ``Dynamics 365 Customer Insights``,
+        Learn's home page over them (``Docs``, ``topicHref: /``), down to the docset's own entry
+        (its ``tocHref`` the docset's path on Learn, ``learn_paths``; the entries below it are
+        places in the docset, ``source.breadcrumb``): ``Dynamics 365 Customer Insights``,
         ``Office アドイン``; ``""`` without one."""
         try:
             entries = yaml.safe_load((self.root / "breadcrumb" / "toc.yml").read_text("utf-8-sig"))
-        except (OSError, yaml.YAMLError):
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
             return ""
+        own = {path.strip("/").lower() for path in self.learn_paths()}
         names: list[str] = []
         while isinstance(entries, list) and entries and isinstance(entries[0], dict):
             entry = entries[0]
             entries = entry.get("items")
             if entry.get("name") and entry.get("topicHref") != "/":
                 names.append(" ".join(str(entry["name"]).split()))
+            toc = entry.get("tocHref")
+            if isinstance(toc, str) and toc.strip().strip("/").lower() in own:
+                break
         return " ".join(names)
 
     def redirect_urls(self) -> list[str]:

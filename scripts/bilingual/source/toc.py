@@ -456,6 +456,51 @@ class Tocs:
             folder = posixpath.dirname(folder)
 
 
+def jumps(page: str, folder: str) -> tuple[int, int]:
+    """The folders a page at ``page`` (``SOURCE``-relative) is from the TOC of ``folder``: the
+    steps up to the folder above both, and down from there."""
+    here = [part for part in posixpath.dirname(page).split("/") if part]
+    there = [part for part in folder.split("/") if part]
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    return len(here) - common, len(there) - common
+
+
+def listed_pages(toc: Toc, uids: dict[str, str] | None = None) -> set[str]:
+    """The page paths a TOC lists (``a/b.md``, ``a/index.md`` for a landing page): its entries'
+    pages and the articles of their ``uid``; an entry that links to another TOC (``href:
+    folder/``, ``tocHref``) lists none, the page it opens being that TOC's."""
+    found: set[str] = set()
+    for entry in toc.walk():
+        if entry.toc is not None:
+            continue
+        if entry.href is not None:
+            found.add(page_path(entry.href))
+        elif entry.uid is not None and uids and entry.uid in uids:
+            found.add(uids[entry.uid])
+    return found
+
+
+def listing_tocs(
+    tocs: Tocs, folders: set[str] | None = None, uids: dict[str, str] | None = None
+) -> dict[str, str]:
+    """Each page some TOC lists -> the folder of the TOC it shows (DocFX's rule): of the TOCs
+    listing it (of ``folders`` only, when given), the nearest, the fewest folders away (up, then
+    down), then the one above it; a page no TOC lists shows the nearest TOC by folder
+    (``Tocs.nearest``), which is not here."""
+    best: dict[str, tuple[tuple[int, int, int, str], str]] = {}
+    for folder, toc in tocs.tocs.items():
+        if folders is not None and folder not in folders:
+            continue
+        for page in listed_pages(toc, uids):
+            up, down = jumps(page, folder)
+            key = (up + down, down, up, folder)
+            if page not in best or key < best[page][0]:
+                best[page] = (key, folder)
+    return {page: folder for page, (_, folder) in best.items()}
+
+
 def is_breadcrumb(folder: str, docset: Docset) -> bool:
     """Whether ``folder`` (``SOURCE``-relative) is a docset's ``breadcrumb/``: its TOC is Learn's
     breadcrumb above the docset (``Docset.breadcrumb_title``), no navigation of its pages."""

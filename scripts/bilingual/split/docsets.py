@@ -10,8 +10,10 @@ tree per language, English once); the docsets are side by side.
 With one docset, nothing changes: its pages are each language's root. With several,
 ``split_docsets`` splits each docset apart and puts its language folders under
 ``<code>/<slug>/`` (``slug``: its name, lower case, ``-`` between words), with a home page per
-language listing the docsets that have it (``pages.home.docsets_home``); the redirects and the
-writer's link records are moved under the slug the same way. Two trees of one docset in one
+language listing the docsets that have it (``pages.home.docsets_home``); the redirects, the
+writer's link records and the navigation's page data (``split.navigation.PAGE_DATA``: each
+page's TOC, the breadcrumb's places, and each docset's own place, first in the breadcrumb of its
+pages) are moved under the slug the same way. Two trees of one docset in one
 language are one error line, as within a docset.
 """
 
@@ -25,13 +27,15 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 from bilingual.locales import ENGLISH_CODE, SiteLanguage
 from bilingual.pages import home
 from bilingual.source.docset import Docset
 from bilingual.source.files import Kind, read_files
 from bilingual.split.full import LINKS_AUDIT, Split, split_trees
-from bilingual.split.navigation import REDIRECTS
+from bilingual.split.navigation import PAGE_DATA, REDIRECTS
 from bilingual.split.snapshot import SNAPSHOT
 from bilingual.split.staging import recover, staging_folder, swap_in
 from bilingual.split.trees import LocaleError
@@ -132,6 +136,7 @@ def split_docsets(
                     language.code, [(s, _name(p, language.code)) for s, p in having]
                 )
                 (staging / language.code / home.HOME).write_text(text, encoding="utf-8")
+            _page_data(splits, staging, combined)
             redirects = _redirects(splits, Path(scratch))
             links = _links(splits, Path(scratch))
         codes = [language.code for language in combined.languages]
@@ -201,6 +206,35 @@ def _combined(splits: list[tuple[DocsetGroup, Split]], default: str | None) -> S
                 )
             combined.navigation.problems += split.navigation.problems
     return combined
+
+
+def _page_data(splits: list[tuple[DocsetGroup, Split]], staging: Path, combined: Split) -> None:
+    """Each language's ``PAGE_DATA`` of every docset it has, its paths under the docset's
+    folder, and each docset's own place (its folder, name and home page) for the breadcrumbs."""
+    for language in combined.languages:
+        code = language.code
+        merged: dict[str, Any] = {"tocs": {}, "crumbs": [], "docsets": []}
+        for group, split in splits:
+            if all(own.code != code for own in split.languages):
+                continue
+            under = f"{group.slug}/"
+            merged["docsets"].append(
+                {"f": group.slug, "t": _name(split, code) or group.slug, "u": under}
+            )
+            own_file = staging / code / group.slug / PAGE_DATA
+            if not own_file.is_file():
+                continue
+            data = json.loads(own_file.read_text(encoding="utf-8"))
+            own_file.unlink()
+            for page, folder in (data.get("tocs") or {}).items():
+                merged["tocs"][under + page] = (under + folder).rstrip("/")
+            for crumb in data.get("crumbs") or []:
+                crumb["f"] = (under + crumb["f"]).rstrip("/")
+                if not urlsplit(crumb["u"]).scheme and not crumb["u"].startswith("/"):
+                    crumb["u"] = under + crumb["u"]
+                merged["crumbs"].append(crumb)
+        text = json.dumps(merged, ensure_ascii=False, separators=(",", ":")) + "\n"
+        (staging / code / PAGE_DATA).write_text(text, encoding="utf-8")
 
 
 def _redirects(splits: list[tuple[DocsetGroup, Split]], scratch: Path) -> list[dict[str, object]]:

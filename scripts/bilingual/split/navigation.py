@@ -11,6 +11,11 @@ and the incremental one (into ``docs/``, only what changed), so both give the sa
 * ``<code>/toc.json``, the tree of the root's TOC in that language (``pages.navigation``), when
   it leads anywhere but the home page, and ``<code>/<folder>/toc.json`` for each folder's own TOC
   (``source.toc.read_tocs``) that has pages below it, its links relative to its folder;
+* ``<code>/.navigation.json``, what the site's pages need of the navigation beyond their trees:
+  ``tocs``, each page that a TOC lists other than the nearest by folder -> the folder of the TOC
+  it shows (DocFX's choice, ``source.toc.listing_tocs``), and ``crumbs``, the breadcrumb TOC's
+  places in the docset (``pages.breadcrumbs``); hidden, MkDocs leaves it alone; not written
+  when both are empty;
 * ``<translation>/<folder>/index.md`` for each landing page elsewhere, and a page for each other
   YAML page (hub, FAQ, tutorial, a placeholder for a type the site cannot show:
   ``pages.yaml_pages``); the English site shows the translation's page with the fallback notice,
@@ -28,6 +33,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import posixpath
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,17 +41,21 @@ from pathlib import Path
 from bilingual.errors import SourceError
 from bilingual.locales import SiteLanguage
 from bilingual.pages import home
+from bilingual.pages.breadcrumbs import crumb_nodes
 from bilingual.pages.link_rewrite import ENGLISH_LOCALE, LinkContext, page_url
 from bilingual.pages.navigation import Navigation, leads_anywhere, rebased
 from bilingual.pages.yaml_pages import YamlPage, page_markdown, read_page
+from bilingual.source.breadcrumb import read_crumbs
 from bilingual.source.docset import Docset
 from bilingual.source.files import Kind, SourceFiles, read_files
 from bilingual.source.redirections import Redirections, read_redirections
-from bilingual.source.toc import Tocs, page_path, read_tocs
+from bilingual.source.toc import Tocs, listing_tocs, page_path, read_tocs
 from bilingual.split.writer import WriteFile
 
 TOC_JSON = "toc.json"
 """The tree of one language, in its folder."""
+PAGE_DATA = ".navigation.json"
+"""The pages' TOC choice and the breadcrumb's places, in each language's folder."""
 REDIRECTS = ".redirects.json"
 """The redirects, in the docs folder (hidden: MkDocs leaves it alone)."""
 
@@ -220,6 +230,7 @@ def write_navigation(
     tocs: Tocs = read_tocs(source, report.problems, listing)
     whole = tocs.whole()  # the home page's index: every TOC in one tree
     docset = Docset.find(source)
+    crumbs = read_crumbs(docset)
     report.inputs += [docset.absolute(path) for path in tocs.files if path.startswith("../")]
     landings = find_landings(source, files.paths(Kind.PAGE), given.titles, report.problems)
     root_landing = landings.pop("index.yml", None) if "index.yml" in landings else None
@@ -292,12 +303,20 @@ def write_navigation(
                     f"{code}/{page_path(path)}",
                     page_markdown(landing, page_path(path), navigation),
                 )
+        trees: set[str] = set()
         for folder, folder_toc in tocs.tocs.items():
             nodes = navigation.nodes(folder_toc.entries)
             if leads_anywhere(nodes) and (not folder or pages_below(folder, live)):
                 tree = rebased(nodes, folder)
                 text = json.dumps(tree, ensure_ascii=False, separators=(",", ":")) + "\n"
                 put(tree_file(code, folder), text)
+                trees.add(folder)
+        data = page_data(tocs, trees, live, given.uids, crumb_nodes(crumbs, navigation))
+        if data:
+            put(
+                f"{code}/{PAGE_DATA}",
+                json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
+            )
         report.unlinked[code] = navigation.unlinked
         if navigation.english:
             report.foreign_labels[translation] = navigation.foreign
@@ -310,6 +329,39 @@ def write_navigation(
         text = json.dumps({"redirects": redirects}, ensure_ascii=False, indent=1) + "\n"
         put(REDIRECTS, text)
     return report
+
+
+def nearest_folder(page: str, folders: set[str]) -> str | None:
+    """The folder of ``folders`` nearest above the page at ``page`` (its own first)."""
+    folder = posixpath.dirname(page)
+    while folder not in folders:
+        if not folder:
+            return None
+        folder = posixpath.dirname(folder)
+    return folder
+
+
+def page_data(
+    tocs: Tocs,
+    trees: set[str],
+    pages: set[str],
+    uids: dict[str, str],
+    crumbs: list[dict[str, object]],
+) -> dict[str, object]:
+    """What the site needs of the navigation per page in one language (``PAGE_DATA``): the
+    ``tocs`` of ``pages`` whose listing TOC (of those with a tree, ``trees``) is not the nearest
+    tree by folder, and the breadcrumb's places, ``crumbs``; empty when there is neither."""
+    chosen = {
+        page: folder
+        for page, folder in sorted(listing_tocs(tocs, trees, uids).items())
+        if page in pages and folder != nearest_folder(page, trees)
+    }
+    data: dict[str, object] = {}
+    if chosen:
+        data["tocs"] = chosen
+    if crumbs:
+        data["crumbs"] = crumbs
+    return data
 
 
 def tree_file(code: str, folder: str) -> str:
