@@ -134,3 +134,16 @@ def test_the_navigation_data_is_under_each_docset_s_folder(docs: Path) -> None:
     assert not (docs / "lv" / "navsite" / ".navigation.json").exists()
     german = json.loads((docs / "de" / ".navigation.json").read_text(encoding="utf-8"))
     assert [d["f"] for d in german["docsets"]] == ["lv"]
+
+
+def test_a_docset_whose_docfx_json_is_in_a_folder_below_is_named_by_it(tmp_path: Path) -> None:
+    """As mixed-reality's repository folder holds ``mr-dev-docs/docfx.json``."""
+    repository = tmp_path / "repository"
+    shutil.copytree(EVERY_KIND, repository / "docs-folder")
+    config = '{"build": {"dest": "Every-Kind-Docs", "globalMetadata": {"_appTitle": "Every"}}}'
+    (repository / "docs-folder" / "docfx.json").write_text(config, encoding="utf-8")
+    groups = group_docsets([NAVSITE, repository])
+    assert [(group.slug, group.name) for group in groups] == [
+        ("navsite", "navsite"),
+        ("every-kind-docs", "Every-Kind-Docs"),
+    ]

@@ -186,3 +186,14 @@ class Docset:
         it, up to the repository."""
         folder = _find_upwards(self.source, (REDIRECTIONS,), stop=self.repository)
         return None if folder is None else folder / REDIRECTIONS
+
+
+def described(source: Path, configs: list[str]) -> Docset:
+    """The docset of ``SOURCE`` as a ``docfx.json`` describes it (its name, title, breadcrumb):
+    the one at or above ``SOURCE``, else the only one below it (``configs``: the
+    ``SOURCE``-relative paths of those below; a repository folder holding its docset's folder,
+    as mixed-reality's ``mr-dev-docs/``)."""
+    docset = Docset.find(source)
+    if docset.config or len(configs) != 1:
+        return docset
+    return Docset.find(source / posixpath.dirname(configs[0]))

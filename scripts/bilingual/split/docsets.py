@@ -32,8 +32,8 @@ from urllib.parse import urlsplit
 
 from bilingual.locales import ENGLISH_CODE, SiteLanguage
 from bilingual.pages import home
-from bilingual.source.docset import Docset
-from bilingual.source.files import Kind, read_files
+from bilingual.source.docset import described
+from bilingual.source.files import Kind, SourceFiles, read_files
 from bilingual.split.full import LINKS_AUDIT, Split, split_trees
 from bilingual.split.navigation import PAGE_DATA, REDIRECTS
 from bilingual.split.snapshot import SNAPSHOT
@@ -47,6 +47,8 @@ class DocsetGroup:
 
     slug: str
     """Its folder in each language (``officedocs-alchemyinsights``)."""
+    name: str
+    """Its name where its trees give it no title (``OfficeDocs-AlchemyInsights``)."""
     sources: list[Path] = field(default_factory=list)
     paths: set[str] = field(default_factory=set)
     """Its trees' article paths (to place a tree without a ``docfx.json``)."""
@@ -57,9 +59,9 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "docset"
 
 
-def docset_name(source: Path) -> str | None:
+def docset_name(source: Path, files: SourceFiles) -> str | None:
     """The docset a tree belongs to, as its ``docfx.json`` names it (``build.dest``)."""
-    dest = Docset.find(source).config.get("dest")
+    dest = described(source, files.paths(Kind.CONFIG)).config.get("dest")
     return dest.strip() if isinstance(dest, str) and dest.strip() else None
 
 
@@ -74,12 +76,13 @@ def group_docsets(sources: Sequence[Path]) -> list[DocsetGroup]:
     groups: dict[str, DocsetGroup] = {}
     unnamed: list[tuple[Path, set[str]]] = []
     for source in sources:
-        articles = {path.lower() for path in read_files(source).paths(Kind.ARTICLE)}
-        name = docset_name(source)
+        files = read_files(source)
+        articles = {path.lower() for path in files.paths(Kind.ARTICLE)}
+        name = docset_name(source, files)
         if name is None:
             unnamed.append((source, articles))
             continue
-        group = groups.setdefault(slug(name), DocsetGroup(slug(name)))
+        group = groups.setdefault(slug(name), DocsetGroup(slug(name), name))
         group.sources.append(source)
         group.paths |= articles
     for source, articles in unnamed:
@@ -88,7 +91,7 @@ def group_docsets(sources: Sequence[Path]) -> list[DocsetGroup]:
             own = slug(source.resolve().name)
             while own in groups:
                 own += "-2"
-            shared = groups.setdefault(own, DocsetGroup(own))
+            shared = groups.setdefault(own, DocsetGroup(own, source.resolve().name))
         shared.sources.append(source)
         shared.paths |= articles
     order = {source: index for index, source in enumerate(sources)}
@@ -128,13 +131,11 @@ def split_docsets(
                 )
             for language in combined.languages:
                 having = [
-                    (group.slug, split)
+                    (group.slug, _name(group, split, language.code))
                     for group, split in splits
                     if any(lang.code == language.code for lang in split.languages)
                 ]
-                text = home.docsets_home(
-                    language.code, [(s, _name(p, language.code)) for s, p in having]
-                )
+                text = home.docsets_home(language.code, having)
                 (staging / language.code / home.HOME).write_text(text, encoding="utf-8")
             _page_data(splits, staging, combined)
             redirects = _redirects(splits, Path(scratch))
@@ -150,8 +151,8 @@ def split_docsets(
     return combined
 
 
-def _name(split: Split, code: str) -> str:
-    return split.names.get(code) or split.names.get(ENGLISH_CODE) or ""
+def _name(group: DocsetGroup, split: Split, code: str) -> str:
+    return split.names.get(code) or split.names.get(ENGLISH_CODE) or group.name
 
 
 def _move_under(part: Path, staging: Path, folder: str, split: Split) -> None:
@@ -218,9 +219,8 @@ def _page_data(splits: list[tuple[DocsetGroup, Split]], staging: Path, combined:
             if all(own.code != code for own in split.languages):
                 continue
             under = f"{group.slug}/"
-            merged["docsets"].append(
-                {"f": group.slug, "t": _name(split, code) or group.slug, "u": under}
-            )
+            name = _name(group, split, code)
+            merged["docsets"].append({"f": group.slug, "t": name, "u": under})
             own_file = staging / code / group.slug / PAGE_DATA
             if not own_file.is_file():
                 continue

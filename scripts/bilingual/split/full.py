@@ -33,7 +33,7 @@ from bilingual.pages.link_rewrite import Rewrite, learn_locale
 from bilingual.pages.page import page_code
 from bilingual.pages.resolver import MissingMedia, MissingXref
 from bilingual.pages.uids import target_of, uid_map
-from bilingual.source.docset import Docset
+from bilingual.source.docset import Docset, described
 from bilingual.source.files import Kind
 from bilingual.source.folder import is_article
 from bilingual.source.includes import unused_includes
@@ -267,7 +267,7 @@ def _place(error: SourceError) -> tuple[str, int, int]:
 def site_names(trees: Sequence[Tree]) -> dict[str, str]:
     """The site's name in each language, as the docsets give it: English from ``docfx.json``
     (the first tree naming one), each translation from its breadcrumb, else that English."""
-    docsets = [Docset.find(tree.source) for tree in trees]
+    docsets = [described(tree.source, tree.files.paths(Kind.CONFIG)) for tree in trees]
     english = next((title for docset in docsets if (title := docset.title())), "")
     names = {ENGLISH_CODE: english} if english else {}
     for tree, docset in zip(trees, docsets, strict=True):
