@@ -26,15 +26,15 @@ from bilingual.locales import ENGLISH_CODE, site_language
 from bilingual.model import Document, Language
 from bilingual.pages import home
 from bilingual.pages.uids import target_of, uid_map
+from bilingual.source.files import Kind, read_files
 from bilingual.source.folder import (
     is_include,
     is_toc_name,
     known_code,
     read_document,
     read_documents,
-    source_files,
 )
-from bilingual.source.media import is_media, media_files
+from bilingual.source.media import is_media
 from bilingual.split import snapshot
 from bilingual.split.full import Split, split_tree
 from bilingual.split.navigation import NavigationInput, remove_stale, write_navigation
@@ -87,11 +87,9 @@ def writer_for(
 ) -> Writer:
     """The page writer of the tree: its includes parsed (they are few), its articles and media,
     the docset's paths on Learn and the cross reference map as the full split found them."""
-    files = [
-        path for path in source_files(source) if is_include(path.relative_to(source).as_posix())
-    ]
-    includes = read_documents(source, problems, files)
-    media = [path.relative_to(source).as_posix() for path in media_files(source, [])]
+    found = read_files(source)  # the folder, read once
+    includes = read_documents(source, problems, [source / p for p in found.paths(Kind.INCLUDE)])
+    media = found.paths(Kind.MEDIA)
     uids = uid_map(snap.targets())
     return Writer.of(source, includes, media, sorted(articles), snap.docset_paths, uids)
 
