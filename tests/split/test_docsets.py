@@ -81,10 +81,26 @@ def test_redirects_and_link_records_are_under_the_docset_s_folder(docs: Path) ->
 
 
 def test_two_trees_of_one_docset_in_one_language_are_one_error(tmp_path: Path) -> None:
-    again = tmp_path / "lv-again"
-    shutil.copytree(LV, again)
+    again = tmp_path / "navsite-again"
+    shutil.copytree(NAVSITE, again)  # its docfx.json names it navsite too
     with pytest.raises(LocaleError, match="are both the site language lv"):
         split_docsets([NAVSITE, LV, again], tmp_path / "docs", jobs=1)
+
+
+def test_a_copy_of_a_docset_in_a_locale_it_has_is_a_docset_of_its_own(tmp_path: Path) -> None:
+    """A sample of a tree (no docfx.json) beside the whole tree of its locale: side by side,
+    while a tree of another locale still joins the docset whose articles it shares."""
+    sample = tmp_path / "lv-sample"
+    shutil.copytree(LV, sample)
+    (sample / "only-in-latvian.md").unlink()
+    groups = group_docsets([LV, DE, sample])
+    assert [(group.slug, group.sources) for group in groups] == [
+        ("lv", [LV, DE]),
+        ("lv-sample", [sample]),
+    ]
+    split = split_docsets([LV, DE, sample], tmp_path / "docs", jobs=1)
+    assert [language.code for language in split.languages] == ["lv", "de", "en"]
+    assert (tmp_path / "docs" / "lv" / "lv-sample" / "sign-in.md").is_file()
 
 
 def test_a_default_no_docset_has_is_one_error(

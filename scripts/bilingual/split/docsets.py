@@ -4,7 +4,9 @@
 Insights in lv; the Q# reference in de …). ``group_docsets`` sorts them by docset: the
 ``build.dest`` of their ``docfx.json`` (``OfficeDocs-AlchemyInsights``), else, for a tree without
 one, the docset holding at least half of its article paths (a locale's copy of the same
-articles), else its own folder's. The trees of one docset make one site as ever (``split.full.split_trees``: one
+articles) that has no tree of its locale yet, else its own folder's: two copies of a docset in
+one locale (a whole tree and a sample of it) are then two docsets side by side, while two trees
+``docfx.json`` names as one docset in one locale are one error line. The trees of one docset make one site as ever (``split.full.split_trees``: one
 tree per language, English once); the docsets are side by side.
 
 With one docset, nothing changes: its pages are each language's root. With several,
@@ -34,6 +36,7 @@ from bilingual.locales import ENGLISH_CODE, SiteLanguage
 from bilingual.pages import home
 from bilingual.source.docset import described
 from bilingual.source.files import Kind, SourceFiles, read_files
+from bilingual.source.folder import known_code
 from bilingual.split.full import LINKS_AUDIT, Split, split_trees
 from bilingual.split.navigation import PAGE_DATA, REDIRECTS
 from bilingual.split.snapshot import SNAPSHOT
@@ -52,6 +55,8 @@ class DocsetGroup:
     sources: list[Path] = field(default_factory=list)
     paths: set[str] = field(default_factory=set)
     """Its trees' article paths (to place a tree without a ``docfx.json``)."""
+    locales: set[str] = field(default_factory=set)
+    """Its trees' site languages, as far as ``tree_locale`` tells them."""
 
 
 def slug(name: str) -> str:
@@ -65,6 +70,26 @@ def docset_name(source: Path, files: SourceFiles) -> str | None:
     return dest.strip() if isinstance(dest, str) and dest.strip() else None
 
 
+LOCALE = re.compile(r"^ms\.contentlocale:\s*['\"]?([A-Za-z0-9_-]+)", re.MULTILINE)
+PEEK = 8
+"""Articles a tree's locale is looked for in before its split reads it whole."""
+
+
+def tree_locale(source: Path, files: SourceFiles) -> str:
+    """The site language of a tree, from the ``ms.contentlocale`` of its first articles that
+    name one (``""``: none does; the split says so)."""
+    for path in files.paths(Kind.ARTICLE)[:PEEK]:
+        try:
+            with (source / path).open("rb") as file:
+                head = file.read(4096).decode("utf-8", errors="replace")
+        except OSError:
+            continue
+        found = LOCALE.search(head)
+        if found is not None and (code := known_code(found.group(1))):
+            return code
+    return ""
+
+
 def same_articles(docset: set[str], tree: set[str]) -> bool:
     """Whether a tree holds the docset's articles: at least half of its own are the docset's
     (a locale's tree of a docset may lack some; two docsets share a few names, ``index.md``)."""
@@ -74,19 +99,21 @@ def same_articles(docset: set[str], tree: set[str]) -> bool:
 def group_docsets(sources: Sequence[Path]) -> list[DocsetGroup]:
     """The trees by docset, in the order of their first tree."""
     groups: dict[str, DocsetGroup] = {}
-    unnamed: list[tuple[Path, set[str]]] = []
+    unnamed: list[tuple[Path, set[str], str]] = []
     for source in sources:
         files = read_files(source)
         articles = {path.lower() for path in files.paths(Kind.ARTICLE)}
         name = docset_name(source, files)
         if name is None:
-            unnamed.append((source, articles))
+            unnamed.append((source, articles, tree_locale(source, files)))
             continue
         group = groups.setdefault(slug(name), DocsetGroup(slug(name), name))
         group.sources.append(source)
         group.paths |= articles
-    for source, articles in unnamed:
-        shared = max(groups.values(), key=lambda g: len(g.paths & articles), default=None)
+        group.locales.add(tree_locale(source, files))
+    for source, articles, locale in unnamed:
+        free = [group for group in groups.values() if not locale or locale not in group.locales]
+        shared = max(free, key=lambda g: len(g.paths & articles), default=None)
         if shared is None or not same_articles(shared.paths, articles):
             own = slug(source.resolve().name)
             while own in groups:
@@ -94,6 +121,7 @@ def group_docsets(sources: Sequence[Path]) -> list[DocsetGroup]:
             shared = groups.setdefault(own, DocsetGroup(own, source.resolve().name))
         shared.sources.append(source)
         shared.paths |= articles
+        shared.locales.add(locale)
     order = {source: index for index, source in enumerate(sources)}
     return sorted(groups.values(), key=lambda group: min(order[s] for s in group.sources))
 
