@@ -78,10 +78,13 @@ def test_a_large_index_lists_letters_on_the_home_page_and_articles_on_their_own_
     text = index_markdown("en", entries, [])
     assert "a1.md" not in text  # no article on the home page itself
     assert (
-        "[A](a-z/index-a.md){: #index-a } · [B](a-z/index-b.md){: #index-b } · "
-        "[C](a-z/index-c.md){: #index-c }" in text
+        '<a href="a-z/index-a/" id="index-a">A</a> · <a href="a-z/index-b/" id="index-b">B</a> · '
+        '<a href="a-z/index-c/" id="index-c">C</a>' in text
     )  # each letter keeps the id its heading had
-    assert "[A](a-z/index-sub-a.md){: #index-sub-a } · [B](a-z/index-sub-b.md)" in text
+    assert (
+        '<a href="a-z/index-sub-a/" id="index-sub-a">A</a> · '
+        '<a href="a-z/index-sub-b/" id="index-sub-b">B</a>' in text
+    )
     pages = index_pages("en", entries)
     assert sorted(pages) == [
         *(f"a-z/index-{c}.md" for c in "abcde"),
@@ -125,3 +128,12 @@ def test_a_large_toc_shows_its_first_levels_only() -> None:
     text = index_markdown("en", entries, toc)
     assert "[T0](a0.md)" in text
     assert "[T1](a1.md)" not in text
+
+
+def test_a_hostile_title_on_an_index_page_stays_text() -> None:
+    hostile = '<img src=x onerror="alert(1)"> & "quotes"'
+    entries = [IndexEntry(f"A{i}", f"a{i}.md") for i in range(INLINE_UP_TO)]
+    pages = index_pages("en", [*entries, IndexEntry(hostile, "h.md")])
+    page = next(text for text in pages.values() if "h/" in text)
+    assert "<img" not in page
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &quot;quotes&quot;" in page

@@ -19,8 +19,8 @@ Titles come from the sources, so they are escaped: nothing in them becomes marku
 
 from __future__ import annotations
 
+import html
 import json
-import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -30,6 +30,7 @@ from urllib.parse import quote
 
 from bilingual import ui_text
 from bilingual.pages.generated import to_html
+from bilingual.pages.link_rewrite import built_link
 from bilingual.source.toc import TocEntry, page_path
 
 LETTER_GROUPS_FROM = 40
@@ -176,18 +177,19 @@ def index_page(group: str, name: str) -> str:
 
 
 def letter_links(group: str, letters: list[tuple[str, list[IndexEntry]]], base: str) -> str:
-    """A line of links to a folder's index pages (paths relative to ``base``'s folder), each
-    carrying the id of its letter (``index-a``); ``base``'s own letter is text, not a link."""
-    folder = posixpath.dirname(base) or "."
+    """A paragraph of links to a folder's index pages, as HTML on the page at ``base`` (the
+    built pages' addresses), each carrying the id of its letter (``index-a``); ``base``'s own
+    letter is text, not a link."""
     shown = []
     for name, _ in letters:
         page = index_page(group, name)
+        text = html.escape(name)
         if page == base:
-            shown.append(f"**{escape(name)}**")
+            shown.append(f"<strong>{text}</strong>")
         else:
-            target = quote(posixpath.relpath(page, folder))
-            shown.append(f"[{escape(name)}]({target}){{: #{anchor(group, name)} }}")
-    return " · ".join(shown)
+            href = html.escape(built_link(base, page), quote=True)
+            shown.append(f'<a href="{href}" id="{anchor(group, name)}">{text}</a>')
+    return f"<p>{' · '.join(shown)}</p>"
 
 
 def folder_group(
@@ -244,10 +246,12 @@ def folders(articles: list[IndexEntry]) -> list[tuple[str, list[IndexEntry]]]:
 
 def index_pages(code: str, entries: list[IndexEntry]) -> dict[str, str]:
     """The index's pages of one letter of one folder each (page path -> the page, HTML under
-    its front matter), when the home page lists letters only (``is_paged``); else none."""
+    its front matter), when the home page lists letters only (``is_paged``); else none. Written
+    as HTML directly: they hold every title of the docset between them."""
     if not is_paged(entries):
         return {}
     pages: dict[str, str] = {}
+    permalink = html.escape(ui_text.text(code, "permalink"), quote=True)
     for folder, found in folders([entry for entry in entries if entry.path != HOME]):
         group = folder_anchor(folder)
         title = group_title(code, folder)
@@ -258,12 +262,19 @@ def index_pages(code: str, entries: list[IndexEntry]) -> dict[str, str]:
             front = (
                 f"---\ntitle: {json.dumps(heading, ensure_ascii=False)}\n{INDEX_KEY}: true\n---\n"
             )
-            lines = [f"# {escape(heading)}", "", letter_links(group, letters, page), ""]
-            lines += [
-                f"- [{escape(entry.title)}]({quote(posixpath.relpath(entry.path, LETTERS))})"
-                for entry in items
+            lines = [
+                f'<h1 id="index-title">{html.escape(heading)}<a class="headerlink" '
+                f'href="#index-title" title="{permalink}">¶</a></h1>',
+                letter_links(group, letters, page),
+                "<ul>",
+                *(
+                    f'<li><a href="{html.escape(built_link(page, entry.path), quote=True)}">'
+                    f"{html.escape(' '.join(entry.title.split()))}</a></li>"
+                    for entry in items
+                ),
+                "</ul>",
             ]
-            pages[page] = exclude_from_search(to_html(front + "\n".join(lines) + "\n", page, code))
+            pages[page] = exclude_from_search(front + "\n".join(lines) + "\n")
     return pages
 
 

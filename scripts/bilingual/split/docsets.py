@@ -97,7 +97,11 @@ def same_articles(docset: set[str], tree: set[str]) -> bool:
 
 
 def group_docsets(sources: Sequence[Path]) -> list[DocsetGroup]:
-    """The trees by docset, in the order of their first tree."""
+    """The trees by docset, in the order of their first tree (one tree: one docset, nothing
+    read)."""
+    if len(sources) == 1:
+        name = sources[0].resolve().name
+        return [DocsetGroup(slug(name), name, list(sources))]
     groups: dict[str, DocsetGroup] = {}
     unnamed: list[tuple[Path, set[str], str]] = []
     for source in sources:
