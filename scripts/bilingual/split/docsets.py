@@ -100,8 +100,8 @@ def group_docsets(sources: Sequence[Path]) -> list[DocsetGroup]:
     """The trees by docset, in the order of their first tree (one tree: one docset, nothing
     read)."""
     if len(sources) == 1:
-        name = sources[0].resolve().name
-        return [DocsetGroup(slug(name), name, list(sources))]
+        folder = sources[0].resolve().name
+        return [DocsetGroup(slug(folder), folder, list(sources))]
     groups: dict[str, DocsetGroup] = {}
     unnamed: list[tuple[Path, set[str], str]] = []
     for source in sources:
