@@ -163,3 +163,14 @@ def test_a_docset_whose_docfx_json_is_in_a_folder_below_is_named_by_it(tmp_path:
         ("navsite", "navsite"),
         ("every-kind-docs", "Every-Kind-Docs"),
     ]
+
+
+def test_the_audit_of_several_docsets_sums_each_locale_s_articles_behind() -> None:
+    from bilingual.checks.audit import Audit, merged
+
+    one = Audit(behind={"de": {"articles": 2, "segments": 5}})
+    two = Audit(behind={"de": {"articles": 1, "segments": 1}, "ja": {"articles": 3, "segments": 4}})
+    assert merged([one, two]).behind == {
+        "de": {"articles": 3, "segments": 6},
+        "ja": {"articles": 3, "segments": 4},
+    }

@@ -273,8 +273,12 @@ def merged(audits: Sequence[Audit]) -> Audit:
         total.lost_segments += audit.lost_segments
         total.errors += audit.errors
         total.problems += audit.problems
-        if audit.behind is not None:
-            total.behind = {**(total.behind or {}), **audit.behind}
+        if audit.behind is not None:  # per locale, summed over the docsets
+            total.behind = total.behind or {}
+            for code, counts in audit.behind.items():
+                into = total.behind.setdefault(code, {"articles": 0, "segments": 0})
+                for key, count in counts.items():
+                    into[key] = into.get(key, 0) + count
     return total
 
 
