@@ -174,3 +174,10 @@ def test_the_audit_of_several_docsets_sums_each_locale_s_articles_behind() -> No
         "de": {"articles": 3, "segments": 6},
         "ja": {"articles": 3, "segments": 4},
     }
+
+
+def test_one_folder_given_twice_is_one_docset_and_one_error(tmp_path: Path) -> None:
+    groups = group_docsets([LV, DE, LV])
+    assert [group.sources for group in groups] == [[LV, DE, LV]]
+    with pytest.raises(LocaleError, match="are both the site language lv"):
+        split_docsets([LV, DE, LV], tmp_path / "docs", jobs=1)

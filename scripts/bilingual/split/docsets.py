@@ -116,7 +116,8 @@ def group_docsets(sources: Sequence[Path]) -> list[DocsetGroup]:
         group.paths |= articles
         group.locales.add(tree_locale(source, files))
     for source, articles, locale in unnamed:
-        free = [group for group in groups.values() if not locale or locale not in group.locales]
+        same = [g for g in groups.values() if source.resolve() in {s.resolve() for s in g.sources}]
+        free = same or [g for g in groups.values() if not locale or locale not in g.locales]
         shared = max(free, key=lambda g: len(g.paths & articles), default=None)
         if shared is None or not same_articles(shared.paths, articles):
             own = slug(source.resolve().name)
