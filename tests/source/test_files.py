@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bilingual.cli import main
-from bilingual.source.files import Kind, classify, read_files
+from bilingual.source.files import Kind, classify, glob_pattern, read_files
 from bilingual.split.full import split_tree
 
 EVERY_KIND = Path(__file__).parent.parent / "fixtures" / "every-kind"
@@ -129,3 +129,52 @@ def test_the_split_reports_the_files_by_kind(
         "files: lv: 2 article, 1 include, 1 page:FAQ, 1 page:Landing, 2 data, 2 toc, 1 media, "
         "1 code, 1 config, 1 other"
     )
+
+
+@pytest.mark.parametrize(
+    ("glob", "path", "matches"),
+    [
+        ("**/*.md", "a.md", True),
+        ("**/*.md", "x/y/a.MD", True),
+        ("**/*.md", "a.yml", False),
+        ("**/includes/**", "x/includes/a.md", True),
+        ("**/includes/**", "includes/a.md", True),
+        ("**/includes/**", "x/include/a.md", False),
+        ("README.md", "README.md", True),
+        ("README.md", "sub/README.md", False),
+        ("_themes/**", "_themes/a/b.md", True),
+        ("*.md", "sub/a.md", False),
+        ("a?.md", "ab.md", True),
+        ("./docs/*.md", "docs/a.md", True),
+    ],
+)
+def test_docfx_globs(glob: str, path: str, matches: bool) -> None:
+    assert bool(glob_pattern(glob).fullmatch(path)) is matches
+
+
+def test_what_docfx_json_leaves_out_is_no_page_and_one_line(tmp_path: Path) -> None:
+    source = tmp_path / "docset"
+    shutil.copytree(EVERY_KIND, source)
+    (source / "docfx.json").write_text(
+        '{"build": {"content": [{"files": ["**/*.md", "**/*.yml"], '
+        '"exclude": ["**/includes/**", "README.md", "drafts/**"]}]}}',
+        encoding="utf-8",
+    )
+    (source / "README.md").write_text("# Read me\n", encoding="utf-8")
+    (source / "drafts").mkdir()
+    shutil.copy(source / "article.md", source / "drafts" / "draft.md")
+    shutil.copy(source / "article.md", source / "guide" / "README.md")  # not the root's: built
+    files = read_files(source)
+    assert files.paths(Kind.EXCLUDED) == ["README.md", "drafts/draft.md"]
+    assert files.files["includes/note.md"].kind is Kind.INCLUDE  # still what articles include
+    assert "guide/README.md" in files.paths(Kind.ARTICLE)
+    split = split_tree(source, tmp_path / "docs", jobs=1)
+    assert sorted(split.articles) == ["article.md", "guide/README.md", "guide/steps.md"]
+    assert not (tmp_path / "docs" / "lv" / "drafts").exists()
+    lines = [str(line) for line in split.not_on_site]
+    assert lines[1:] == [
+        f"{path}:1:1: left out of the build by docfx.json (build.content: its files and exclude "
+        "globs), so not on the site, as DocFX builds no page of it; expected a file docfx.json's "
+        "content globs take in, to be a page"
+        for path in ("README.md", "drafts/draft.md")
+    ]

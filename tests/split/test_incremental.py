@@ -272,3 +272,22 @@ def test_a_changed_code_file_falls_back_to_the_full_split(tmp_path: Path) -> Non
     (source / "sample.cs").write_text("// <Send>\nSendAgain();\n// </Send>\n", encoding="utf-8")
     assert update_tree(source, docs).full is not None
     assert '<span class="n">SendAgain</span>' in (docs / "lv" / "linking.md").read_text("utf-8")
+
+
+def test_a_file_docfx_json_leaves_out_stays_no_page_when_saved(tmp_path: Path) -> None:
+    """As in the full split (``source.files``: ``excluded``), a save of it writes no page."""
+    source = tmp_path / "source"
+    shutil.copytree(FIXTURES / "tree", source)
+    config = '{"build": {"content": [{"files": ["**/*.md"], "exclude": ["drafts/**"]}]}}'
+    (source / "docfx.json").write_text(config, encoding="utf-8")
+    (source / "drafts").mkdir()
+    draft = source / "drafts" / "draft.md"
+    shutil.copy(source / "guides" / "licenses.md", draft)
+    docs = tmp_path / "docs"
+    split_tree(source, docs)
+    age_pages(docs)
+    draft.write_text(draft.read_text(encoding="utf-8") + "\nJauns teikums.\n", "utf-8")
+    update = update_tree(source, docs)
+    assert update.full is None
+    assert rewritten(docs) == set()
+    assert not (docs / "lv" / "drafts").exists()

@@ -24,7 +24,12 @@ do) and gives every file one ``Kind``, like MkDocs' ``structure/files.py``:
 ``config``
     ``docfx.json``: the docset's configuration;
 ``other``
-    anything else: on no page of the site, which the split reports, one line per file.
+    anything else: on no page of the site, which the split reports, one line per file;
+``excluded``
+    a markdown article or YAML page that the docset's ``docfx.json`` leaves out of its build
+    (``build.content``: its ``files`` globs, less its ``exclude`` globs, from its ``src``; a
+    ``README.md`` or ``LICENSE`` beside the articles): no page, as DocFX builds none, and one
+    reported line.
 
 Paths are ``SOURCE``-relative and ``/``-separated, spelled as on disk; ``listing`` finds one
 whatever its letter case (Learn's addresses, and DocFX's links on Windows, ignore case).
@@ -33,12 +38,16 @@ whatever its letter case (Learn's addresses, and DocFX's links on Windows, ignor
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 from bilingual.errors import SourceError
+from bilingual.source.docset import Docset
 
 MEDIA_SUFFIXES = frozenset(
     {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".ico", ".mp4", ".webm"}
@@ -82,6 +91,7 @@ class Kind(StrEnum):
     CODE = "code"
     CONFIG = "config"
     OTHER = "other"
+    EXCLUDED = "excluded"
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +212,79 @@ def read_files(source: Path) -> SourceFiles:
             yaml_type = _yaml_type(path) if suffix in YAML_SUFFIXES else None
             found.files[relative] = SourceFile(relative, classify(relative, yaml_type), yaml_type)
     found.files = dict(sorted(found.files.items(), key=lambda item: item[0].split("/")))
+    built = content_filter(Docset.find(source))
+    if built is not None:
+        for relative, file in list(found.files.items()):
+            if file.kind in (Kind.ARTICLE, Kind.PAGE) and not built(relative):
+                found.files[relative] = SourceFile(relative, Kind.EXCLUDED, file.yaml)
     return found
+
+
+def glob_pattern(glob: str) -> re.Pattern[str]:
+    """DocFX's file glob (``**/*.md``, ``_themes/**``, ``README.md``) as a pattern over
+    ``/``-separated paths, letter case ignored: ``**`` any folders, ``*`` and ``?`` within one."""
+    parts = []
+    index = 0
+    glob = glob.replace("\\", "/")
+    glob = glob[2:] if glob.startswith("./") else glob
+    while index < len(glob):
+        if glob.startswith("**/", index):
+            parts.append("(?:.*/)?")
+            index += 3
+        elif glob.startswith("**", index):
+            parts.append(".*")
+            index += 2
+        elif glob[index] == "*":
+            parts.append("[^/]*")
+            index += 1
+        elif glob[index] == "?":
+            parts.append("[^/]")
+            index += 1
+        else:
+            parts.append(re.escape(glob[index]))
+            index += 1
+    return re.compile("".join(parts), re.IGNORECASE)
+
+
+def content_filter(docset: Docset) -> Callable[[str], bool] | None:
+    """Whether a ``SOURCE``-relative path is in the docset's build (``docfx.json``'s
+    ``build.content``); ``None`` when it names no content (everything is)."""
+    content = docset.config.get("content")
+    if not isinstance(content, list) or not content:
+        return None
+    groups: list[tuple[str, list[re.Pattern[str]], list[re.Pattern[str]]]] = []
+    for entry in content:
+        if not isinstance(entry, dict):
+            continue
+        files, exclude = entry.get("files"), entry.get("exclude", [])
+        files = [files] if isinstance(files, str) else files
+        exclude = [exclude] if isinstance(exclude, str) else exclude
+        if not isinstance(files, list) or not isinstance(exclude, list):
+            continue
+        src = entry.get("src") if isinstance(entry.get("src"), str) else "."
+        base = posixpath.normpath(posixpath.join(docset.root_relative, str(src)))
+        groups.append(
+            (
+                base,
+                [glob_pattern(g) for g in files if isinstance(g, str)],
+                [glob_pattern(g) for g in exclude if isinstance(g, str)],
+            )
+        )
+    if not groups:
+        return None
+
+    def built(path: str) -> bool:
+        for base, files, exclude in groups:
+            inside = posixpath.relpath(path, base) if base != "." else path
+            if inside.startswith("../"):
+                continue
+            if any(p.fullmatch(inside) for p in files) and not any(
+                p.fullmatch(inside) for p in exclude
+            ):
+                return True
+        return False
+
+    return built
 
 
 def files_summary(counts: Counter[str]) -> str:

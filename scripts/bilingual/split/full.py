@@ -278,10 +278,11 @@ def site_names(trees: Sequence[Tree]) -> dict[str, str]:
 
 
 def not_on_site(tree: Tree, named: bool) -> list[SourceError]:
-    """One line for each file of ``tree`` that no stage uses (``named``: its path starts with
-    the tree's folder, for a site of several trees)."""
+    """One line for each file of ``tree`` that no stage uses, and for each article or YAML page
+    its ``docfx.json`` leaves out of the build (``named``: its path starts with the tree's
+    folder, for a site of several trees)."""
     prefix = f"{tree.source.name}/" if named else ""
-    return [
+    other = [
         SourceError(
             f"{prefix}{path}",
             1,
@@ -291,6 +292,18 @@ def not_on_site(tree: Tree, named: bool) -> list[SourceError]:
         )
         for path in tree.files.paths(Kind.OTHER)
     ]
+    excluded = [
+        SourceError(
+            f"{prefix}{path}",
+            1,
+            1,
+            "left out of the build by docfx.json (build.content: its files and exclude globs), "
+            "so not on the site, as DocFX builds no page of it",
+            "a file docfx.json's content globs take in, to be a page",
+        )
+        for path in tree.files.paths(Kind.EXCLUDED)
+    ]
+    return other + excluded
 
 
 def split_tree(source: Path, docs: Path, *, jobs: int | None = None) -> Split:

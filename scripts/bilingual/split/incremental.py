@@ -26,7 +26,7 @@ from bilingual.locales import ENGLISH_CODE, site_language
 from bilingual.model import Document, Language
 from bilingual.pages import home
 from bilingual.pages.uids import target_of, uid_map
-from bilingual.source.files import Kind, read_files
+from bilingual.source.files import Kind, SourceFiles, read_files
 from bilingual.source.folder import (
     is_include,
     is_toc_name,
@@ -83,11 +83,15 @@ def xrefs_changed(snap: snapshot.Snapshot, parsed: list[Document], gone: set[str
 
 
 def writer_for(
-    source: Path, articles: set[str], problems: list[SourceError], snap: snapshot.Snapshot
+    source: Path,
+    articles: set[str],
+    problems: list[SourceError],
+    snap: snapshot.Snapshot,
+    found: SourceFiles | None = None,
 ) -> Writer:
     """The page writer of the tree: its includes parsed (they are few), its articles and media,
     the docset's paths on Learn and the cross reference map as the full split found them."""
-    found = read_files(source)  # the folder, read once
+    found = read_files(source) if found is None else found
     includes = read_documents(source, problems, [source / p for p in found.paths(Kind.INCLUDE)])
     media = found.paths(Kind.MEDIA)
     uids = uid_map(snap.targets())
@@ -116,9 +120,11 @@ def update_tree(source: Path, docs: Path) -> Update:
     if not changed and not gone and not inputs:
         return update
     sides = sides_of(snap)
+    found = read_files(source)  # the folder, read once: what each file is
     parsed: list[Document] = []
     for path in sorted(changed):
-        if path.endswith(".md") and not is_toc_name(path):
+        file = found.files.get(path)
+        if file is not None and file.kind is Kind.ARTICLE:
             try:
                 document = read_document(source, path)
             except SourceError as error:
@@ -131,8 +137,8 @@ def update_tree(source: Path, docs: Path) -> Update:
     if xrefs_changed(snap, parsed, gone):
         return Update(full=split_tree(source, docs, jobs=1))
     titles_changed = inputs
-    articles = {p for p in now if p.endswith(".md") and not (is_include(p) or is_toc_name(p))}
-    writer = writer_for(source, articles, update.problems, snap)
+    articles = set(found.paths(Kind.ARTICLE))
+    writer = writer_for(source, articles, update.problems, snap, found)
     for document in parsed:
         path = document.path
         writer.folder.documents[path] = document
