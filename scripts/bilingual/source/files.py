@@ -48,6 +48,7 @@ from pathlib import Path
 
 from bilingual.errors import SourceError
 from bilingual.source.docset import Docset
+from bilingual.source.landing import yaml_kind
 
 MEDIA_SUFFIXES = frozenset(
     {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".ico", ".mp4", ".webm"}
@@ -74,7 +75,6 @@ DATA_TYPES = frozenset({"ContextObject", "ZonePivotGroups", "Yaml"})
 NOT_PAGES = DATA_TYPES | {"TOC"}
 """YAML types that are no page: data, or a table of contents."""
 DATA_NAMES = frozenset({"zone-pivot-groups.yml"})
-YAML_MIME = "### YamlMime:"
 FIRST_LINE = 256
 """Bytes of a YAML file read to find its type (its first line)."""
 
@@ -142,16 +142,13 @@ class SourceFiles:
 
 
 def _yaml_type(path: Path) -> str | None:
+    """The type a YAML file's first line names (``source.landing.yaml_kind`` of its head)."""
     try:
         with path.open("rb") as file:
             head = file.read(FIRST_LINE)
     except OSError:
         return None
-    first = head.decode("utf-8", errors="replace").lstrip("\ufeff").split("\n", 1)[0].strip()
-    if not first.startswith(YAML_MIME):
-        return None
-    kind = first[len(YAML_MIME) :].strip()
-    return kind if kind and all(c.isalnum() or c in "._-" for c in kind) else None
+    return yaml_kind(head.decode("utf-8", errors="replace"))
 
 
 def is_toc_name(path: str) -> bool:

@@ -38,7 +38,6 @@ not in ``SOURCE`` is kept as ``missing`` (the writer shows the entry's name with
 from __future__ import annotations
 
 import dataclasses
-import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -48,6 +47,7 @@ from typing import Any
 from bilingual.errors import SourceError
 from bilingual.source import toc_markdown, yamlnodes
 from bilingual.source.docset import Docset, Refused
+from bilingual.source.files import read_files
 from bilingual.source.folder import TOC_NAMES, is_include
 from bilingual.source.folder import is_toc_name as is_toc_name  # named here too, as before
 
@@ -126,16 +126,9 @@ class Toc:
 
 def source_listing(source: Path) -> dict[str, str]:
     """Every file under ``source`` (hidden ones skipped): lower-cased ``SOURCE``-relative path ->
-    the path as spelled on disk (the first in sorted order when two differ only in case)."""
-    found: dict[str, str] = {}
-    for folder, folders, names in os.walk(source):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        prefix = Path(folder).relative_to(source).as_posix()
-        for name in sorted(names):
-            if not name.startswith("."):
-                relative = name if prefix == "." else f"{prefix}/{name}"
-                found.setdefault(relative.lower(), relative)
-    return found
+    the path as spelled on disk (the first in sorted order when two differ only in case): the
+    listing of ``source.files``, for a caller without the folder's files already read."""
+    return read_files(source).listing
 
 
 def _child(folder: str, name: str) -> str:

@@ -32,13 +32,20 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from bilingual.errors import SourceError
 from bilingual.locales import ENGLISH_CODE, SiteLanguage
 from bilingual.pages import home
 from bilingual.source.docset import described
 from bilingual.source.files import Kind, SourceFiles, read_files
-from bilingual.source.folder import known_code
-from bilingual.split.full import LINKS_AUDIT, Split, split_trees
-from bilingual.split.navigation import PAGE_DATA, REDIRECTS
+from bilingual.source.folder import known_code, read_document
+from bilingual.split.full import (
+    LINKS_AUDIT,
+    Split,
+    move_redirects,
+    split_trees,
+    write_links_audit,
+)
+from bilingual.split.navigation import PAGE_DATA, REDIRECTS, write_redirects_file
 from bilingual.split.snapshot import SNAPSHOT
 from bilingual.split.staging import recover, staging_folder, swap_in
 from bilingual.split.trees import LocaleError
@@ -70,7 +77,6 @@ def docset_name(source: Path, files: SourceFiles) -> str | None:
     return dest.strip() if isinstance(dest, str) and dest.strip() else None
 
 
-LOCALE = re.compile(r"^ms\.contentlocale:\s*['\"]?([A-Za-z0-9_-]+)", re.MULTILINE)
 PEEK = 8
 """Articles a tree's locale is looked for in before its split reads it whole."""
 
@@ -80,12 +86,10 @@ def tree_locale(source: Path, files: SourceFiles) -> str:
     name one (``""``: none does; the split says so)."""
     for path in files.paths(Kind.ARTICLE)[:PEEK]:
         try:
-            with (source / path).open("rb") as file:
-                head = file.read(4096).decode("utf-8", errors="replace")
-        except OSError:
+            locale = read_document(source, path).content_locale
+        except (OSError, SourceError):
             continue
-        found = LOCALE.search(head)
-        if found is not None and (code := known_code(found.group(1))):
+        if locale and (code := known_code(locale)):
             return code
     return ""
 
@@ -171,16 +175,15 @@ def split_docsets(
                 text = home.docsets_home(language.code, having)
                 (staging / language.code / home.HOME).write_text(text, encoding="utf-8")
             _page_data(splits, staging, combined)
-            redirects = _redirects(splits, Path(scratch))
-            links = _links(splits, Path(scratch))
+            write_redirects_file(staging, _redirects(splits, Path(scratch)))
         codes = [language.code for language in combined.languages]
         tags = {language.code: language.lang for language in combined.languages if language.tag}
         swap_in(staging, docs, codes, {}, tags)
-        _write_json(docs / REDIRECTS, {"redirects": redirects} if redirects else None)
-        _write_json(docs / LINKS_AUDIT, links)
+        move_redirects(staging, docs)
         (docs / SNAPSHOT).unlink(missing_ok=True)  # make serve splits several docsets whole
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    write_links_audit(docs / LINKS_AUDIT, combined.rewrites)
     return combined
 
 
@@ -270,9 +273,12 @@ def _page_data(splits: list[tuple[DocsetGroup, Split]], staging: Path, combined:
         (staging / code / PAGE_DATA).write_text(text, encoding="utf-8")
 
 
-def _redirects(splits: list[tuple[DocsetGroup, Split]], scratch: Path) -> list[dict[str, object]]:
-    """Every docset's redirects, their addresses and internal targets under its folder."""
-    entries: list[dict[str, object]] = []
+def _redirects(
+    splits: list[tuple[DocsetGroup, Split]], scratch: Path
+) -> dict[str, dict[str, object]]:
+    """Every docset's redirects by old address, their addresses and internal targets under its
+    folder (as ``split.navigation.write_redirects_file`` takes them)."""
+    entries: dict[str, dict[str, object]] = {}
     for group, _ in splits:
         path = scratch / group.slug / REDIRECTS
         if not path.is_file():
@@ -282,25 +288,5 @@ def _redirects(splits: list[tuple[DocsetGroup, Split]], scratch: Path) -> list[d
             for target in entry["to"].values():
                 if target.get("internal"):
                     target["href"] = f"{group.slug}/{target['href']}"
-            entries.append(entry)
+            entries[entry["from"]] = entry
     return entries
-
-
-def _links(splits: list[tuple[DocsetGroup, Split]], scratch: Path) -> dict[str, object]:
-    """Every docset's record of changed links, by page under its folder."""
-    found: dict[str, object] = {}
-    for group, _ in splits:
-        path = scratch / group.slug / LINKS_AUDIT
-        if path.is_file():
-            for page, rewrites in json.loads(path.read_text(encoding="utf-8")).items():
-                code, _, rest = page.partition("/")
-                found[f"{code}/{group.slug}/{rest}"] = rewrites
-    return dict(sorted(found.items()))
-
-
-def _write_json(path: Path, value: object | None) -> None:
-    if value is None:
-        path.unlink(missing_ok=True)
-        return
-    text = json.dumps(value, ensure_ascii=False, indent=1) + "\n"
-    path.write_text(text, encoding="utf-8")

@@ -277,33 +277,30 @@ def site_names(trees: Sequence[Tree]) -> dict[str, str]:
     return names
 
 
+NOT_ON_SITE = {
+    Kind.OTHER: (
+        "neither a page, media, an include, a code file nor navigation, so not on the site",
+        "a .md article, a YamlMime page, an image or video, a code file or a TOC",
+    ),
+    Kind.EXCLUDED: (
+        "left out of the build by docfx.json (build.content: its files and exclude globs), "
+        "so not on the site, as DocFX builds no page of it",
+        "a file docfx.json's content globs take in, to be a page",
+    ),
+}
+"""The files no page shows, by kind: what the line says of each, and what was expected."""
+
+
 def not_on_site(tree: Tree, named: bool) -> list[SourceError]:
     """One line for each file of ``tree`` that no stage uses, and for each article or YAML page
     its ``docfx.json`` leaves out of the build (``named``: its path starts with the tree's
     folder, for a site of several trees)."""
     prefix = f"{tree.source.name}/" if named else ""
-    other = [
-        SourceError(
-            f"{prefix}{path}",
-            1,
-            1,
-            "neither a page, media, an include, a code file nor navigation, so not on the site",
-            "a .md article, a YamlMime page, an image or video, a code file or a TOC",
-        )
-        for path in tree.files.paths(Kind.OTHER)
+    return [
+        SourceError(f"{prefix}{path}", 1, 1, what, expected)
+        for kind, (what, expected) in NOT_ON_SITE.items()
+        for path in tree.files.paths(kind)
     ]
-    excluded = [
-        SourceError(
-            f"{prefix}{path}",
-            1,
-            1,
-            "left out of the build by docfx.json (build.content: its files and exclude globs), "
-            "so not on the site, as DocFX builds no page of it",
-            "a file docfx.json's content globs take in, to be a page",
-        )
-        for path in tree.files.paths(Kind.EXCLUDED)
-    ]
-    return other + excluded
 
 
 def split_tree(source: Path, docs: Path, *, jobs: int | None = None) -> Split:
