@@ -103,11 +103,16 @@ def anchor(group: str, name: str) -> str:
     return f"{group}-{slug}" if group else f"index-{slug}"
 
 
+def slug(text: str) -> str:
+    """``Commercial-Dialogues/Teams`` -> ``commercial-dialogues-teams``: ASCII letters and
+    digits, ``-`` between runs of them."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
 def folder_anchor(folder: str) -> str:
     """The id of a folder's group on the home page (``index`` for the source's root): the
     index writes it, a page's breadcrumb may link to it (``site.navigation.breadcrumb``)."""
-    slug = re.sub(r"[^a-z0-9]+", "-", folder.lower()).strip("-")
-    return f"index-{slug}" if folder else "index"
+    return f"index-{slug(folder)}" if folder else "index"
 
 
 def folder_title(folder: str) -> str:

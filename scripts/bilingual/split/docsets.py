@@ -68,7 +68,7 @@ class DocsetGroup:
 
 def slug(name: str) -> str:
     """``OfficeDocs-AlchemyInsights`` -> ``officedocs-alchemyinsights``."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "docset"
+    return home.slug(name) or "docset"
 
 
 def docset_name(source: Path, files: SourceFiles) -> str | None:
