@@ -181,3 +181,14 @@ def test_one_folder_given_twice_is_one_docset_and_one_error(tmp_path: Path) -> N
     assert [group.sources for group in groups] == [[LV, DE, LV]]
     with pytest.raises(LocaleError, match="are both the site language lv"):
         split_docsets([LV, DE, LV], tmp_path / "docs", jobs=1)
+
+
+def test_each_docset_s_counts_reach_the_report(tmp_path: Path) -> None:
+    """A later docset's TOC labels without English are counted too, not only the first's."""
+    alone = split_docsets([NAVSITE], tmp_path / "alone", jobs=1)
+    assert alone.navigation is not None
+    labels = alone.navigation.foreign_labels["lv"]
+    assert labels > 0
+    together = split_docsets([LV, DE, NAVSITE], tmp_path / "docs", jobs=1)
+    assert together.navigation is not None
+    assert together.navigation.foreign_labels.get("lv", 0) == labels

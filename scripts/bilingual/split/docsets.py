@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -240,6 +239,10 @@ def _combined(splits: list[tuple[DocsetGroup, Split]], default: str | None) -> S
             for code, count in split.navigation.unlinked.items():
                 combined.navigation.unlinked[code] = (
                     combined.navigation.unlinked.get(code, 0) + count
+                )
+            for code, count in split.navigation.foreign_labels.items():
+                combined.navigation.foreign_labels[code] = (
+                    combined.navigation.foreign_labels.get(code, 0) + count
                 )
             combined.navigation.problems += split.navigation.problems
     return combined
