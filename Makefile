@@ -54,8 +54,8 @@ site-merge: $(STAMP)  ## assemble SITE from every language's part in PARTS
 site-languages: $(STAMP)  ## print the languages of the site of SOURCE as JSON (a CI matrix)
 	@$(BILINGUAL) languages $(SOURCES)
 
-serve: $(STAMP)  ## split SOURCE, then serve the site with live reload on ADDRESS
-	$(BILINGUAL) serve $(SOURCES) --docs "$(DOCS)" --address "$(ADDRESS)"
+serve: $(STAMP)  ## build SOURCE into SITE, serve it on ADDRESS (loopback), and re-render only what each save changes; the page in view reloads
+	$(BILINGUAL) serve $(SOURCES) --docs "$(DOCS)" --site "$(SITE)" --address "$(ADDRESS)"
 
 links: $(STAMP)  ## check the links of the site in SITE (and of SOURCE); ONLINE=1 asks external links
 	$(BILINGUAL) links --site "$(SITE)" $(SOURCES) $(LINKS_FLAGS)

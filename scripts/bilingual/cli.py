@@ -5,7 +5,7 @@
     site-part --language    split, then build one language of the site into --parts
     site-merge --parts      assemble the site from its languages' parts
     languages --source      the site's languages, as JSON (for a CI matrix)
-    serve  --source         split, then serve the site with live reload
+    serve  --source         build the site, serve it, and keep it up to date as sources change
     links  --site [--source] [--online] check the links of a built site (and of the sources)
     audit  --source         round trip and segments in = segments out, for every source
     parity --source [--site] compare each built page's block structure with CommonMark's
@@ -165,11 +165,11 @@ def _languages(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from bilingual.site.build import serve
+    from bilingual.live.session import serve
 
     split = _split_all(args)
     _report(split, strict=False)
-    serve(split.translation, args.docs, args.address, sources=args.source, default=args.default)
+    serve(args.source, args.docs, args.site, split.translation, args.address, args.default)
     return 0
 
 
@@ -276,9 +276,12 @@ def parser() -> argparse.ArgumentParser:
     trees(languages)
     languages.set_defaults(run=_languages)
 
-    serve = commands.add_parser("serve", help="split, then serve with live reload")
+    serve = commands.add_parser("serve", help="build, serve, and keep the site up to date")
     sources(serve)
-    serve.add_argument("--address", default="127.0.0.1:8000")
+    serve.add_argument("--site", type=Path, default=DEFAULT_SITE, help="the site served")
+    serve.add_argument(
+        "--address", default="127.0.0.1:8000", help="host:port to serve on (loopback by default)"
+    )
     serve.set_defaults(run=_serve)
 
     links = commands.add_parser("links", help="check the links of a built site")

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from bilingual.split.full import split_tree
-from bilingual.split.incremental import update_tree
-from bilingual.split.watch import watch_source
+from bilingual.split.incremental import Update, update_tree
+from bilingual.split.watch import watch
 from bilingual_text import article, pair
 from conftest import FIXTURES
 
@@ -97,8 +97,8 @@ def test_without_a_snapshot_the_split_is_full(tmp_path: Path) -> None:
 
 def test_watcher_resplits_a_saved_source(split_copy: tuple[Path, Path]) -> None:
     source, docs = split_copy
-    updates: list[float] = []
-    observer = watch_source(source, docs, lambda update, seconds: updates.append(seconds))
+    updates: list[Update] = []
+    observer = watch([source], lambda: updates.append(update_tree(source, docs)))
     try:
         article = source / "set-up-mail.md"
         text = article.read_text(encoding="utf-8").replace("Open the settings.", "Open Settings.")

@@ -166,7 +166,7 @@ def group_title(code: str, folder: str) -> str:
 def letter_groups(entries: list[IndexEntry]) -> list[tuple[str, list[IndexEntry]]]:
     """A folder's articles A to Z, one group per first letter; for a script without an
     alphabet, groups of ``PAGE_ENTRIES`` consecutive titles, named by their first letters."""
-    entries = sorted(entries, key=lambda entry: sort_key(entry.title))
+    entries = sorted(entries, key=lambda entry: (sort_key(entry.title), entry.path))
     letters = [
         (name, list(items)) for name, items in groupby(entries, key=lambda e: letter(e.title))
     ]
@@ -206,7 +206,7 @@ def folder_group(
     lines = [f"## {escape(group_title(code, folder))} {{#{group}}}", ""]
     if paged:
         return [*lines, letter_links(group, letter_groups(entries), HOME), ""]
-    entries = sorted(entries, key=lambda entry: sort_key(entry.title))
+    entries = sorted(entries, key=lambda entry: (sort_key(entry.title), entry.path))
     letters = [
         (name, list(items)) for name, items in groupby(entries, key=lambda e: letter(e.title))
     ]

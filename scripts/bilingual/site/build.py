@@ -342,29 +342,3 @@ def _build_language(
         if counts is not None:
             config.plugins["bilingual-progress"] = _progress_plugin(counts, codes, printer)
         run_mkdocs(config)
-
-
-def serve(
-    translation: SiteLanguage,
-    docs: Path,
-    address: str,
-    sources: list[Path] | None = None,
-    default: str | None = None,
-) -> None:
-    """Serve the site from ``docs`` with live reload; with ``sources``, a change there is
-    re-split at once (``watch.watch_sources``) and the page reloads."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    observer = None
-    if sources:
-        from bilingual.split.watch import report_update, watch_sources
-
-        observer = watch_sources(sources, docs, report_update, default)
-    try:
-        with _environ(environment(translation)):
-            mkdocs_serve(
-                str(CONFIG), docs_dir=str(docs.resolve()), dev_addr=address, livereload=True
-            )
-    finally:
-        if observer is not None:
-            observer.stop()

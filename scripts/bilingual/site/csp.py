@@ -102,17 +102,32 @@ def hashes_of(policy_text: str) -> set[str]:
     return set(re.findall(r"'(sha256-[A-Za-z0-9+/=]+)'", policy_text))
 
 
-def write_headers(site: Path) -> str:
-    """Write ``_headers`` with the union of every page's policy; returns that policy."""
-    hashes: set[str] = set()
+def page_hashes(path: Path) -> set[str]:
+    """The script hashes the policy in the head of the page at ``path`` allows."""
+    with open(path, "rb") as page:
+        head = page.read(HEAD_BYTES).decode("utf-8", errors="replace")
+    found = META_POLICY.search(head)
+    return hashes_of(found.group(1)) if found is not None else set()
+
+
+def site_hashes(site: Path) -> dict[str, set[str]]:
+    """Each page's script hashes (``page_hashes``), by its path relative to ``site``."""
+    hashes: dict[str, set[str]] = {}
     for folder, _, names in os.walk(site):
         for name in names:
             if name.endswith(".html"):
-                with open(os.path.join(folder, name), "rb") as page:
-                    head = page.read(HEAD_BYTES).decode("utf-8", errors="replace")
-                found = META_POLICY.search(head)
-                if found is not None:
-                    hashes |= hashes_of(found.group(1))
+                path = Path(folder, name)
+                hashes[path.relative_to(site).as_posix()] = page_hashes(path)
+    return hashes
+
+
+def write_policy(site: Path, hashes: set[str]) -> str:
+    """Write ``_headers`` with a policy allowing ``hashes``; returns that policy."""
     union = policy(hashes)
     (site / HEADERS).write_text(f"/*\n  Content-Security-Policy: {union}\n", encoding="utf-8")
     return union
+
+
+def write_headers(site: Path) -> str:
+    """Write ``_headers`` with the union of every page's policy; returns that policy."""
+    return write_policy(site, set().union(*site_hashes(site).values()))

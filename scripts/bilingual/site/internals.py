@@ -262,3 +262,13 @@ def material_languages() -> tuple[str, ...]:
     folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
     found = {path.stem for path in [*folder.glob("*.html"), *OWN_LANGUAGES.glob("*.html")]}
     return tuple(sorted(found))
+
+
+def site_events(config: Any) -> Any:
+    """The site's events object (``scripts/hooks.py``'s ``events``) among ``config``'s plugins:
+    MkDocs loads hooks as plugins named by their path."""
+    for plugin in config.plugins.values():
+        events = getattr(plugin, "events", None)
+        if events is not None and type(events).__name__ == "SiteEvents":
+            return events
+    raise InternalsChanged("no hooks module with the site's events among the plugins")

@@ -54,6 +54,9 @@ class Update:
     problems: list[SourceError] = field(default_factory=list)
     """Changed sources that are malformed (their previous pages are kept), and what the
     navigation could not use."""
+    warnings: list[SourceError] = field(default_factory=list)
+    """What the pages written show a placeholder for or read around (as the full split
+    reports them: malformed markup, front matter that is not YAML), each once."""
 
 
 def needs_full_split(changed: set[str], snap: snapshot.Snapshot | None, source: Path) -> bool:
@@ -146,6 +149,9 @@ def update_tree(source: Path, docs: Path) -> Update:
         if article.problem is not None:
             update.problems.append(article.problem)
             continue
+        for warning in [*document.warnings, *(w for page in article.pages for w in page.warnings)]:
+            if str(warning) not in map(str, update.warnings):
+                update.warnings.append(warning)
         titles = {page.code: page.title for page in article.pages}
         update.written += [f"{page.code}/{path}" for page in article.pages if page.written]
         titles_changed |= snap.titles.get(path) != titles or path == home.HOME

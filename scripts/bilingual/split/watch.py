@@ -1,33 +1,31 @@
-"""Watch a source folder while the site is served: re-split what changed, at once.
+"""Watch source folders: after a burst of changes, run one function once.
 
-``make serve`` serves the pages in ``docs/``; MkDocs watches ``docs/`` and reloads the browser
-when a page changes. ``watch_source`` closes the loop: a change under the source folder runs an
-incremental split (``incremental.update_tree``) shortly after the last event of a burst, which
-rewrites only the pages of the changed sources; MkDocs then sees them change.
+An editor saves in several steps (a temporary file written, renamed over the old one), a
+formatter saves again, ``git checkout`` touches hundreds of files: ``SourceHandler`` waits until
+no event has come for ``quiet`` seconds, then runs its function once (in a timer thread), so a
+burst is one refresh. ``watch`` starts watching folders; ``make serve``'s session
+(``live.session``) runs the incremental split and the live site's update this way.
 """
 
 from __future__ import annotations
 
-import sys
 import threading
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
-from bilingual.split.docsets import split_docsets
-from bilingual.split.incremental import Update, update_tree
-
 QUIET = 0.2
-"""Seconds without a further event before the update runs (editors save in several steps)."""
+"""Seconds without a further event before the function runs (editors save in several steps)."""
 
 
-class _SourceHandler(FileSystemEventHandler):
-    def __init__(self, run: Callable[[], None]) -> None:
-        self.run = run
+class SourceHandler(FileSystemEventHandler):
+    """Runs ``run`` once ``quiet`` seconds after the last change of a burst."""
+
+    def __init__(self, run: Callable[[], object], quiet: float = QUIET) -> None:
+        self.run, self.quiet = run, quiet
         self.timer: threading.Timer | None = None
         self.lock = threading.Lock()
 
@@ -37,51 +35,17 @@ class _SourceHandler(FileSystemEventHandler):
         with self.lock:
             if self.timer is not None:
                 self.timer.cancel()
-            self.timer = threading.Timer(QUIET, self.run)
+            self.timer = threading.Timer(self.quiet, self.run)
             self.timer.daemon = True
             self.timer.start()
 
 
-def watch_source(source: Path, docs: Path, report: Callable[[Update, float], None]) -> BaseObserver:
-    """Start watching ``source``; each update of ``docs`` is passed to ``report`` with its
-    duration in seconds. Stop the returned observer when done."""
-    return watch_sources([source], docs, report)
-
-
-def watch_sources(
-    sources: list[Path],
-    docs: Path,
-    report: Callable[[Update, float], None],
-    default: str | None = None,
-) -> BaseObserver:
-    """Start watching ``sources``: one tree is brought up to date incrementally; a site of
-    several trees is split again whole (its English comes from every tree). Each update of
-    ``docs`` is passed to ``report`` with its duration in seconds. Stop the observer when done."""
-    lock = threading.Lock()
-
-    def run() -> None:
-        with lock:
-            start = time.perf_counter()
-            if len(sources) == 1:
-                update = update_tree(sources[0], docs)
-            else:
-                update = Update(full=split_docsets(sources, docs, default=default, jobs=1))
-            report(update, time.perf_counter() - start)
-
+def watch(folders: Iterable[Path], run: Callable[[], object], quiet: float = QUIET) -> BaseObserver:
+    """Start watching ``folders`` (and everything below them); ``run`` after each burst of
+    changes. Stop the returned observer when done."""
     observer = Observer()
-    for source in sources:
-        observer.schedule(_SourceHandler(run), str(source), recursive=True)
+    for folder in folders:
+        observer.schedule(SourceHandler(run, quiet), str(folder), recursive=True)
     observer.daemon = True
     observer.start()
     return observer
-
-
-def report_update(update: Update, seconds: float) -> None:
-    """One line on stderr per update: what was re-split, and how long it took."""
-    for problem in update.problems:
-        print(problem, file=sys.stderr)
-    if update.full is not None:
-        what = f"full split, {len(update.full.articles)} articles"
-    else:
-        what = f"{len(update.written)} written, {len(update.removed)} removed"
-    print(f"split: {what} in {seconds:.2f} s", file=sys.stderr, flush=True)

@@ -1,0 +1,297 @@
+"""One language of the site kept built: its MkDocs state held, to render a page again alone.
+
+``LanguageBuild.build`` builds one language exactly as ``site.build`` builds it in a worker (the
+default language at the site's root, another into a folder of its own, merged in after), and
+keeps what MkDocs holds at the end of that build: the configuration with its plugins, the files,
+the navigation, the template environment, each page. It also keeps a **record** of what each
+page's HTML was made from (``Record``): its ``docs/`` file, the branch of the tree and the
+breadcrumb it shows (read from the navigation data other pages' titles make), its own date, and
+the search entries it gave.
+
+``render`` then renders only the pages whose record no longer holds — MkDocs' own
+``_populate_page`` and ``_build_page``, with every plugin's page events, on the same objects —
+into a scratch folder, for the caller to move into the served site file by file. ``search``
+writes the language's search files again from every page's entries, in the build's order. A
+change ``render`` cannot place page by page (a page added or removed, a page's own date, which
+dates the pages without one and the sitemap) is returned as the reason for a full build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bilingual.locales import SiteLanguage
+from bilingual.site import internals
+from bilingual.source.dates import page_date
+
+PAGE_NAV = ("help_toc", "help_crumbs")
+"""What ``SiteEvents.on_page_context`` gives a page from the navigation data (its tree's branch
+and its breadcrumb): a page depends on exactly these values of the other pages' titles."""
+
+
+@dataclass(slots=True)
+class Record:
+    """What one page's HTML was made from, and what it gave the site's search."""
+
+    source: str
+    """The digest of its ``docs/`` file."""
+    navigation: str
+    """The digest of its branch of the tree and its breadcrumb."""
+    date: object
+    """Its own date (``ms.date``), which the sitemap and undated pages' dates read."""
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    """Its entries of Material's search index, in order."""
+
+
+@dataclass(slots=True)
+class Rendered:
+    """What ``render`` did: the files written under the scratch folder, or why it could not."""
+
+    files: list[str] = field(default_factory=list)
+    """Written files, relative to the site (and to the scratch folder)."""
+    removed: list[str] = field(default_factory=list)
+    """Files of the site whose source is gone (an image deleted), relative to the site."""
+    pages: list[str] = field(default_factory=list)
+    """The addresses of the pages rendered again (``/en/article/``)."""
+    full: str | None = None
+    """Why only a full build is right, when it is."""
+
+
+def digest(data: bytes | str) -> str:
+    """A short, stable digest of a file's bytes or a value's text."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def navigation_digest(context: Any) -> str:
+    """The digest of the navigation values a page's context holds (``PAGE_NAV``)."""
+    return digest("\x00".join(repr(context.get(key)) for key in PAGE_NAV))
+
+
+def _plugin(keeper: LanguageBuild) -> Any:
+    """A plugin, last in every event: keeps the build's state and each page's record."""
+    from mkdocs.plugins import BasePlugin, event_priority
+
+    class LiveRecord(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+        seen = 0
+        """Search entries already recorded: those after it are the page's being built."""
+
+        @event_priority(-1000)
+        def on_nav(self, nav: Any, /, *, config: Any, files: Any) -> Any:
+            keeper.nav = nav
+            return nav
+
+        @event_priority(-1000)
+        def on_env(self, env: Any, /, *, config: Any, files: Any) -> Any:
+            keeper.env, keeper.files = env, files
+            return env
+
+        @event_priority(-1000)
+        def on_page_context(self, context: Any, /, *, page: Any, config: Any, nav: Any) -> Any:
+            index = keeper.search_index()
+            entries = list(index.entries[self.seen :]) if index is not None else []
+            self.seen = len(index.entries) if index is not None else 0
+            keeper.records[page.file.src_uri] = Record(
+                digest(page.file.content_bytes),
+                navigation_digest(context),
+                page_date(page.meta),
+                entries,
+            )
+            return context
+
+    return LiveRecord()
+
+
+class LanguageBuild:
+    """One language's build, kept: ``build`` once, then ``render`` and ``search`` as sources
+    change (``site.build``'s steps for one language, in the process that holds the state)."""
+
+    def __init__(self, translation: SiteLanguage, docs: Path, code: str, codes: list[str]) -> None:
+        self.translation, self.docs, self.code, self.codes = translation, docs, code, codes
+        self.config: Any = None
+        self.nav: Any = None
+        self.env: Any = None
+        self.files: Any = None
+        self.records: dict[str, Record] = {}
+        self.statics: dict[str, str] = {}
+        """The digest of each static file of ``docs/`` this language copied (media, TOCs)."""
+
+    @property
+    def default(self) -> bool:
+        """Whether this is the site's default language (built at the site's root)."""
+        return self.code == self.codes[0]
+
+    def search_index(self) -> Any:
+        """Material's search index of this build (``None`` with search off)."""
+        plugin = self.config.plugins.get("search") or self.config.plugins.get("material/search")
+        return getattr(plugin, "search_index", None)
+
+    def build(self, site: Path, strict: bool = False) -> None:
+        """Build this language into ``site`` (the site's root for the default language, a
+        folder of its own to merge for another), as ``site.build`` does, keeping the state."""
+        from bilingual.site.build import _environ, _load, environment, run_mkdocs
+
+        with _environ(environment(self.translation)):
+            self.config = _load(self.docs, site, strict)
+            internals.build_one_language(self.config, None if self.default else self.code)
+            self.config.plugins["bilingual-live"] = _plugin(self)
+            run_mkdocs(self.config)
+        self.config.plugins["bilingual-live"].seen = 0
+        docs = str(self.docs.resolve())
+        for file in self.files.static_pages():
+            if file.abs_src_path and file.abs_src_path.startswith(docs):
+                source = Path(file.abs_src_path).relative_to(docs).as_posix()
+                self.statics[source] = digest(Path(file.abs_src_path).read_bytes())
+
+    def changed(self, sources: Iterable[str] | None) -> tuple[list[Any], str | None]:
+        """The pages whose ``docs/`` file differs from the one they were made from, among
+        ``sources`` (``docs/`` paths the split wrote or removed; ``None``: every page), or why
+        only a full build is right (a page added or removed)."""
+        known = {file.abs_src_path: file for file in self.files.documentation_pages()}
+        shown = {file.src_uri.partition("/")[2] for file in known.values()}
+        if sources is None:
+            sources = [
+                path.relative_to(self.docs).as_posix()
+                for code in {self.code, self.codes[0]}
+                for path in sorted((self.docs / code).rglob("*.md"))
+            ]
+            sources += [file.src_uri for file in known.values()]
+        pages = []
+        for source in dict.fromkeys(sources):
+            path = self.docs / source
+            file = known.get(str(path.resolve()))
+            folder, _, rest = source.partition("/")
+            own = folder in (self.code, self.codes[0])  # a fallback is the default's page
+            if own and rest not in shown and source.endswith(".md") and path.is_file():
+                return [], f"{source}: a page added"
+            if file is None or file.page is None:
+                continue
+            if not path.is_file():
+                return [], f"{source}: a page removed"
+            record = self.records.get(file.src_uri)
+            if record is None or record.source != digest(path.read_bytes()):
+                pages.append(file.page)
+        return pages, None
+
+    def events(self) -> Any:
+        """The site's MkDocs events object (``scripts/hooks.py``'s ``events``)."""
+        return internals.site_events(self.config)
+
+    def navigation_changed(self) -> list[Any]:
+        """The pages whose tree branch or breadcrumb differs from what they show, read again
+        from the navigation data (a title, a TOC entry or the TOC choice changed)."""
+        events = self.events()
+        events.trees.clear()
+        events.page_data.clear()
+        pages = []
+        for file in self.files.documentation_pages():
+            record = self.records.get(file.src_uri)
+            if file.page is None or record is None:
+                continue
+            context = events.on_page_context({}, page=file.page, config=self.config, nav=self.nav)
+            if navigation_digest(context) != record.navigation:
+                pages.append(file.page)
+        return pages
+
+    def render(self, sources: list[str] | None, scratch: Path) -> Rendered:
+        """Render again, into ``scratch``, the pages and static files that ``sources`` (``docs/``
+        paths, written or removed by the split) change in this language."""
+        from mkdocs.commands.build import _build_page, _populate_page
+
+        from bilingual.site.navigation import PAGE_DATA
+
+        pages, full = self.changed(sources)
+        if full is not None:
+            return Rendered(full=full)
+        done = Rendered()
+        docs = str(self.docs.resolve())
+        for file in self.files.static_pages():
+            if not file.abs_src_path.startswith(docs):
+                continue  # the theme's
+            source = Path(file.abs_src_path).relative_to(docs).as_posix()
+            if sources is not None and source not in sources:
+                continue
+            data = (
+                Path(file.abs_src_path).read_bytes() if Path(file.abs_src_path).is_file() else b""
+            )
+            if not data or self.statics.get(source) == digest(data):
+                continue
+            self.statics[source] = digest(data)
+            target = scratch / file.dest_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            done.files.append(file.dest_uri)
+        for source in sources or []:
+            folder, _, rest = source.partition("/")
+            hidden = any(part.startswith(".") for part in source.split("/"))
+            if folder != self.code or source.endswith(".md") or hidden or source in self.statics:
+                continue
+            dest = rest if self.default else source  # static-i18n's folder layout
+            path = self.docs / source
+            if path.is_file():  # a file the build had not seen (a new image)
+                self.statics[source] = digest(path.read_bytes())
+                (scratch / dest).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, scratch / dest)
+                done.files.append(dest)
+        for source in [s for s in self.statics if not (self.docs / s).is_file()]:
+            del self.statics[source]
+            done.removed.append(source.partition("/")[2] if self.default else source)
+        navigation = sources is None or any(
+            source.endswith(("/toc.json", f"/{PAGE_DATA}")) or source == "toc.json"
+            for source in sources
+        )
+        if navigation:
+            pages += [page for page in self.navigation_changed() if page not in pages]
+        events, index = self.events(), self.search_index()
+        building = internals.languages(self.config)
+        self.config.site_dir = str(scratch)
+        doc_files = self.files.documentation_pages()
+        capture = self.config.plugins["bilingual-live"]
+        for page in pages:
+            source = page.file.src_uri
+            before = self.records.get(source)
+            page.file._content = None  # read the page again from its file
+            page.file.abs_dest_path = str(scratch / page.file.dest_uri)  # written to scratch
+            events.builds.append(building)
+            try:
+                capture.seen = len(index.entries) if index is not None else 0
+                _populate_page(page, self.config, self.files)
+                _build_page(page, self.config, doc_files, self.nav, self.env)
+            finally:
+                events.builds.pop()
+                events.dates.pop(id(page), None)
+            after = self.records.get(source)
+            if before is not None and after is not None and after.date != before.date:
+                return Rendered(full=f"{source}: the page's date changed")
+            done.pages.append("/" + page.url)
+        if index is not None:
+            index.entries = [entry for record in self.records.values() for entry in record.entries]
+        done.files += [
+            path.relative_to(scratch).as_posix() for path in scratch.rglob("*") if path.is_file()
+        ]
+        done.files = sorted(set(done.files))
+        return done
+
+    def search(self, scratch: Path) -> str:
+        """Write this language's search files into ``scratch`` from every page's entries, as
+        the build wrote them; the folder they belong in, relative to the site."""
+        import json
+
+        from bilingual.site.search.shards import write_language
+
+        index = self.search_index()
+        building = internals.languages(self.config)
+        prefix = building.prefix(building.current)
+        others = [
+            building.prefix(code)
+            for code in building.built
+            if code not in (building.current, building.default)
+        ]
+        merged = json.loads(index.generate_search_index(None)) if index is not None else {}
+        write_language(merged, scratch, prefix, others, building.current)
+        return f"{prefix}search"

@@ -1,0 +1,144 @@
+"""``make serve``: the site built, served on loopback, and brought up to date at each save.
+
+``Session.start`` builds the site as ``make site`` does (``LiveSite.build``) and serves it
+(``server.LiveServer``). A change under a source folder (``split.watch``: a burst of
+events waits ``QUIET`` seconds for its last one) runs ``Session.refresh`` in one thread, one at a
+time:
+
+1. the split brings ``docs/`` up to date (``incremental.update_tree`` for one tree, which falls
+   back to the full split itself; a site of several trees is split again whole);
+2. ``LiveSite.update`` renders again the pages whose record the written files break, moves them
+   in and says which: the browsers viewing one of them reload (``Broker.publish``);
+3. ``LiveSite.search`` writes the changed languages' search files, and the change is settled.
+
+Each refresh is one line of the log: what changed, the pages rendered, the time; a full build
+names its reason. A source an edit made malformed is its one-line problem in the log (the split
+keeps its previous pages) and is listed in ``/.live/status``.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bilingual.errors import BilingualError
+from bilingual.live.server import Broker, LiveServer, parse_address
+from bilingual.live.site import Change, LiveSite
+from bilingual.locales import SiteLanguage
+from bilingual.split.docsets import split_docsets
+from bilingual.split.incremental import update_tree
+from bilingual.split.watch import watch
+
+QUIET = 0.1
+"""Seconds without a further event before a refresh runs (an editor saves in several steps)."""
+
+
+def log(line: str) -> None:
+    print(f"serve: {line}", file=sys.stderr, flush=True)
+
+
+@dataclass(slots=True)
+class Session:
+    """One ``make serve``: the sources watched, the site kept, the server."""
+
+    sources: list[Path]
+    docs: Path
+    site: Path
+    translation: SiteLanguage
+    default: str | None = None
+    report: Callable[[str], None] = log
+    broker: Broker = field(default_factory=Broker)
+    live: LiveSite | None = None
+    server: LiveServer | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    observer: object = None
+
+    def start(self, address: str) -> str:
+        """Build the site, serve it on ``address`` and watch the sources; the site's URL."""
+        started = time.perf_counter()
+        self.live = LiveSite(self.translation, self.docs, self.site)
+        self.live.build()
+        self.server = LiveServer(parse_address(address), self.site, self.broker)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.observer = watch(self.sources, self.refresh, QUIET)
+        host, port = self.server.server_address[:2]
+        url = f"http://{host!s}:{port}/"
+        self.report(f"site built in {time.perf_counter() - started:.1f} s, served at {url}")
+        return url
+
+    def stop(self) -> None:
+        """Stop watching, serving and every language's process."""
+        stop = getattr(self.observer, "stop", None)
+        if stop is not None:
+            stop()
+        if self.server is not None:
+            self.server.stop()
+        if self.live is not None:
+            self.live.close()
+
+    def refresh(self) -> Change | None:
+        """Bring ``docs/`` and the served site up to date with the sources (one at a time)."""
+        assert self.live is not None
+        with self.lock:
+            started = time.perf_counter()
+            problems: list[str] = []
+            try:
+                if len(self.sources) == 1:
+                    update = update_tree(self.sources[0], self.docs)
+                    problems = [str(problem) for problem in update.problems + update.warnings]
+                    if update.full is not None:
+                        problems += [str(p) for p in update.full.problems]
+                    written = None if update.full else update.written + update.removed
+                else:
+                    split_docsets(self.sources, self.docs, default=self.default, jobs=1)
+                    written = None
+                if written == []:
+                    for problem in problems:
+                        self.report(problem)
+                    self.broker.publish([], False, problems, settled=True)
+                    return None
+                change = self.live.update(written)
+            except BilingualError as error:
+                self.report(str(error))
+                self.broker.publish([], False, [str(error)], settled=True)
+                return None
+            for problem in problems:
+                self.report(problem)
+            shown = time.perf_counter() - started
+            self.broker.publish(change.pages, change.full is not None, problems, settled=False)
+            self.live.search(change.search)
+            self.broker.settle()
+            what = (
+                f"built again whole ({change.full})"
+                if change.full is not None
+                else f"{len(change.pages)} pages rendered ({', '.join(change.pages[:4])}"
+                f"{', …' if len(change.pages) > 4 else ''})"
+            )
+            self.report(
+                f"{what}: served in {shown:.2f} s, search ready in "
+                f"{time.perf_counter() - started:.2f} s"
+            )
+            return change
+
+
+def serve(
+    sources: list[Path],
+    docs: Path,
+    site: Path,
+    translation: SiteLanguage,
+    address: str,
+    default: str | None = None,
+) -> None:
+    """Serve ``site`` built from ``docs`` (split from ``sources``) until interrupted."""
+    session = Session(sources, docs, site, translation, default)
+    session.start(address)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        session.stop()

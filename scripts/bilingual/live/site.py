@@ -1,0 +1,165 @@
+"""The served site, kept up to date page by page: one process per language holding its build.
+
+``LiveSite.build`` builds the site as ``make site`` does (``site.build``'s steps: each language
+built, the other languages merged into the default's, the sitemap split, the policy headers
+written, the whole swapped in by ``publish.staged``), but each language is built in a process of
+its own that then stays, holding its build (``language.LanguageBuild``).
+
+``update`` takes the ``docs/`` files the split wrote or removed. Each language process renders
+again the pages whose record no longer holds into a scratch folder beside the site; the files are
+then moved in one by one (``os.replace``: a reader gets the old page or the new one, never part of
+one), and the policy headers follow the pages' scripts. ``search`` then writes the changed
+languages' search files and swaps each language's ``search/`` folder in. A change a language
+cannot place page by page falls back to ``build``, with the language's reason.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bilingual.live.language import LanguageBuild, Rendered
+from bilingual.locales import SiteLanguage
+from bilingual.site import csp, merge, publish, sitemaps
+from bilingual.site.build import site_codes
+from bilingual.split import workers
+
+_KEPT: LanguageBuild | None = None
+"""In a language's process: its build, kept."""
+
+
+def _build(
+    translation: SiteLanguage, docs: Path, code: str, codes: list[str], site: Path, strict: bool
+) -> None:
+    global _KEPT  # the one build this process holds
+    _KEPT = LanguageBuild(translation, docs, code, codes)
+    _KEPT.build(site, strict)
+
+
+def _render(sources: list[str] | None, scratch: Path) -> Rendered:
+    assert _KEPT is not None
+    return _KEPT.render(sources, scratch)
+
+
+def _search(scratch: Path) -> str:
+    assert _KEPT is not None
+    return _KEPT.search(scratch)
+
+
+@dataclass(slots=True)
+class Change:
+    """What one ``update`` did to the served site."""
+
+    pages: list[str] = field(default_factory=list)
+    """The addresses of the pages rendered again, every language's."""
+    files: int = 0
+    """Files moved into the site."""
+    full: str | None = None
+    """Why the site was built again whole, when it was."""
+    search: list[str] = field(default_factory=list)
+    """The languages whose search files ``search`` must write again."""
+
+
+class LiveSite:
+    """The site of ``docs`` served from ``site``, each language held by a process of its own."""
+
+    def __init__(self, translation: SiteLanguage, docs: Path, site: Path, strict: bool = False):
+        self.translation, self.docs, self.site, self.strict = translation, docs, site, strict
+        self.codes: list[str] = []
+        self.processes: dict[str, ProcessPoolExecutor] = {}
+        self.hashes: dict[str, set[str]] = {}
+
+    def close(self) -> None:
+        """Stop every language's process."""
+        for process in self.processes.values():
+            process.shutdown(wait=False, cancel_futures=True)
+        self.processes = {}
+
+    def build(self) -> None:
+        """Build the whole site, as ``make site`` does, each language in a process it keeps."""
+        self.close()
+        self.codes = site_codes(self.docs)
+        with publish.staged(self.site) as staging:
+            apart = Path(tempfile.mkdtemp(prefix=f".{self.site.name}.live-", dir=staging.parent))
+            try:
+                builds: list[Future[None]] = []
+                for code in self.codes:
+                    process = ProcessPoolExecutor(1, mp_context=workers.context())
+                    self.processes[code] = process
+                    into = staging if code == self.codes[0] else apart / code
+                    builds.append(
+                        process.submit(
+                            _build, self.translation, self.docs, code, self.codes, into, self.strict
+                        )
+                    )
+                for done in builds:
+                    done.result()
+                for code in self.codes[1:]:
+                    merge.merge(apart / code, staging)
+            finally:
+                shutil.rmtree(apart, ignore_errors=True)
+            sitemaps.split(staging)
+            self.hashes = csp.site_hashes(staging)
+            csp.write_policy(staging, set().union(*self.hashes.values()))
+
+    def _scratch(self) -> Path:
+        return Path(tempfile.mkdtemp(prefix=f".{self.site.name}.scratch-", dir=self.site.parent))
+
+    def update(self, sources: list[str] | None) -> Change:
+        """Bring the served site up to date with the ``docs/`` files ``sources``: the pages that
+        depend on them rendered again and moved in (``None``: whatever changed, every page's
+        record checked); the whole site built again where a language cannot place the change
+        page by page."""
+        scratch = self._scratch()
+        try:
+            asked = {
+                code: process.submit(_render, sources, scratch / code)
+                for code, process in self.processes.items()
+            }
+            rendered = {code: future.result() for code, future in asked.items()}
+            reasons = [result.full for result in rendered.values() if result.full is not None]
+            if reasons:
+                self.build()
+                return Change(full=reasons[0])
+            change = Change()
+            for code, result in rendered.items():
+                for relative in result.files:
+                    if code != self.codes[0] and relative in merge.KEPT:
+                        continue
+                    target = self.site / relative
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(scratch / code / relative, target)
+                    change.files += 1
+                    if relative.endswith(".html"):
+                        self.hashes[relative] = csp.page_hashes(target)
+                for relative in result.removed:
+                    if (self.site / relative).is_file():
+                        (self.site / relative).unlink()
+                        change.files += 1
+                change.pages += result.pages
+                if result.pages:
+                    change.search.append(code)
+            if change.files:
+                csp.write_policy(self.site, set().union(*self.hashes.values()))
+            return change
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+    def search(self, codes: list[str]) -> None:
+        """Write the search files of the languages ``codes`` again and swap each language's
+        ``search/`` folder in (``publish.exchange``: one atomic rename on Linux)."""
+        scratch = self._scratch()
+        try:
+            asked = {code: self.processes[code].submit(_search, scratch / code) for code in codes}
+            for code, future in asked.items():
+                folder = future.result()
+                target, made = self.site / folder, scratch / code / folder
+                if not (target.exists() and publish.exchange(target, made)):
+                    shutil.rmtree(target, ignore_errors=True)  # no atomic swap here: two steps
+                    os.replace(made, target)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)

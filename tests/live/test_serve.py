@@ -1,0 +1,214 @@
+"""``make serve``'s session for real: a source tree watched, the site served on loopback, edits
+saved as an author saves them, and what the server serves compared, file by file, with what
+``make site`` builds from the same sources."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from bilingual.live.server import RELOAD_TAG, parse_address
+from bilingual.live.session import Session
+from bilingual.site.build import build
+from bilingual.split.full import split_tree
+from conftest import FIXTURES
+
+pytestmark = pytest.mark.site
+
+ARTICLE = "set-up-mail.md"
+
+
+@dataclass
+class Served:
+    """A running session over a copy of ``tests/fixtures/tree``."""
+
+    source: Path
+    url: str
+    session: Session
+    log: list[str] = field(default_factory=list)
+
+    def status(self) -> dict[str, object]:
+        with urllib.request.urlopen(self.url + ".live/status", timeout=10) as answer:
+            found: dict[str, object] = json.loads(answer.read())
+        return found
+
+    def get(self, path: str) -> tuple[int, bytes]:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=10) as answer:
+                return answer.status, answer.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read()
+
+    def settle(self, after: int, timeout: float = 90) -> dict[str, object]:
+        """The status once a change after generation ``after`` is served and settled, and no
+        other change follows within half a second (the watcher's bursts)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            status = self.status()
+            if int(str(status["generation"])) > after and status["settled"]:
+                time.sleep(0.5)
+                again = self.status()
+                if again == status:
+                    return status
+            time.sleep(0.05)
+        raise AssertionError(f"no settled change after {after}: {self.status()}; {self.log}")
+
+    def save(self, relative: str, text: str) -> dict[str, object]:
+        """Save a source as an editor does (a temporary file renamed over it), and wait for it."""
+        before = int(str(self.status()["generation"]))
+        path = self.source / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.swp")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+        return self.settle(before)
+
+    def edit(self, relative: str, old: str, new: str) -> dict[str, object]:
+        text = (self.source / relative).read_text(encoding="utf-8")
+        assert old in text, (relative, old)
+        return self.save(relative, text.replace(old, new, 1))
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    source = tmp_path / "source"
+    shutil.copytree(FIXTURES / "tree", source)
+    split = split_tree(source, tmp_path / "docs")
+    log: list[str] = []
+    session = Session([source], tmp_path / "docs", tmp_path / "site", split.translation)
+    session.report = log.append
+    url = session.start("127.0.0.1:0")
+    try:
+        yield Served(source, url, session, log)
+    finally:
+        session.stop()
+
+
+def served_files(served: Served, site: Path) -> list[str]:
+    """The files of the clean build ``site`` whose served bytes differ (the reload tag removed
+    from each HTML page, where it must be once), and the files only one of the two has."""
+    differ = []
+    for path in sorted(site.rglob("*")):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(site).as_posix()
+        status, body = served.get(relative)
+        if path.suffix == ".html" and status == 200:
+            assert body.count(RELOAD_TAG.encode()) == 1, relative
+            body = body.replace(RELOAD_TAG.encode(), b"")
+        if status != 200 or body != path.read_bytes():
+            differ.append(relative)
+    kept = served.session.site
+    built = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    held = {p.relative_to(kept).as_posix() for p in kept.rglob("*") if p.is_file()}
+    return differ + [f"only served: {p}" for p in sorted(held - built)]
+
+
+def clean_build(source: Path, root: Path) -> Path:
+    split = split_tree(source, root / "docs")
+    build(split.translation, root / "docs", root / "site")
+    return root / "site"
+
+
+def test_a_sequence_of_edits_serves_what_make_site_builds(served: Served, tmp_path: Path) -> None:
+    status, page = served.get("set-up-mail/")
+    assert status == 200
+    assert "Atveriet iestatījumus." in page.decode()
+
+    # the translation, then the English, of one sentence: both languages' pages follow
+    served.edit(ARTICLE, "Atveriet iestatījumus.", "Atveriet iestatījumus tūlīt.")
+    assert "Atveriet iestatījumus tūlīt." in served.get("set-up-mail/")[1].decode()
+    served.edit(ARTICLE, "Open the settings.", "Open Settings now.")
+    assert "Open Settings now." in served.get("en/set-up-mail/")[1].decode()
+    assert any("2 pages rendered" in line for line in served.log), served.log
+
+    # a title: the home page and the other pages' trees follow
+    served.edit("share-calendar.md", "title: Kalendāra koplietošana", "title: Kalendārs kopā")
+    # an include, named by an article, then edited: the article shows the new text
+    served.edit(ARTICLE, "# <span", "[!INCLUDE [note](includes/shared-note.md)]\n\n# <span")
+    served.edit("includes/shared-note.md", "Šī piezīme", "Šī jaunā piezīme")
+    assert "Šī jaunā piezīme" in served.get("set-up-mail/")[1].decode()
+    # the TOC, a new image, an article added and one deleted
+    served.edit("TOC.yml", "name: Rokasgrāmatas", "name: Ceļveži")
+    before = int(str(served.status()["generation"]))
+    shutil.copyfile(served.source / "media" / "settings.png", served.source / "media" / "new.png")
+    served.settle(before)
+    assert served.get("media/new.png")[0] == 200
+    added = (served.source / "guides" / "new-users.md").read_text(encoding="utf-8")
+    served.save("guides/added.md", added.replace("Jaunie lietotāji", "Pievienotais raksts"))
+    assert served.get("guides/added/")[0] == 200
+    before = int(str(served.status()["generation"]))
+    (served.source / "record-a-call.md").unlink()
+    served.settle(before)
+    assert served.get("record-a-call/")[0] == 404
+
+    clean = clean_build(served.source, tmp_path / "clean")
+    differ = served_files(served, clean)
+    assert differ == [], differ
+
+
+def test_a_half_written_save_keeps_the_page_and_the_completed_save_mends_it(
+    served: Served,
+) -> None:
+    path = served.source / ARTICLE
+    good = path.read_bytes().replace(b"Atveriet", b"Aizveriet")
+    cut = good.index("ī".encode()) + 1
+    before = int(str(served.status()["generation"]))
+    path.write_bytes(good[:cut])  # a save cut inside a two-byte character
+    status = served.settle(before)
+    problems = [str(problem) for problem in status["problems"]]  # type: ignore[attr-defined]
+    assert any(p.startswith(f"{ARTICLE}:") and "invalid UTF-8" in p for p in problems), problems
+    assert any("invalid UTF-8" in line for line in served.log)
+    code, page = served.get("set-up-mail/")
+    assert code == 200
+    assert "Atveriet iestatījumus." in page.decode()  # the last good page, whole
+    before = int(str(served.status()["generation"]))
+    path.write_bytes(good)
+    status = served.settle(before)
+    assert status["problems"] == []
+    assert "Aizveriet iestatījumus." in served.get("set-up-mail/")[1].decode()
+
+
+def test_a_save_the_parser_reads_around_is_reported_and_shown(served: Served) -> None:
+    text = (served.source / ARTICLE).read_text(encoding="utf-8")
+    status = served.save(ARTICLE, text.replace("title: Pasta", "title: [Pasta", 1))
+    problems = [str(problem) for problem in status["problems"]]  # type: ignore[attr-defined]
+    assert any(p.startswith(f"{ARTICLE}:") and "front matter" in p for p in problems), problems
+    assert served.get("set-up-mail/")[0] == 200
+
+
+def test_a_burst_of_saves_settles_on_the_last(served: Served) -> None:
+    before = int(str(served.status()["generation"]))
+    path = served.source / ARTICLE
+    text = path.read_text(encoding="utf-8")
+    for number in range(20):  # format-on-save, a checkout: many writes in a row
+        path.write_text(text.replace("Open the settings.", f"Open the settings {number}."), "utf-8")
+    served.settle(before)
+    assert "Open the settings 19." in served.get("en/set-up-mail/")[1].decode()
+    assert int(str(served.status()["generation"])) - before < 20
+
+
+def test_the_server_answers_what_the_site_does_not_have_with_its_404_page(served: Served) -> None:
+    code, body = served.get("no/such/page/")
+    assert code == 404
+    assert body.replace(RELOAD_TAG.encode(), b"") == (served.session.site / "404.html").read_bytes()
+    assert served.get("../../etc/passwd")[0] == 404
+    code, script = served.get(".live/reload.js")
+    assert code == 200
+    assert b"EventSource" in script
+
+
+def test_the_server_binds_loopback_unless_told_otherwise() -> None:
+    assert parse_address("127.0.0.1:8000") == ("127.0.0.1", 8000)
+    assert parse_address(":8000") == ("127.0.0.1", 8000)
+    assert parse_address("[::1]:8001") == ("::1", 8001)
+    assert parse_address("0.0.0.0:80") == ("0.0.0.0", 80)  # told otherwise
