@@ -30,7 +30,7 @@ BILINGUAL := PYTHONPATH=scripts $(BIN)/python -m bilingual
 # SOURCE may name several trees (one per locale): one site. DEFAULT=code picks the root language.
 SOURCES := --source $(foreach s,$(SOURCE),"$(s)") $(if $(DEFAULT),--default "$(DEFAULT)",)
 
-.PHONY: site site-part site-merge site-languages serve test test-fast links lint clean audit parity reproducible bench bench-site bench-split bench-incremental bench-links bench-search bench-search-hits bench-locales help
+.PHONY: site site-part site-merge site-languages serve test test-fast links lint clean audit parity reproducible bench bench-site bench-split bench-incremental bench-links bench-search bench-search-hits bench-locales bench-serve help
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -103,6 +103,9 @@ bench-search-hits: $(STAMP)  ## known-item search per language: the share of SOU
 
 bench-locales: $(STAMP)  ## one site of LOCALES (default "8 40") locales made from the shared samples by relabelling their locale: split and build time, CPU and memory per locale, the median page, hreflang and switcher entries
 	PYTHONPATH=scripts:tests $(BIN)/python tests/benchmarks/bench_locales.py --corpus "$(CORPUS)" --locales $(LOCALES)
+
+bench-serve: $(STAMP)  ## make serve on a copy of SOURCE: startup, save-to-served seconds of real edits (translation, English, title, include, TOC, image, added, deleted) against 1 s median / 2 s worst, then a warm make site against 3 s
+	PYTHONPATH=scripts $(BIN)/python tests/benchmarks/bench_serve.py --source $(foreach s,$(SOURCE),"$(s)") $(if $(DEFAULT),--default "$(DEFAULT)",)
 
 help:  ## list the targets and what each does (from the comments after their names here)
 	@awk -F':.*## ' '/^[a-z][a-z-]*:.*## / { printf "  %-18s %s\n", $$1, $$2 }' $(firstword $(MAKEFILE_LIST))

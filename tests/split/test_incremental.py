@@ -82,10 +82,51 @@ def test_deleted_source_loses_its_pages_and_its_index_entry(split_copy: tuple[Pa
     assert "share-calendar.md" not in (docs / "en" / "index.md").read_text("utf-8")
 
 
-def test_changed_include_falls_back_to_a_full_split(split_copy: tuple[Path, Path]) -> None:
+def test_an_edited_include_writes_again_the_articles_that_read_it_and_no_other(
+    split_copy: tuple[Path, Path],
+) -> None:
     source, docs = split_copy
+    article = source / "set-up-mail.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(
+        text.replace("# <span", "[!INCLUDE [note](includes/shared-note.md)]\n\n# <span", 1), "utf-8"
+    )
+    assert update_tree(source, docs).full is None
+    age_pages(docs)
     note = source / "includes" / "shared-note.md"
-    note.write_text(note.read_text(encoding="utf-8") + "\n", "utf-8")
+    note.write_text(
+        note.read_text(encoding="utf-8").replace("Šī piezīme", "Šī jaunā piezīme"), "utf-8"
+    )
+    update = update_tree(source, docs)
+    assert update.full is None
+    assert update.written == ["lv/set-up-mail.md"]  # only the translation changed
+    assert "Šī jaunā piezīme" in (docs / "lv" / "set-up-mail.md").read_text("utf-8")
+    assert rewritten(docs) == {"lv/set-up-mail.md"}
+
+
+def test_an_include_that_appears_mends_the_page_that_missed_it(
+    split_copy: tuple[Path, Path],
+) -> None:
+    source, docs = split_copy
+    article = source / "set-up-mail.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(
+        text.replace("# <span", "[!INCLUDE [later](includes/later.md)]\n\n# <span", 1), "utf-8"
+    )
+    update = update_tree(source, docs)
+    assert any("later.md" in str(warning) for warning in update.warnings), update.warnings
+    shutil.copyfile(source / "includes" / "shared-note.md", source / "includes" / "later.md")
+    update = update_tree(source, docs)
+    assert update.full is None
+    assert sorted(update.written) == ["en/set-up-mail.md", "lv/set-up-mail.md"]
+    assert "Šī piezīme" in (docs / "lv" / "set-up-mail.md").read_text("utf-8")
+
+
+def test_a_changed_file_no_page_read_falls_back_to_a_full_split(
+    split_copy: tuple[Path, Path],
+) -> None:
+    source, docs = split_copy
+    (source / "docfx.json").write_text('{"build": {}}', "utf-8")
     assert update_tree(source, docs).full is not None
 
 
@@ -267,11 +308,15 @@ def test_a_changed_uid_map_falls_back_to_the_full_split(tmp_path: Path, change: 
     same_pages(docs, tmp_path / "full")
 
 
-def test_a_changed_code_file_falls_back_to_the_full_split(tmp_path: Path) -> None:
+def test_a_changed_code_file_writes_again_the_pages_that_show_it(tmp_path: Path) -> None:
     source, docs = xref_tree(tmp_path)
     (source / "sample.cs").write_text("// <Send>\nSendAgain();\n// </Send>\n", encoding="utf-8")
-    assert update_tree(source, docs).full is not None
+    update = update_tree(source, docs)
+    assert update.full is None
+    assert sorted(update.written) == ["en/linking.md", "lv/linking.md"]
     assert '<span class="n">SendAgain</span>' in (docs / "lv" / "linking.md").read_text("utf-8")
+    split_tree(source, tmp_path / "full")
+    same_pages(docs, tmp_path / "full")
 
 
 def test_a_file_docfx_json_leaves_out_stays_no_page_when_saved(tmp_path: Path) -> None:

@@ -47,6 +47,8 @@ class PageText:
     """What the page shows a placeholder for (an include or image it could not find …)."""
     outside: tuple[str, ...] = ()
     """Repository media outside ``SOURCE`` the page shows (``SOURCE``-relative paths)."""
+    reads: tuple[str, ...] = ()
+    """The includes and code files the page read (``SOURCE``-relative paths)."""
     texts: Mapping[tuple[str, str], str] = field(default_factory=dict)
     """Each segment's text on the page, by (source path, segment id)."""
     headings: tuple[str, ...] = ()
@@ -165,6 +167,7 @@ def render_page(
         links=(*changes, *page.data.get("links", ())),
         warnings=tuple(warnings),
         outside=tuple(sorted(outside)),
+        reads=tuple(sorted(getattr(resolver, "reads", None) or ())),
         texts=segments.texts(tokens, page.origins),
         headings=tuple(page.data.get("headings", ())),
         aliases=tuple(page.data.get("aliases", ())),

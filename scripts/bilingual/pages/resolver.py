@@ -204,6 +204,9 @@ class PageResolver:
     """What this page reported (its placeholders), its includes' reports included."""
     outside: set[str] = field(default_factory=set)
     """Repository media outside ``SOURCE`` the page uses (``SOURCE``-relative paths)."""
+    reads: set[str] = field(default_factory=set)
+    """The includes and code files the page read (``SOURCE``-relative paths), found or not:
+    the page is written again when one of them changes."""
 
     def report(
         self, where: Where, what: str, expected: str, kind: type[SourceError] = IncludeError
@@ -238,6 +241,7 @@ class PageResolver:
         path = self.resolve(target, origin, where)
         if path is None:
             return None
+        self.reads.add(path)
         included = self.folder.document(path)
         if included is None:
             self.report(where, f"included source '{target}' does not exist", INSIDE)
@@ -249,6 +253,7 @@ class PageResolver:
         path = self.resolve(bare, origin, where)
         if path is None:
             return None
+        self.reads.add(path)
         text = self.folder.code_text(path)
         if text is None:
             self.report(

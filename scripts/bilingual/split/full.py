@@ -103,6 +103,9 @@ class Split:
     link check lists each (kind ``media``)."""
     outside: set[str] = field(default_factory=set)
     """Repository media outside ``SOURCE`` that pages show, copied into every language."""
+    reads: dict[str, list[str]] = field(default_factory=dict)
+    """Each article's includes and code files (``SOURCE``-relative paths), for the snapshot:
+    an edited include writes again the articles that read it, and only those."""
     navigation: NavigationReport | None = None
     """The home pages, the tree, landing pages and redirects (``split.navigation``)."""
     missing_xrefs: dict[str, tuple[int, SourceError]] = field(default_factory=dict)
@@ -211,6 +214,9 @@ def record_pages(
             if page.top is not None:
                 tops[page.code] = page.top
         split.segments += article.segments
+        reads = sorted({path for page in article.pages for path in page.reads})
+        if reads:
+            split.reads[article.path] = reads
         if article.path not in made_before:
             split.articles.append(article.path)
             made_before.add(article.path)
@@ -449,6 +455,7 @@ def split_trees(
                     first_given,
                     split.navigation,
                     xref_targets,
+                    split.reads,
                 ),
             )
         else:  # several trees: make serve splits them whole on every change

@@ -10,9 +10,12 @@ title or ``uid``, the list of articles, ``index.md``, a ``.yml`` file (a TOC, a 
 file it read outside the source (the redirection file) changed. Cross references resolve from the
 snapshot's map, as the full split resolved them; a change to that map (an article's uid or title,
 an article with a uid added or removed) changes other pages too, and falls back to the full split.
-So does whatever else an incremental update cannot place safely: no snapshot, another source
-folder, a changed include, a changed file that is neither an article, a medium nor a ``.yml``
-file (a code file pages may include), a new translation locale. The full split runs with its
+An edited include or code file writes again the articles whose pages read it, as the snapshot
+recorded them (``Snapshot.reads``: each article's includes and code files, found or not, so an
+include that appears mends the pages that missed it). Whatever else an incremental update cannot
+place safely falls back to the full split: no snapshot, another source folder, a changed file
+that is no article, include, medium or ``.yml`` file and that no page read (``docfx.json``, a
+redirection file), a new translation locale. The full split runs with its
 staging and swap, in this one process (``jobs=1``: the server runs threads, and a change is small).
 """
 
@@ -28,7 +31,6 @@ from bilingual.pages import home
 from bilingual.pages.uids import target_of, uid_map
 from bilingual.source.files import Kind, SourceFiles, read_files
 from bilingual.source.folder import (
-    is_include,
     is_toc_name,
     known_code,
     read_document,
@@ -60,15 +62,23 @@ class Update:
 
 
 def needs_full_split(changed: set[str], snap: snapshot.Snapshot | None, source: Path) -> bool:
-    """Whether a change cannot be placed page by page: another source folder, a changed include,
-    or a changed file that is no article, medium or ``.yml`` (a code file a page may include)."""
+    """Whether a change cannot be placed page by page: another source folder, or a changed file
+    that is no article, include, medium or ``.yml`` and that no article read (``docfx.json``,
+    a redirection file)."""
     if snap is None or snap.source != str(source.resolve()):
         return True
+    read = {path for reads in snap.reads.values() for path in reads}
     return any(
-        (is_include(path) and path.endswith(".md"))
-        or not (path.endswith(".md") or is_media(Path(path)) or path.lower().endswith(YAML))
+        path not in read
+        and not (path.endswith(".md") or is_media(Path(path)) or path.lower().endswith(YAML))
         for path in changed
     )
+
+
+def readers(snap: snapshot.Snapshot, changed: set[str]) -> set[str]:
+    """The articles whose pages read one of the ``changed`` includes or code files (the
+    snapshot's record of what each article read)."""
+    return {article for article, reads in snap.reads.items() if changed.intersection(reads)}
 
 
 YAML = (".yml", ".yaml")
@@ -125,7 +135,7 @@ def update_tree(source: Path, docs: Path) -> Update:
     sides = sides_of(snap)
     found = read_files(source)  # the folder, read once: what each file is
     parsed: list[Document] = []
-    for path in sorted(changed):
+    for path in sorted(changed | (readers(snap, changed | gone) - gone)):
         file = found.files.get(path)
         if file is not None and file.kind is Kind.ARTICLE:
             try:
@@ -152,6 +162,11 @@ def update_tree(source: Path, docs: Path) -> Update:
         for warning in [*document.warnings, *(w for page in article.pages for w in page.warnings)]:
             if str(warning) not in map(str, update.warnings):
                 update.warnings.append(warning)
+        reads = sorted({read for page in article.pages for read in page.reads})
+        if reads:
+            snap.reads[path] = reads
+        else:
+            snap.reads.pop(path, None)
         titles = {page.code: page.title for page in article.pages}
         update.written += [f"{page.code}/{path}" for page in article.pages if page.written]
         titles_changed |= snap.titles.get(path) != titles or path == home.HOME
@@ -177,6 +192,7 @@ def update_tree(source: Path, docs: Path) -> Update:
         titles_changed |= snap.titles.pop(path, None) is not None
         titles_changed |= path.lower().endswith(YAML) or is_toc_name(path)
         snap.uids = {u: p for u, p in snap.uids.items() if p != path}
+        snap.reads.pop(path, None)
     if titles_changed:
         update_navigation(source, docs, snap, writer, update)
     snap.stamps = now

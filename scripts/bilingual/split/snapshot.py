@@ -19,7 +19,7 @@ from typing import Any
 from bilingual.pages.docfx.context import XrefTarget
 
 SNAPSHOT = ".sources.json"
-VERSION = 4
+VERSION = 5
 
 
 @dataclass(slots=True)
@@ -48,6 +48,8 @@ class Snapshot:
     xref_targets: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Every article with a ``uid:`` (relative path) -> its cross reference target
     (``target_record``)."""
+    reads: dict[str, list[str]] = field(default_factory=dict)
+    """Each article (relative path) -> the includes and code files its pages read."""
     version: int = VERSION
 
     def targets(self) -> list[XrefTarget]:
@@ -114,11 +116,12 @@ def snapshot(
     given: Any = None,
     navigation: Any = None,
     targets: Iterable[XrefTarget] = (),
+    reads: dict[str, list[str]] | None = None,
 ) -> Snapshot:
     """The snapshot of a full split of ``source`` whose translation has site code
     ``translation``; with ``given`` (``navigation.NavigationInput``) and ``navigation`` (its
     ``NavigationReport``), what the navigation needs to be brought up to date; ``targets`` the
-    articles with a uid (``uids.target_of``)."""
+    articles with a uid (``uids.target_of``); ``reads`` each article's includes and code files."""
     snap = Snapshot(str(source.resolve()), translation, stamps(source), titles, docset_paths)
     if given is not None:
         snap.locale, snap.uids = given.locale, dict(given.uids)
@@ -126,6 +129,7 @@ def snapshot(
         snap.inputs = {str(path): file_stamp(path) for path in navigation.inputs}
         snap.navigation = list(navigation.pages)
     snap.xref_targets = {target.path: target_record(target) for target in targets}
+    snap.reads = dict(reads or {})
     return snap
 
 

@@ -154,6 +154,8 @@ class WrittenPage:
     """What the page shows a placeholder for."""
     outside: tuple[str, ...] = ()
     """Repository media outside ``SOURCE`` the page shows."""
+    reads: tuple[str, ...] = ()
+    """The includes and code files the page read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +184,7 @@ def write_article(
         return WrittenArticle(document.path, len(document.segments), problem=error)
     written = []
     for site_lang, page in pages:
-        code, extra = site_lang.code, (page.warnings, page.outside)
+        code, extra = site_lang.code, (page.warnings, page.outside, page.reads)
         if document.path == home.HOME:
             written.append(WrittenPage(code, page.title, page.links, page.markdown, False, *extra))
             continue
