@@ -151,6 +151,13 @@ def test_a_sequence_of_edits_serves_what_make_site_builds(served: Served, tmp_pa
     served.settle(before)
     assert served.get("record-a-call/")[0] == 404
 
+    # an older date: the page and the sitemap's entry follow
+    served.edit("share-calendar.md", "ms.date: 01/02/2021", "ms.date: 12/24/2020")
+    whole = [line for line in served.log if "built again whole" in line]
+    assert whole == [], whole  # every one of these edits takes the fast path
+    # a newer date than any: every undated page's date, so the site is built again whole
+    served.edit("error-5-7-750.md", "ms.date: 01/02/2021", "ms.date: 03/04/2022")
+    assert "newest page's date" in served.log[-1], served.log[-1]
     clean = clean_build(served.source, tmp_path / "clean")
     differ = served_files(served, clean)
     assert differ == [], differ

@@ -27,7 +27,7 @@ from typing import Any
 
 from bilingual.locales import SiteLanguage
 from bilingual.site import internals
-from bilingual.source.dates import page_date
+from bilingual.source.dates import newest, page_date
 
 PAGE_NAV = ("help_toc", "help_crumbs")
 """What ``SiteEvents.on_page_context`` gives a page from the navigation data (its tree's branch
@@ -58,6 +58,8 @@ class Rendered:
     """Files of the site whose source is gone (an image deleted), relative to the site."""
     pages: list[str] = field(default_factory=list)
     """The addresses of the pages rendered again (``/en/article/``)."""
+    sitemap: bool = False
+    """Whether the language's sitemap was written again (a page added, removed or dated)."""
     full: str | None = None
     """Why only a full build is right, when it is."""
 
@@ -66,6 +68,13 @@ def digest(data: bytes | str) -> str:
     """A short, stable digest of a file's bytes or a value's text."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def switcher(file: Any) -> tuple[object, ...]:
+    """What a page's language switcher and ``hreflang`` links are made of: its language and
+    each alternate's address (static-i18n's ``alternates``)."""
+    alternates = getattr(file, "alternates", None) or {}
+    return (getattr(file, "locale", None), *sorted((k, v.url) for k, v in alternates.items()))
 
 
 def navigation_digest(context: Any) -> str:
@@ -148,10 +157,10 @@ class LanguageBuild:
                 source = Path(file.abs_src_path).relative_to(docs).as_posix()
                 self.statics[source] = digest(Path(file.abs_src_path).read_bytes())
 
-    def changed(self, sources: Iterable[str] | None) -> tuple[list[Any], str | None]:
+    def changed(self, sources: Iterable[str] | None) -> tuple[list[Any], bool]:
         """The pages whose ``docs/`` file differs from the one they were made from, among
-        ``sources`` (``docs/`` paths the split wrote or removed; ``None``: every page), or why
-        only a full build is right (a page added or removed)."""
+        ``sources`` (``docs/`` paths the split wrote or removed; ``None``: every page), and
+        whether the language's pages are others now (one added or removed: ``refile``)."""
         known = {file.abs_src_path: file for file in self.files.documentation_pages()}
         shown = {file.src_uri.partition("/")[2] for file in known.values()}
         if sources is None:
@@ -161,22 +170,65 @@ class LanguageBuild:
                 for path in sorted((self.docs / code).rglob("*.md"))
             ]
             sources += [file.src_uri for file in known.values()]
-        pages = []
+        pages, others = [], False
         for source in dict.fromkeys(sources):
             path = self.docs / source
             file = known.get(str(path.resolve()))
             folder, _, rest = source.partition("/")
             own = folder in (self.code, self.codes[0])  # a fallback is the default's page
             if own and rest not in shown and source.endswith(".md") and path.is_file():
-                return [], f"{source}: a page added"
+                others = True  # a page added
             if file is None or file.page is None:
                 continue
             if not path.is_file():
-                return [], f"{source}: a page removed"
+                others = True  # a page removed
+                continue
             record = self.records.get(file.src_uri)
             if record is None or record.source != digest(path.read_bytes()):
                 pages.append(file.page)
-        return pages, None
+        return pages, others
+
+    def refile(self, scratch: Path) -> tuple[list[Any], list[str]]:
+        """Choose this language's files again, as the build's start does (MkDocs' files,
+        static-i18n's choice and alternates, the navigation), after a page was added or
+        removed. A page kept with the same alternates keeps its rendered state; the others
+        (the new pages, those whose language switcher changes) are returned to render, with
+        the files of the pages gone, relative to the site."""
+        from mkdocs.structure.files import get_files, set_exclusions
+        from mkdocs.structure.nav import get_navigation
+        from mkdocs.structure.pages import Page
+
+        config, events = self.config, self.events()
+        config.site_dir = str(scratch)
+        before = {file.src_uri: file for file in self.files.documentation_pages()}
+        events.builds.append(internals.languages(config))
+        try:
+            files = get_files(config)
+            files.add_files_from_theme(self.env, config)
+            files = config.plugins.on_files(files, config=config)
+            set_exclusions(files, config)
+            nav = get_navigation(files, config)
+            nav = config.plugins.on_nav(nav, config=config, files=files)
+        finally:
+            events.builds.pop()
+        render = []
+        for file in files.documentation_pages():
+            old = before.pop(file.src_uri, None)
+            if file.page is not None:  # the navigation's pages (the home page) are made anew
+                render.append(file.page)
+            elif old is not None and old.page is not None and switcher(old) == switcher(file):
+                file.page, old.page.file = old.page, file
+            else:
+                Page(None, file, config)
+                render.append(file.page)
+        for source in before:
+            self.records.pop(source, None)
+        self.files, self.nav = files, nav
+        return render, [file.dest_uri for file in before.values()]
+
+    def site_date(self) -> object:
+        """The newest own date of the language's pages (the date of those without one)."""
+        return newest(str(r.date) for r in self.records.values() if r.date is not None)
 
     def events(self) -> Any:
         """The site's MkDocs events object (``scripts/hooks.py``'s ``events``)."""
@@ -205,10 +257,13 @@ class LanguageBuild:
 
         from bilingual.site.navigation import PAGE_DATA
 
-        pages, full = self.changed(sources)
-        if full is not None:
-            return Rendered(full=full)
+        pages, others = self.changed(sources)
         done = Rendered()
+        site_date = self.site_date()
+        if others:
+            made, done.removed = self.refile(scratch)
+            pages += [page for page in made if page not in pages]
+            done.sitemap = True
         docs = str(self.docs.resolve())
         for file in self.files.static_pages():
             if not file.abs_src_path.startswith(docs):
@@ -266,16 +321,35 @@ class LanguageBuild:
                 events.builds.pop()
                 events.dates.pop(id(page), None)
             after = self.records.get(source)
-            if before is not None and after is not None and after.date != before.date:
-                return Rendered(full=f"{source}: the page's date changed")
+            if before is None or after is None or after.date != before.date:
+                done.sitemap = True  # its date in the sitemap
+                if after is not None and after.date is None and site_date is not None:
+                    page.update_date = site_date  # as on_env dates an undated page
             done.pages.append("/" + page.url)
-        if index is not None:
-            index.entries = [entry for record in self.records.values() for entry in record.entries]
+        if self.site_date() != site_date:
+            return Rendered(full="the newest page's date changed (the undated pages' date)")
+        if done.sitemap:
+            self.sitemap()
+        if index is not None:  # in the order of the pages, as the build indexed them
+            records = [self.records.get(f.src_uri) for f in self.files.documentation_pages()]
+            index.entries = [entry for record in records if record for entry in record.entries]
         done.files += [
             path.relative_to(scratch).as_posix() for path in scratch.rglob("*") if path.is_file()
         ]
         done.files = sorted(set(done.files))
         return done
+
+    def sitemap(self) -> None:
+        """Write the language's ``sitemap.xml`` (and ``.gz``) into the build's folder, as the
+        build's theme templates step does."""
+        from mkdocs.commands.build import _build_theme_template
+
+        events = self.events()
+        events.builds.append(internals.languages(self.config))
+        try:
+            _build_theme_template("sitemap.xml", self.env, self.files, self.config, self.nav)
+        finally:
+            events.builds.pop()
 
     def search(self, scratch: Path) -> str:
         """Write this language's search files into ``scratch`` from every page's entries, as

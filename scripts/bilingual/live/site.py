@@ -45,9 +45,27 @@ def _render(sources: list[str] | None, scratch: Path) -> Rendered:
     return _KEPT.render(sources, scratch)
 
 
+def _sitemap(scratch: Path) -> None:
+    assert _KEPT is not None
+    _KEPT.config.site_dir = str(scratch)
+    _KEPT.sitemap()
+
+
 def _search(scratch: Path) -> str:
     assert _KEPT is not None
     return _KEPT.search(scratch)
+
+
+SITEMAPS = (merge.SITEMAP, merge.SITEMAP_GZ)
+"""The sitemap files each language's build writes at its root, merged into the site's."""
+
+
+def prune(site: Path, folder: Path) -> None:
+    """Remove ``folder`` and the folders above it inside ``site`` while they are empty (a clean
+    build has no empty folder)."""
+    while folder != site and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
 
 
 @dataclass(slots=True)
@@ -126,9 +144,11 @@ class LiveSite:
                 self.build()
                 return Change(full=reasons[0])
             change = Change()
+            if any(result.sitemap for result in rendered.values()):
+                self._sitemap(scratch)
             for code, result in rendered.items():
                 for relative in result.files:
-                    if code != self.codes[0] and relative in merge.KEPT:
+                    if relative in SITEMAPS or (code != self.codes[0] and relative in merge.KEPT):
                         continue
                     target = self.site / relative
                     target.parent.mkdir(parents=True, exist_ok=True)
@@ -139,7 +159,9 @@ class LiveSite:
                 for relative in result.removed:
                     if (self.site / relative).is_file():
                         (self.site / relative).unlink()
+                        self.hashes.pop(relative, None)
                         change.files += 1
+                        prune(self.site, (self.site / relative).parent)
                 change.pages += result.pages
                 if result.pages:
                     change.search.append(code)
@@ -148,6 +170,28 @@ class LiveSite:
             return change
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
+
+    def _sitemap(self, scratch: Path) -> None:
+        """The site's sitemap made again from every language's, as ``build`` merges them: the
+        default language's, then each other language's entries (``merge.merge``)."""
+        for code in self.codes:
+            if not (scratch / code / merge.SITEMAP).is_file():  # a language not written again
+                self.processes[code].submit(_sitemap, scratch / code).result()
+        made = scratch / "sitemap"
+        made.mkdir()
+        for name in SITEMAPS:
+            shutil.copyfile(scratch / self.codes[0] / name, made / name)
+        for code in self.codes[1:]:
+            alone = scratch / f"sitemap-{code}"
+            alone.mkdir()
+            for name in SITEMAPS:
+                shutil.copyfile(scratch / code / name, alone / name)
+            merge.merge(alone, made)
+        shutil.copyfile(self.site / "index.html", made / "index.html")  # its address
+        sitemaps.split(made)
+        for path in sorted(made.iterdir()):
+            if path.name != "index.html":
+                os.replace(path, self.site / path.name)
 
     def search(self, codes: list[str]) -> None:
         """Write the search files of the languages ``codes`` again and swap each language's
