@@ -190,11 +190,12 @@ def edits(served: Served, source: Path, count: int) -> list[tuple[str, float]]:
     """Every kind of edit, saved and timed until served; ``(kind, seconds)`` each."""
     chosen = articles_with_segments(source, count)
     times: list[tuple[str, float]] = []
+    generation = 0
 
     def timed(kind: str, path: str, check: Callable[[], bool], started: float) -> None:
         seen = len(served.lines())
         seconds = wait_for(check, started)
-        settle(served)
+        settle(served, generation)
         time.sleep(0.1)  # the log line comes as the change settles
         lines = served.lines()[seen:]
         print(f"edit: {kind} {path}: {seconds:.2f} s; {' | '.join(lines)}", file=sys.stderr)
@@ -207,7 +208,7 @@ def edits(served: Served, source: Path, count: int) -> list[tuple[str, float]]:
         marker = f"Benchmark{number}"
         edited = text[: found.end(2)] + f" {marker}" + text[found.end(2) :]
         url = served.url + address(article)
-        started = time.perf_counter()
+        generation, started = status(served), time.perf_counter()
         save(source / article, edited)
         timed(
             f"translation{number}",
@@ -221,7 +222,7 @@ def edits(served: Served, source: Path, count: int) -> list[tuple[str, float]]:
     found = ENGLISH.search(text)
     assert found is not None
     url = served.url + address(article, "en/")
-    started = time.perf_counter()
+    generation, started = status(served), time.perf_counter()
     save(source / article, text[: found.end(2)] + " EnglishEdit" + text[found.end(2) :])
     timed("english", article, lambda: "EnglishEdit" in get(url)[1], started)
 
@@ -230,7 +231,7 @@ def edits(served: Served, source: Path, count: int) -> list[tuple[str, float]]:
     title = TITLE.search(text)
     assert title is not None
     url = served.url + address(article)
-    started = time.perf_counter()
+    generation, started = status(served), time.perf_counter()
     save(source / article, text[: title.start(1)] + "TitleEdit " + text[title.start(1) :])
     timed("title", article, lambda: "<title>TitleEdit" in get(url)[1], started)
 
@@ -238,7 +239,7 @@ def edits(served: Served, source: Path, count: int) -> list[tuple[str, float]]:
     if includes:
         include = includes[0]
         before = status(served)
-        started = time.perf_counter()
+        generation, started = status(served), time.perf_counter()
         save(include, include.read_text(encoding="utf-8") + "\nIncludeEdit.\n")
         timed("include", include.relative_to(source).as_posix(), changed(served, before), started)
 
@@ -249,7 +250,7 @@ def edits(served: Served, source: Path, count: int) -> list[tuple[str, float]]:
         name = re.search(r"name: *(.+)", text)
         if name is not None:
             before = status(served)
-            started = time.perf_counter()
+            generation, started = status(served), time.perf_counter()
             save(toc, text[: name.start(1)] + "TocEdit " + text[name.start(1) :])
             timed("toc", toc.relative_to(source).as_posix(), changed(served, before), started)
 
@@ -257,20 +258,20 @@ def edits(served: Served, source: Path, count: int) -> list[tuple[str, float]]:
     if media:
         image = media[0].with_name("bench-new-image.png")
         url = served.url + image.relative_to(source).as_posix()
-        started = time.perf_counter()
+        generation, started = status(served), time.perf_counter()
         shutil.copyfile(media[0], image)
         timed("image", image.relative_to(source).as_posix(), lambda: get(url)[0] == 200, started)
 
     article = chosen[count + 2]
     added = Path(article).with_name("bench-added.md").as_posix()
     url = served.url + address(added)
-    started = time.perf_counter()
+    generation, started = status(served), time.perf_counter()
     save(source / added, (source / article).read_text(encoding="utf-8"))
     timed("added", added, lambda: get(url)[0] == 200, started)
 
     article = chosen[count + 3]
     url = served.url + address(article)
-    started = time.perf_counter()
+    generation, started = status(served), time.perf_counter()
     (source / article).unlink()
     timed("deleted", article, lambda: get(url)[0] == 404, started)
     return times
@@ -285,12 +286,16 @@ def changed(served: Served, before: int) -> Callable[[], bool]:
     return lambda: status(served) > before
 
 
-def settle(served: Served) -> None:
-    """Wait until the last change is settled (its search files written)."""
+def settle(served: Served, after: int) -> None:
+    """Wait until a change after generation ``after`` is served and settled (its search files
+    written), and no other follows within half a second."""
     deadline = time.perf_counter() + TIMEOUT
     while time.perf_counter() < deadline:
-        if json.loads(get(served.url + ".live/status")[1]).get("settled"):
-            return
+        found = json.loads(get(served.url + ".live/status")[1])
+        if found["generation"] > after and found["settled"]:
+            time.sleep(0.5)
+            if json.loads(get(served.url + ".live/status")[1]) == found:
+                return
         time.sleep(0.05)
 
 

@@ -212,14 +212,16 @@ class LanguageBuild:
         finally:
             events.builds.pop()
         render = []
+        listed = {id(page) for page in nav.pages}  # the navigation's own (the home page)
         for file in files.documentation_pages():
             old = before.pop(file.src_uri, None)
-            if file.page is not None:  # the navigation's pages (the home page) are made anew
+            if file.page is None:
+                Page(None, file, config)
+            if id(file.page) in listed or old is None or old.page is None:
                 render.append(file.page)
-            elif old is not None and old.page is not None and switcher(old) == switcher(file):
+            elif switcher(old) == switcher(file):  # MkDocs made a new page: keep the rendered one
                 file.page, old.page.file = old.page, file
             else:
-                Page(None, file, config)
                 render.append(file.page)
         for source in before:
             self.records.pop(source, None)
@@ -351,21 +353,36 @@ class LanguageBuild:
         finally:
             events.builds.pop()
 
-    def search(self, scratch: Path) -> str:
-        """Write this language's search files into ``scratch`` from every page's entries, as
-        the build wrote them; the folder they belong in, relative to the site."""
+    def search_entries(self) -> SearchEntries:
+        """This language's search entries, every page's in the build's order, and where its
+        search files go: for ``write_search``, in a process of its own."""
         import json
-
-        from bilingual.site.search.shards import write_language
 
         index = self.search_index()
         building = internals.languages(self.config)
-        prefix = building.prefix(building.current)
         others = [
             building.prefix(code)
             for code in building.built
             if code not in (building.current, building.default)
         ]
         merged = json.loads(index.generate_search_index(None)) if index is not None else {}
-        write_language(merged, scratch, prefix, others, building.current)
-        return f"{prefix}search"
+        return SearchEntries(merged, building.prefix(building.current), others, building.current)
+
+
+@dataclass(slots=True)
+class SearchEntries:
+    """One language's entries of Material's index, and where its search files go."""
+
+    merged: dict[str, Any]
+    prefix: str
+    others: list[str]
+    code: str
+
+
+def write_search(entries: SearchEntries, scratch: Path) -> str:
+    """Write a language's search files into ``scratch`` as the build writes them
+    (``shards.write_language``); the folder they belong in, relative to the site."""
+    from bilingual.site.search.shards import write_language
+
+    write_language(entries.merged, scratch, entries.prefix, entries.others, entries.code)
+    return f"{entries.prefix}search"

@@ -17,6 +17,7 @@ import json
 import mimetypes
 import posixpath
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -43,39 +44,39 @@ HEARTBEAT = 15.0
 """Seconds between comments on an idle event stream (proxies close silent connections)."""
 
 
+def _idle() -> bool:
+    return False
+
+
 @dataclass(slots=True)
 class Broker:
     """The changes published to the browsers, and where the site stands."""
 
     generation: int = 0
     """Changes published so far."""
-    settled: bool = True
-    """Whether the last change is whole (its search files written)."""
     message: dict[str, Any] = field(default_factory=dict)
     """The last change: ``pages`` (addresses) and ``full`` (built again whole)."""
     problems: list[str] = field(default_factory=list)
     """The problems the last change reported, one line each."""
+    busy: Callable[[], bool] = _idle
+    """Whether files of a published change are still being written (its search files)."""
     condition: threading.Condition = field(default_factory=threading.Condition)
 
-    def publish(self, pages: list[str], full: bool, problems: list[str], settled: bool) -> None:
+    def publish(self, pages: list[str], full: bool, problems: list[str]) -> None:
         """A change is served: tell every browser listening."""
         with self.condition:
             self.generation += 1
             self.message = {"generation": self.generation, "pages": pages, "full": full}
-            self.problems, self.settled = problems, settled
-            self.condition.notify_all()
-
-    def settle(self) -> None:
-        """The last change is whole."""
-        with self.condition:
-            self.settled = True
+            self.problems = problems
             self.condition.notify_all()
 
     def status(self) -> dict[str, Any]:
+        """The changes published, whether the site is settled (every file of the last change
+        written), and the last change's problems."""
         with self.condition:
             return {
                 "generation": self.generation,
-                "settled": self.settled,
+                "settled": not self.busy(),
                 "problems": list(self.problems),
             }
 

@@ -9,7 +9,8 @@ time:
    back to the full split itself; a site of several trees is split again whole);
 2. ``LiveSite.update`` renders again the pages whose record the written files break, moves them
    in and says which: the browsers viewing one of them reload (``Broker.publish``);
-3. ``LiveSite.search`` writes the changed languages' search files, and the change is settled.
+3. ``Searches`` writes the changed languages' search files in a thread of its own (a save
+   meanwhile is rendered and served at once), and the change is settled.
 
 Each refresh is one line of the log: what changed, the pages rendered, the time; a full build
 names its reason. A source an edit made malformed is its one-line problem in the log (the split
@@ -56,12 +57,15 @@ class Session:
     server: LiveServer | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
     observer: object = None
+    searches: Searches | None = None
 
     def start(self, address: str) -> str:
         """Build the site, serve it on ``address`` and watch the sources; the site's URL."""
         started = time.perf_counter()
         self.live = LiveSite(self.translation, self.docs, self.site)
         self.live.build()
+        self.searches = Searches(self.live, self.report)
+        self.broker.busy = self.searches.busy
         self.server = LiveServer(parse_address(address), self.site, self.broker)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.observer = watch(self.sources, self.refresh, QUIET)
@@ -77,12 +81,15 @@ class Session:
             stop()
         if self.server is not None:
             self.server.stop()
+        if self.searches is not None:
+            self.searches.stop()
         if self.live is not None:
             self.live.close()
 
     def refresh(self) -> Change | None:
         """Bring ``docs/`` and the served site up to date with the sources (one at a time)."""
         assert self.live is not None
+        assert self.searches is not None
         with self.lock:
             started = time.perf_counter()
             problems: list[str] = []
@@ -99,30 +106,78 @@ class Session:
                 if written == []:
                     for problem in problems:
                         self.report(problem)
-                    self.broker.publish([], False, problems, settled=True)
+                    self.broker.publish([], False, problems)
                     return None
                 change = self.live.update(written)
             except BilingualError as error:
                 self.report(str(error))
-                self.broker.publish([], False, [str(error)], settled=True)
+                self.broker.publish([], False, [str(error)])
                 return None
             for problem in problems:
                 self.report(problem)
-            shown = time.perf_counter() - started
-            self.broker.publish(change.pages, change.full is not None, problems, settled=False)
-            self.live.search(change.search)
-            self.broker.settle()
+            self.searches.add(change.search, started)
+            self.broker.publish(change.pages, change.full is not None, problems)
             what = (
                 f"built again whole ({change.full})"
                 if change.full is not None
                 else f"{len(change.pages)} pages rendered ({', '.join(change.pages[:4])}"
                 f"{', …' if len(change.pages) > 4 else ''})"
             )
-            self.report(
-                f"{what}: served in {shown:.2f} s, search ready in "
-                f"{time.perf_counter() - started:.2f} s"
-            )
+            self.report(f"{what}: served in {time.perf_counter() - started:.2f} s")
             return change
+
+
+class Searches:
+    """The search files of published changes, written one batch at a time in a thread of
+    their own: a save is rendered and served while the last one's search files are written.
+    Languages asked for while a batch runs are written in the next, together."""
+
+    def __init__(self, live: LiveSite, report: Callable[[str], None]) -> None:
+        self.live, self.report = live, report
+        self.pending: set[str] = set()
+        self.since: float | None = None
+        self.running = False
+        self.stopping = False
+        self.condition = threading.Condition()
+        threading.Thread(target=self.run, daemon=True).start()
+
+    def add(self, codes: list[str], started: float) -> None:
+        """Write the search files of ``codes`` (a change begun at ``started``) again."""
+        with self.condition:
+            if codes:
+                self.pending.update(codes)
+                self.since = started if self.since is None else self.since
+                self.condition.notify_all()
+
+    def busy(self) -> bool:
+        with self.condition:
+            return self.running or bool(self.pending)
+
+    def stop(self) -> None:
+        with self.condition:
+            self.stopping = True
+            self.condition.notify_all()
+
+    def run(self) -> None:
+        while True:
+            with self.condition:
+                self.condition.wait_for(lambda: self.pending or self.stopping)
+                if self.stopping:
+                    return
+                codes, since = sorted(self.pending), self.since
+                self.pending, self.since, self.running = set(), None, True
+            try:
+                self.live.search(codes)
+                if since is not None:
+                    seconds = time.perf_counter() - since
+                    self.report(
+                        f"search of {', '.join(codes)} written {seconds:.2f} s after the save"
+                    )
+            except Exception as error:  # a language's process gone with a rebuild: the build
+                self.report(f"search of {', '.join(codes)} not written ({error!r})")  # wrote it
+            finally:
+                with self.condition:
+                    self.running = False
 
 
 def serve(

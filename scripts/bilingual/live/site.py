@@ -18,11 +18,12 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bilingual.live.language import LanguageBuild, Rendered
+from bilingual.live.language import LanguageBuild, Rendered, SearchEntries, write_search
 from bilingual.locales import SiteLanguage
 from bilingual.site import csp, merge, publish, sitemaps
 from bilingual.site.build import site_codes
@@ -51,9 +52,9 @@ def _sitemap(scratch: Path) -> None:
     _KEPT.sitemap()
 
 
-def _search(scratch: Path) -> str:
+def _search_entries() -> SearchEntries:
     assert _KEPT is not None
-    return _KEPT.search(scratch)
+    return _KEPT.search_entries()
 
 
 SITEMAPS = (merge.SITEMAP, merge.SITEMAP_GZ)
@@ -89,19 +90,28 @@ class LiveSite:
         self.translation, self.docs, self.site, self.strict = translation, docs, site, strict
         self.codes: list[str] = []
         self.processes: dict[str, ProcessPoolExecutor] = {}
+        self.searcher = ProcessPoolExecutor(1, mp_context=workers.context())
+        """Writes the search files of a change, apart from the languages' processes."""
         self.hashes: dict[str, set[str]] = {}
+        self.epoch = 0
+        """Builds of the whole site so far: a search begun before the last one is dropped."""
+        self.lock = threading.Lock()
+        """Held while the site's folder or its search files are swapped."""
 
-    def close(self) -> None:
-        """Stop every language's process."""
+    def close(self, searcher: bool = True) -> None:
+        """Stop every language's process (and the search process)."""
         for process in self.processes.values():
             process.shutdown(wait=False, cancel_futures=True)
         self.processes = {}
+        if searcher:
+            self.searcher.shutdown(wait=False, cancel_futures=True)
 
     def build(self) -> None:
         """Build the whole site, as ``make site`` does, each language in a process it keeps."""
-        self.close()
+        self.close(searcher=False)
         self.codes = site_codes(self.docs)
-        with publish.staged(self.site) as staging:
+        with self.lock, publish.staged(self.site) as staging:
+            self.epoch += 1
             apart = Path(tempfile.mkdtemp(prefix=f".{self.site.name}.live-", dir=staging.parent))
             try:
                 builds: list[Future[None]] = []
@@ -195,15 +205,25 @@ class LiveSite:
 
     def search(self, codes: list[str]) -> None:
         """Write the search files of the languages ``codes`` again and swap each language's
-        ``search/`` folder in (``publish.exchange``: one atomic rename on Linux)."""
-        scratch = self._scratch()
+        ``search/`` folder in (``publish.exchange``: one atomic rename on Linux). The entries
+        come from each language's process at once; the files are written in the search
+        process, so a save meanwhile is rendered without waiting for them. A search begun
+        before the site was built again whole is dropped (the build wrote its own)."""
+        epoch, scratch = self.epoch, self._scratch()
         try:
-            asked = {code: self.processes[code].submit(_search, scratch / code) for code in codes}
-            for code, future in asked.items():
+            entries = {code: self.processes[code].submit(_search_entries) for code in codes}
+            written = {
+                code: self.searcher.submit(write_search, future.result(), scratch / code)
+                for code, future in entries.items()
+            }
+            for code, future in written.items():
                 folder = future.result()
-                target, made = self.site / folder, scratch / code / folder
-                if not (target.exists() and publish.exchange(target, made)):
-                    shutil.rmtree(target, ignore_errors=True)  # no atomic swap here: two steps
-                    os.replace(made, target)
+                with self.lock:
+                    if epoch != self.epoch:
+                        return
+                    target, made = self.site / folder, scratch / code / folder
+                    if not (target.exists() and publish.exchange(target, made)):
+                        shutil.rmtree(target, ignore_errors=True)  # no atomic swap: two steps
+                        os.replace(made, target)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
