@@ -4,93 +4,26 @@ saved as an author saves them, and what the server serves compared, file by file
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from bilingual.live.server import RELOAD_TAG, parse_address
-from bilingual.live.session import Session
 from bilingual.site.build import build
 from bilingual.split.full import split_tree
-from conftest import FIXTURES
+from live_preview import Served, serving
 
 pytestmark = pytest.mark.site
 
 ARTICLE = "set-up-mail.md"
 
 
-@dataclass
-class Served:
-    """A running session over a copy of ``tests/fixtures/tree``."""
-
-    source: Path
-    url: str
-    session: Session
-    log: list[str] = field(default_factory=list)
-
-    def status(self) -> dict[str, object]:
-        with urllib.request.urlopen(self.url + ".live/status", timeout=10) as answer:
-            found: dict[str, object] = json.loads(answer.read())
-        return found
-
-    def get(self, path: str) -> tuple[int, bytes]:
-        try:
-            with urllib.request.urlopen(self.url + path, timeout=10) as answer:
-                return answer.status, answer.read()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read()
-
-    def settle(self, after: int, timeout: float = 90) -> dict[str, object]:
-        """The status once a change after generation ``after`` is served and settled, and no
-        other change follows within half a second (the watcher's bursts)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            status = self.status()
-            if int(str(status["generation"])) > after and status["settled"]:
-                time.sleep(0.5)
-                again = self.status()
-                if again == status:
-                    return status
-            time.sleep(0.05)
-        raise AssertionError(f"no settled change after {after}: {self.status()}; {self.log}")
-
-    def save(self, relative: str, text: str) -> dict[str, object]:
-        """Save a source as an editor does (a temporary file renamed over it), and wait for it."""
-        before = int(str(self.status()["generation"]))
-        path = self.source / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.swp")
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
-        return self.settle(before)
-
-    def edit(self, relative: str, old: str, new: str) -> dict[str, object]:
-        text = (self.source / relative).read_text(encoding="utf-8")
-        assert old in text, (relative, old)
-        return self.save(relative, text.replace(old, new, 1))
-
-
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Served]:
-    source = tmp_path / "source"
-    shutil.copytree(FIXTURES / "tree", source)
-    split = split_tree(source, tmp_path / "docs")
-    log: list[str] = []
-    session = Session([source], tmp_path / "docs", tmp_path / "site", split.translation)
-    session.report = log.append
-    url = session.start("127.0.0.1:0")
-    try:
-        yield Served(source, url, session, log)
-    finally:
-        session.stop()
+    with serving(tmp_path) as session:
+        yield session
 
 
 def served_files(served: Served, site: Path) -> list[str]:
