@@ -1,4 +1,4 @@
-"""Stage 5, the checks: nothing lost, nothing broken, the same every time.
+"""Stage 6, the checks: nothing lost, nothing broken, the same every time.
 
 ``audit`` (round trip; segments in = segments out through the real split), ``parity`` and
 ``skeleton`` (each built page's blocks against CommonMark's), ``reproduce`` (two builds, byte for
