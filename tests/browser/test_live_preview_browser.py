@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, ConsoleMessage, Page
 
 from live_preview import Served, serving
 
@@ -29,7 +29,12 @@ def reader(browser: Browser, url: str, violations: list[str]) -> Page:
     context = browser.new_context()
     context.set_default_timeout(20_000)
     page = context.new_page()
-    page.on("console", lambda m: violations.append(m.text) if "Content Security" in m.text else 0)
+
+    def listen(message: ConsoleMessage) -> None:
+        if "Content Security" in message.text:
+            violations.append(message.text)
+
+    page.on("console", listen)
     page.goto(url)
     page.wait_for_function("() => document.readyState === 'complete'")
     page.evaluate(STAMP)
