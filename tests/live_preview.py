@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilingual.live.session import Session
-from bilingual.split.full import split_tree
+from bilingual.split.full import split_trees
 from conftest import FIXTURES
 
 
@@ -74,14 +74,24 @@ class Served:
 @contextmanager
 def serving(root: Path, tree: Path = FIXTURES / "tree") -> Iterator[Served]:
     """``make serve`` of a copy of ``tree`` (under ``root``) on a free loopback port."""
-    source = root / "source"
-    shutil.copytree(tree, source)
-    split = split_tree(source, root / "docs")
+    with serving_trees(root, [tree]) as served:
+        yield served
+
+
+@contextmanager
+def serving_trees(root: Path, trees: list[Path]) -> Iterator[Served]:
+    """``make serve`` of copies of ``trees`` (one site; the first tree's is ``source``)."""
+    sources = []
+    for tree in trees:
+        source = root / "source" if len(trees) == 1 else root / "sources" / tree.name
+        shutil.copytree(tree, source)
+        sources.append(source)
+    split = split_trees(sources, root / "docs")
     log: list[str] = []
-    session = Session([source], root / "docs", root / "site", split.translation)
+    session = Session(sources, root / "docs", root / "site", split.translation)
     session.report = log.append
     url = session.start("127.0.0.1:0")
     try:
-        yield Served(source, url, session, log)
+        yield Served(sources[0], url, session, log)
     finally:
         session.stop()

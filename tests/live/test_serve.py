@@ -12,8 +12,9 @@ import pytest
 
 from bilingual.live.server import RELOAD_TAG, parse_address
 from bilingual.site.build import build
-from bilingual.split.full import split_tree
-from live_preview import Served, serving
+from bilingual.split.full import split_trees
+from conftest import LOCALE_TREES
+from live_preview import Served, serving, serving_trees
 
 pytestmark = pytest.mark.site
 
@@ -46,8 +47,8 @@ def served_files(served: Served, site: Path) -> list[str]:
     return differ + [f"only served: {p}" for p in sorted(held - built)]
 
 
-def clean_build(source: Path, root: Path) -> Path:
-    split = split_tree(source, root / "docs")
+def clean_build(source: Path | list[Path], root: Path) -> Path:
+    split = split_trees(source if isinstance(source, list) else [source], root / "docs")
     build(split.translation, root / "docs", root / "site")
     return root / "site"
 
@@ -156,3 +157,20 @@ def test_the_server_binds_loopback_unless_told_otherwise() -> None:
     assert parse_address(":8000") == ("127.0.0.1", 8000)
     assert parse_address("[::1]:8001") == ("::1", 8001)
     assert parse_address("0.0.0.0:80") == ("0.0.0.0", 80)  # told otherwise
+
+
+def test_a_site_of_three_trees_serves_what_make_site_builds(tmp_path: Path) -> None:
+    with serving_trees(tmp_path, LOCALE_TREES) as served:
+        sources = [tmp_path / "sources" / tree.name for tree in LOCALE_TREES]
+        served.source = sources[1]  # de
+        served.edit("sign-in.md", "Geben Sie", "Bitte geben Sie")
+        assert "Bitte geben Sie" in served.get("de/sign-in/")[1].decode()
+        served.source = sources[0]  # lv: the English of sign-in is its
+        served.edit("sign-in.md", "and your password.", "and your passkey.")
+        assert "and your passkey." in served.get("en/sign-in/")[1].decode()
+        whole = [line for line in served.log if "built again whole" in line]
+        assert whole == [], whole
+        rendered = [line for line in served.log if "pages rendered" in line]
+        assert rendered[0].startswith("1 pages rendered (/de/sign-in/)"), rendered
+        differ = served_files(served, clean_build(sources, tmp_path / "clean"))
+        assert differ == [], differ

@@ -5,8 +5,8 @@
 events waits ``QUIET`` seconds for its last one) runs ``Session.refresh`` in one thread, one at a
 time:
 
-1. the split brings ``docs/`` up to date (``incremental.update_tree`` for one tree, which falls
-   back to the full split itself; a site of several trees is split again whole);
+1. the split brings ``docs/`` up to date (``incremental.update_tree`` for one tree,
+   ``incremental_trees.update_trees`` for several; each falls back to the full split itself);
 2. ``LiveSite.update`` renders again the pages whose record the written files break, moves them
    in and says which: the browsers viewing one of them reload (``Broker.publish``);
 3. ``Searches`` writes the changed languages' search files in a thread of its own (a save
@@ -30,8 +30,8 @@ from bilingual.errors import BilingualError
 from bilingual.live.server import Broker, LiveServer, parse_address
 from bilingual.live.site import Change, LiveSite
 from bilingual.locales import SiteLanguage
-from bilingual.split.docsets import split_docsets
 from bilingual.split.incremental import update_tree
+from bilingual.split.incremental_trees import update_trees
 from bilingual.split.watch import watch
 
 QUIET = 0.1
@@ -100,9 +100,10 @@ class Session:
                     if update.full is not None:
                         problems += [str(p) for p in update.full.problems]
                     written = None if update.full else update.written + update.removed
-                else:
-                    split_docsets(self.sources, self.docs, default=self.default, jobs=1)
-                    written = None
+                else:  # one docset's trees: the articles changed; several docsets: whole
+                    update = update_trees(self.sources, self.docs, self.default)
+                    problems = [str(problem) for problem in update.problems + update.warnings]
+                    written = None if update.full else update.written + update.removed
                 if written == []:
                     for problem in problems:
                         self.report(problem)

@@ -45,7 +45,7 @@ from bilingual.split.full import (
     write_links_audit,
 )
 from bilingual.split.navigation import PAGE_DATA, REDIRECTS, write_redirects_file
-from bilingual.split.snapshot import SNAPSHOT
+from bilingual.split.snapshot import SNAPSHOT, TREES
 from bilingual.split.staging import recover, staging_folder, swap_in
 from bilingual.split.trees import LocaleError
 
@@ -180,6 +180,7 @@ def split_docsets(
         swap_in(staging, docs, codes, {}, tags)
         move_redirects(staging, docs)
         (docs / SNAPSHOT).unlink(missing_ok=True)  # make serve splits several docsets whole
+        (docs / TREES).unlink(missing_ok=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     write_links_audit(docs / LINKS_AUDIT, combined.rewrites)

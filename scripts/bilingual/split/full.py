@@ -391,18 +391,23 @@ def split_trees(
         total = sum(len(batch.articles) for batch in every)
         with closing(write_batches(every, staging, jobs)) as written:
             results = iter(progress.counted(written, "split: writing", total=total))
+            reads: list[dict[str, list[str]]] = []  # each tree's
             for index in range(len(trees)):
                 split.warnings += uid_problems[index]
                 split.outside = set()
+                split.reads = {}
                 for batch in batches[index]:
                     made, top = record_pages(islice(results, len(batch.articles)), split)
                     for path, by_code in made.items():
                         titles.setdefault(path, {}).update(by_code)
                     tops.update(top)
                 outside.append((writers[index][0], split.outside))
+                reads.append(split.reads)
             assert next(results, None) is None  # every article recorded; the count's line ends
         split.outside = set().union(*(used for _, used in outside))
+        split.reads = {path: read for found in reads for path, read in found.items()}
         redirects: dict[str, dict[str, object]] = {}
+        tree_snaps: list[snapshot.Snapshot] = []  # a site of several trees: one per tree
         for index, tree in enumerate(trees):
             writer = writers[index][0]
             code = tree.language.code
@@ -421,6 +426,17 @@ def split_trees(
                 tree.source, staging, given, write_new, languages, into, tree.files
             )
             split.add_warnings(report.problems)
+            writer_paths = list(writer.links.docset_paths) if writer.links is not None else []
+            tree_snaps.append(
+                snapshot.snapshot(
+                    tree.source,
+                    own_titles,
+                    code,
+                    writer_paths,
+                    targets=writers[index][1],
+                    reads=reads[index],
+                )
+            )
             if index == 0:
                 split.navigation = report
                 first_given = given
@@ -458,8 +474,10 @@ def split_trees(
                     split.reads,
                 ),
             )
-        else:  # several trees: make serve splits them whole on every change
+            (docs / snapshot.TREES).unlink(missing_ok=True)
+        else:  # several trees: make serve redoes the articles changed (incremental_trees)
             (docs / snapshot.SNAPSHOT).unlink(missing_ok=True)
+            snapshot.save_trees(docs, tree_snaps)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     write_links_audit(docs / LINKS_AUDIT, split.rewrites)

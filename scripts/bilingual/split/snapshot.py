@@ -19,6 +19,8 @@ from typing import Any
 from bilingual.pages.docfx.context import XrefTarget
 
 SNAPSHOT = ".sources.json"
+TREES = ".trees.json"
+"""A site of several trees (one docset): one snapshot per tree, in the site's order."""
 VERSION = 5
 
 
@@ -149,3 +151,19 @@ def load(docs: Path) -> Snapshot | None:
 
 
 SNAPSHOT_FIELDS = tuple(f.name for f in fields(Snapshot))
+
+
+def save_trees(docs: Path, snaps: list[Snapshot]) -> None:
+    """Save the snapshots of a site of several trees (``incremental_trees``)."""
+    data = [{name: getattr(snap, name) for name in SNAPSHOT_FIELDS} for snap in snaps]
+    (docs / TREES).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def load_trees(docs: Path) -> list[Snapshot] | None:
+    """The saved snapshots of a site of several trees, or ``None`` (none, or another version)."""
+    try:
+        data = json.loads((docs / TREES).read_text(encoding="utf-8"))
+        snaps = [Snapshot(**item) for item in data]
+    except (OSError, ValueError, TypeError):
+        return None
+    return snaps if snaps and all(snap.version == VERSION for snap in snaps) else None
