@@ -168,6 +168,9 @@ def test_a_site_of_three_trees_serves_what_make_site_builds(tmp_path: Path) -> N
         served.source = sources[0]  # lv: the English of sign-in is its
         served.edit("sign-in.md", "and your password.", "and your passkey.")
         assert "and your passkey." in served.get("en/sign-in/")[1].decode()
+        served.source = sources[2]  # ar-SA: a title, on the home page and in the tree
+        served.edit("reset-password.md", "title: إعادة تعيين", "title: استعادة")
+        assert "استعادة" in served.get("ar-SA/")[1].decode()
         whole = [line for line in served.log if "built again whole" in line]
         assert whole == [], whole
         rendered = [line for line in served.log if "pages rendered" in line]

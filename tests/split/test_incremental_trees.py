@@ -77,14 +77,36 @@ def test_an_english_edit_writes_the_english_page_and_the_notices_it_changes(
     same_as_full(sources, docs, tmp_path / "second")
 
 
-@pytest.mark.parametrize("change", ["title", "added", "removed", "newer english"])
-def test_what_other_pages_show_falls_back_to_the_full_split(
+@pytest.mark.parametrize("change", ["title", "english title", "toc"])
+def test_a_title_or_a_toc_writes_the_navigation_as_the_full_split_does(
     trees: tuple[list[Path], Path], tmp_path: Path, change: str
 ) -> None:
     sources, docs = trees
     if change == "title":
         edit(sources[1] / "sign-in.md", "title: Anmelden", "title: Einloggen")
-    elif change == "added":
+    elif change == "english title":  # lv gives sign-in its English: its heading is the title
+        edit(sources[0] / "sign-in.md", '"s-101">Sign in<', '"s-101">Sign in to your account<')
+    else:  # a TOC the last split read, edited
+        toc = sources[0] / "TOC.yml"
+        toc.write_text("- name: Pierakstīšanās\n  href: sign-in.md\n", encoding="utf-8")
+        split_trees(sources, docs)
+        toc.write_text(
+            "- name: Sākums\n  items:\n  - name: Pierakstīšanās\n    href: sign-in.md\n"
+            "  - name: Parole\n    href: reset-password.md\n",
+            encoding="utf-8",
+        )
+    update = update_trees(sources, docs)
+    assert update.full is None
+    assert update.written
+    same_as_full(sources, docs, tmp_path)
+
+
+@pytest.mark.parametrize("change", ["added", "removed", "newer english"])
+def test_what_other_pages_show_falls_back_to_the_full_split(
+    trees: tuple[list[Path], Path], tmp_path: Path, change: str
+) -> None:
+    sources, docs = trees
+    if change == "added":
         shutil.copyfile(sources[1] / "sign-in.md", sources[1] / "sign-in-again.md")
     elif change == "removed":
         (sources[2] / "reset-password.md").unlink()

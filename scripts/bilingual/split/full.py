@@ -433,8 +433,10 @@ def split_trees(
                     own_titles,
                     code,
                     writer_paths,
-                    targets=writers[index][1],
-                    reads=reads[index],
+                    given,
+                    report,
+                    writers[index][1],
+                    reads[index],
                 )
             )
             if index == 0:
