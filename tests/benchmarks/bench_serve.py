@@ -44,7 +44,7 @@ ENV = {**os.environ, "PYTHONPATH": str(PROJECT / "scripts")}
 TRANSLATION = re.compile(r'<span data-ttu-id="([^"]+)">([^<]{8,})</span>')
 ENGLISH = re.compile(r'<span data-stu-id="([^"]+)">([^<]{8,})</span>')
 TITLE = re.compile(r"^title: *(.+)$", re.M)
-TIMEOUT = 120.0
+TIMEOUT = 300.0
 
 
 def free_port() -> int:
