@@ -171,6 +171,14 @@ def test_a_site_of_three_trees_serves_what_make_site_builds(tmp_path: Path) -> N
         served.source = sources[2]  # ar-SA: a title, on the home page and in the tree
         served.edit("reset-password.md", "title: إعادة تعيين", "title: استعادة")
         assert "استعادة" in served.get("ar-SA/")[1].decode()
+        # an article added to de, one removed from ar-SA
+        added = (sources[1] / "sign-in.md").read_text(encoding="utf-8")
+        served.source = sources[1]
+        served.save("sign-in-again.md", added.replace("title: Anmelden", "title: Neu anmelden"))
+        assert served.get("de/sign-in-again/")[0] == 200
+        before = int(str(served.status()["generation"]))
+        (sources[2] / "reset-password.md").unlink()
+        served.settle(before)
         whole = [line for line in served.log if "built again whole" in line]
         assert whole == [], whole
         rendered = [line for line in served.log if "pages rendered" in line]

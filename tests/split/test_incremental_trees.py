@@ -12,6 +12,9 @@ from bilingual.split.full import split_trees
 from bilingual.split.incremental_trees import update_trees
 from conftest import LOCALE_TREES
 
+RECORDS = frozenset({".trees.json", ".links.json"})
+"""What the split keeps for itself, not for the site: its snapshot, its links audit."""
+
 
 @pytest.fixture
 def trees(tmp_path: Path) -> tuple[list[Path], Path]:
@@ -27,10 +30,12 @@ def same_as_full(sources: list[Path], docs: Path, root: Path) -> None:
     """Every page of ``docs`` is the page the full split of the same trees writes."""
     full = root / "full"
     split_trees(sources, full)
-    pages = sorted(path.relative_to(full) for path in full.rglob("*.md"))
-    assert pages == sorted(path.relative_to(docs) for path in docs.rglob("*.md"))
+    pages = sorted(path.relative_to(full) for path in full.rglob("*") if path.is_file())
+    pages = [page for page in pages if page.name not in RECORDS]
+    kept = sorted(path.relative_to(docs) for path in docs.rglob("*") if path.is_file())
+    assert pages == [page for page in kept if page.name not in RECORDS]
     for page in pages:
-        assert (docs / page).read_text("utf-8") == (full / page).read_text("utf-8"), page
+        assert (docs / page).read_bytes() == (full / page).read_bytes(), page
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -101,21 +106,44 @@ def test_a_title_or_a_toc_writes_the_navigation_as_the_full_split_does(
     same_as_full(sources, docs, tmp_path)
 
 
-@pytest.mark.parametrize("change", ["added", "removed", "newer english"])
-def test_what_other_pages_show_falls_back_to_the_full_split(
+@pytest.mark.parametrize(
+    "change", ["added", "removed", "removed everywhere", "newer english", "image", "no image"]
+)
+def test_articles_and_media_added_or_removed_are_placed_as_the_full_split_places_them(
     trees: tuple[list[Path], Path], tmp_path: Path, change: str
 ) -> None:
     sources, docs = trees
     if change == "added":
         shutil.copyfile(sources[1] / "sign-in.md", sources[1] / "sign-in-again.md")
-    elif change == "removed":
+    elif change == "removed":  # ar-SA's page goes; the others keep theirs
         (sources[2] / "reset-password.md").unlink()
-    else:  # de's English becomes the newest: the choice of the English page moves
+    elif change == "removed everywhere":  # the only tree with it: its English page goes too
+        (sources[0] / "only-in-latvian.md").unlink()
+    elif change == "newer english":  # de's English becomes the newest: the choice moves
         edit(sources[1] / "sign-in.md", "ms.date: 01/15/2020", "ms.date: 07/01/2021")
-        update = update_trees(sources, docs)
-        assert update.full is None  # one article, chosen again alone
-        same_as_full(sources, docs, tmp_path)
-        return
+    elif change == "image":
+        (sources[1] / "media").mkdir()
+        (sources[1] / "media" / "new.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    else:
+        (sources[1] / "media").mkdir()
+        (sources[1] / "media" / "new.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+        split_trees(sources, docs)
+        (sources[1] / "media" / "new.png").unlink()
+    update = update_trees(sources, docs)
+    assert update.full is None
+    assert update.written or update.removed
+    same_as_full(sources, docs, tmp_path)
+
+
+@pytest.mark.parametrize("change", ["a file no page reads", "uid"])
+def test_what_other_pages_show_falls_back_to_the_full_split(
+    trees: tuple[list[Path], Path], tmp_path: Path, change: str
+) -> None:
+    sources, docs = trees
+    if change == "uid":
+        edit(sources[1] / "sign-in.md", "title: Anmelden", "title: Anmelden\nuid: sign.in")
+    else:
+        (sources[0] / "docfx.json").write_text('{"build": {}}', encoding="utf-8")
     assert update_trees(sources, docs).full is not None
     same_as_full(sources, docs, tmp_path)
 

@@ -318,6 +318,8 @@ class LanguageBuild:
             try:
                 capture.seen = len(index.entries) if index is not None else 0
                 _populate_page(page, self.config, self.files)
+                if events.dates.get(id(page)) is None and site_date is not None:
+                    page.update_date = site_date  # as on_env dates an undated page
                 _build_page(page, self.config, doc_files, self.nav, self.env)
             finally:
                 events.builds.pop()
@@ -325,8 +327,6 @@ class LanguageBuild:
             after = self.records.get(source)
             if before is None or after is None or after.date != before.date:
                 done.sitemap = True  # its date in the sitemap
-                if after is not None and after.date is None and site_date is not None:
-                    page.update_date = site_date  # as on_env dates an undated page
             done.pages.append("/" + page.url)
         if self.site_date() != site_date:
             return Rendered(full="the newest page's date changed (the undated pages' date)")

@@ -156,6 +156,13 @@ class LiveSite:
             change = Change()
             if any(result.sitemap for result in rendered.values()):
                 self._sitemap(scratch)
+            for relative in {r for result in rendered.values() for r in result.removed}:
+                made = any(relative in result.files for result in rendered.values())
+                if (self.site / relative).is_file() and not made:  # gone, not made anew
+                    (self.site / relative).unlink()
+                    self.hashes.pop(relative, None)
+                    change.files += 1
+                    prune(self.site, (self.site / relative).parent)
             for code, result in rendered.items():
                 for relative in result.files:
                     if relative in SITEMAPS or (code != self.codes[0] and relative in merge.KEPT):
@@ -166,12 +173,6 @@ class LiveSite:
                     change.files += 1
                     if relative.endswith(".html"):
                         self.hashes[relative] = csp.page_hashes(target)
-                for relative in result.removed:
-                    if (self.site / relative).is_file():
-                        (self.site / relative).unlink()
-                        self.hashes.pop(relative, None)
-                        change.files += 1
-                        prune(self.site, (self.site / relative).parent)
                 change.pages += result.pages
                 if result.pages:
                     change.search.append(code)

@@ -22,6 +22,7 @@ given or left out.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilingual.errors import SourceError
@@ -29,7 +30,8 @@ from bilingual.locales import ENGLISH_CODE, site_language
 from bilingual.model import Document, Language
 from bilingual.pages import home
 from bilingual.source.files import Kind, SourceFiles, read_files
-from bilingual.source.folder import is_toc_name, known_code, read_document
+from bilingual.source.folder import is_include, is_toc_name, known_code, read_document
+from bilingual.source.media import is_media
 from bilingual.split import snapshot
 from bilingual.split.docsets import split_docsets
 from bilingual.split.incremental import YAML, Update, readers, writer_for, xrefs_changed
@@ -57,59 +59,126 @@ def update_trees(sources: list[Path], docs: Path, default: str | None = None) ->
         return full()
     found = [read_files(Path(snap.source)) for snap in snaps]
     stamps = [snapshot.stamps(Path(snap.source)) for snap in snaps]
-    touched: set[str] = set()
-    navigation = False
+    changes: list[TreeChange] = []
     for snap, files, now in zip(snaps, found, stamps, strict=True):
-        changed = {path for path, stamp in now.items() if snap.stamps.get(path) != stamp}
-        if set(snap.stamps) - set(now):
-            return full()  # a file removed: an article, or what pages read
-        for path in changed:
-            file = files.files.get(path)
-            if path not in snap.stamps:
-                return full()  # a file added: an article, or one a page may now read
-            if file is not None and file.kind is Kind.ARTICLE:
-                touched.add(path)
-            elif (file is not None and file.kind is Kind.INCLUDE) or any(
-                path in reads for reads in snap.reads.values()
-            ):
-                touched |= readers(snap, {path})  # an include or code file: its readers
-            elif path.lower().endswith(YAML) or is_toc_name(path):
-                navigation = True  # a TOC, a landing page, the breadcrumb
-            else:
-                return full()
-        if any(snapshot.file_stamp(Path(p)) != stamp for p, stamp in snap.inputs.items()):
-            return full()  # a file the navigation read outside the trees
-    update = Update()
-    if not touched and not navigation:
-        for snap, now in zip(snaps, stamps, strict=True):
-            snap.stamps = now
-        snapshot.save_trees(docs, snaps)
-        return update
-    trees: list[Tree] = []
-    for snap, files in zip(snaps, found, strict=True):
-        documents: list[Document] = []
-        for path in sorted(touched & set(files.paths(Kind.ARTICLE))):
-            try:
-                document = read_document(Path(snap.source), path)
-            except SourceError as error:
-                update.problems.append(error)
-                continue
-            locale = document.content_locale
-            if locale and known_code(locale) != snap.translation:
-                return full()
-            documents.append(document)
-        if xrefs_changed(snap, documents, set()):
+        change = classify(snap, files, now)
+        if change is None:
             return full()
-        trees.append(Tree(Path(snap.source), documents, site_language(snap.translation)))
+        changes.append(change)
+    touched = set().union(*(change.touched for change in changes))
+    media = set().union(*(change.media for change in changes))
+    navigation = any(change.navigation for change in changes)
+    update = Update()
+    if touched or navigation or media:
+        kept: list[Tree] = []
+        for snap, files, change in zip(snaps, found, changes, strict=True):
+            tree = read_touched(snap, files, touched, update)
+            if tree is None or xrefs_changed(snap, tree.documents, change.gone):
+                return full()  # a new locale; a uid (other pages' cross references)
+            kept.append(tree)
+        navigation |= write_touched(snaps, found, kept, touched, docs, update)
+        copy_changed_media(snaps, media, docs, update)
+        if navigation:
+            writers = [
+                writer_for(tree.source, set(files.paths(Kind.ARTICLE)), [], snap, files)
+                for snap, files, tree in zip(snaps, found, kept, strict=True)
+            ]
+            update_navigation_trees(snaps, found, writers, docs, update)
+    for snap, now in zip(snaps, stamps, strict=True):
+        snap.stamps = now
+    snapshot.save_trees(docs, snaps)
+    return update
+
+
+@dataclass(slots=True)
+class TreeChange:
+    """What changed in one tree since its snapshot, by what it asks of the update."""
+
+    touched: set[str] = field(default_factory=set)
+    """Articles to write again: edited, added, removed, or reading an edited include."""
+    gone: set[str] = field(default_factory=set)
+    """Articles of the tree removed."""
+    media: set[str] = field(default_factory=set)
+    """Media files edited, added or removed."""
+    navigation: bool = False
+    """Whether the navigation is written again (an article added or removed, a TOC)."""
+
+
+def classify(
+    snap: snapshot.Snapshot, files: SourceFiles, now: dict[str, list[int]]
+) -> TreeChange | None:
+    """What changed in a tree, or ``None`` for a change only the full split places (a file no
+    page reads, a file the navigation read outside the tree)."""
+    change = TreeChange()
+    if any(snapshot.file_stamp(Path(p)) != stamp for p, stamp in snap.inputs.items()):
+        return None
+    edited = {path for path, stamp in now.items() if snap.stamps.get(path) != stamp}
+    gone = set(snap.stamps) - set(now)
+    read = {path for reads in snap.reads.values() for path in reads}
+    for path in sorted(edited | gone):
+        file = files.files.get(path)
+        kind = file.kind if file is not None else None
+        was_article = snap.translation in snap.titles.get(path, {})
+        if kind is Kind.ARTICLE or (path in gone and was_article):
+            change.touched.add(path)
+            if path in gone or path not in snap.stamps:
+                change.navigation = True  # the lists of articles
+            if path in gone:
+                change.gone.add(path)
+        elif kind is Kind.INCLUDE or path in read or (path in gone and is_include(path)):
+            change.touched |= readers(snap, {path})
+        elif kind is Kind.MEDIA or (kind is None and is_media(Path(path))):
+            change.media.add(path)
+        elif path.lower().endswith(YAML) or is_toc_name(path):
+            change.navigation = True  # a TOC, a landing page, the breadcrumb
+        elif path in gone and not was_article and path not in read:
+            continue  # a file nothing used
+        else:
+            return None
+    return change
+
+
+def read_touched(
+    snap: snapshot.Snapshot, files: SourceFiles, touched: set[str], update: Update
+) -> Tree | None:
+    """The tree's touched articles, parsed (a malformed one to ``update.problems``, its pages
+    kept); ``None`` when one's locale is no longer the tree's (the full split places it)."""
+    documents: list[Document] = []
+    for path in sorted(touched & set(files.paths(Kind.ARTICLE))):
+        try:
+            document = read_document(Path(snap.source), path)
+        except SourceError as error:
+            update.problems.append(error)
+            continue
+        locale = document.content_locale
+        if locale and known_code(locale) != snap.translation:
+            return None
+        documents.append(document)
+    return Tree(Path(snap.source), documents, site_language(snap.translation))
+
+
+def write_touched(
+    snaps: list[snapshot.Snapshot],
+    found: list[SourceFiles],
+    trees: list[Tree],
+    touched: set[str],
+    docs: Path,
+    update: Update,
+) -> bool:
+    """Write the touched articles' pages in every tree having them, each article's English
+    from the tree chosen for it again; remove the pages of those gone. Whether a title, or
+    the articles a language has, changed (the navigation is written again then)."""
     choice = choose_english(trees)
     mark_behind(trees, choice)
     english = site_language(ENGLISH_CODE)
-    writers = [
-        writer_for(tree.source, set(files.paths(Kind.ARTICLE)), update.problems, snap, files)
-        for snap, files, tree in zip(snaps, found, trees, strict=True)
-    ]
-    navigation |= home.HOME in touched
-    for index, (snap, tree, writer) in enumerate(zip(snaps, trees, writers, strict=True)):
+    titles: dict[str, dict[str, str]] = {}
+    failed = {error.path for error in update.problems}
+    for index, (snap, files, tree) in enumerate(zip(snaps, found, trees, strict=True)):
+        if not tree.documents:
+            continue
+        writer = writer_for(
+            tree.source, set(files.paths(Kind.ARTICLE)), update.problems, snap, files
+        )
         for document in tree.documents:
             path = document.path
             sides = [(tree.language, Language.TRANSLATION)]
@@ -119,13 +188,9 @@ def update_trees(sources: list[Path], docs: Path, default: str | None = None) ->
             article = write_article(document, tuple(sides), docs, writer, write_if_changed)
             if article.problem is not None:
                 update.problems.append(article.problem)
+                failed.add(path)
                 continue
-            for page in article.pages:  # each tree's snapshot keeps its languages' titles
-                for other in snaps:
-                    known = other.titles.get(path)
-                    if known is not None and page.code in (other.translation, ENGLISH_CODE):
-                        navigation |= known.get(page.code) != page.title
-                        known[page.code] = page.title
+            titles.setdefault(path, {}).update({page.code: page.title for page in article.pages})
             for warning in [*document.warnings, *(w for p in article.pages for w in p.warnings)]:
                 if str(warning) not in map(str, update.warnings):
                     update.warnings.append(warning)
@@ -135,12 +200,59 @@ def update_trees(sources: list[Path], docs: Path, default: str | None = None) ->
                 snap.reads[path] = reads
             else:
                 snap.reads.pop(path, None)
-    if navigation:
-        update_navigation_trees(snaps, found, writers, docs, update)
-    for snap, now in zip(snaps, stamps, strict=True):
-        snap.stamps = now
-    snapshot.save_trees(docs, snaps)
-    return update
+    changed = False
+    for path in sorted(touched - failed):
+        having = [path in set(files.paths(Kind.ARTICLE)) for files in found]
+        for index, snap in enumerate(snaps):
+            own = {
+                code: title
+                for code, title in titles.get(path, {}).items()
+                if code in (snap.translation, ENGLISH_CODE)
+            }
+            if not having[index]:
+                gone = docs / snap.translation / path
+                if gone.is_file():
+                    gone.unlink()
+                    update.removed.append(f"{snap.translation}/{path}")
+                snap.reads.pop(path, None)
+                snap.xref_targets.pop(path, None)
+            if (having[index] or (index == 0 and any(having))) and own:
+                changed |= snap.titles.get(path) != own
+                snap.titles[path] = own
+            elif path in snap.titles and not (index == 0 and any(having)):
+                del snap.titles[path]
+                changed = True
+        english_page = docs / ENGLISH_CODE / path
+        if not any(having) and english_page.is_file():
+            english_page.unlink()
+            update.removed.append(f"{ENGLISH_CODE}/{path}")
+    return changed
+
+
+def copy_changed_media(
+    snaps: list[snapshot.Snapshot], media: set[str], docs: Path, update: Update
+) -> None:
+    """Each edited, added or removed media file as the full split copies media: into its
+    tree's language folder, and into English from the first tree (in the site's order) having
+    it; gone from a folder where no tree gives it any more."""
+    for path in sorted(media):
+        sources = [Path(snap.source) / path for snap in snaps]
+        firsts = [source for source in sources if source.is_file()]
+        pairs: list[tuple[str, Path | None]] = [
+            (snap.translation, source) for snap, source in zip(snaps, sources, strict=True)
+        ]
+        pairs.append((ENGLISH_CODE, firsts[0] if firsts else None))
+        for code, source in pairs:
+            target = docs / code / path
+            if source is not None and source.is_file():
+                data = source.read_bytes()
+                if not target.is_file() or target.read_bytes() != data:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(data)
+                    update.written.append(f"{code}/{path}")
+            elif target.is_file():
+                target.unlink()
+                update.removed.append(f"{code}/{path}")
 
 
 def update_navigation_trees(
