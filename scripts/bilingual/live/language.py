@@ -4,7 +4,7 @@
 default language at the site's root, another into a folder of its own, merged in after), and
 keeps what MkDocs holds at the end of that build: the configuration with its plugins, the files,
 the navigation, the template environment, each page. It also keeps a **record** of what each
-page's HTML was made from (``Record``): its ``docs/`` file, the branch of the tree and the
+page's HTML was made from (``site.record.PageRecord``): its ``docs/`` file, the branch of the tree and the
 breadcrumb it shows (read from the navigation data other pages' titles make), its own date, and
 the search entries it gave.
 
@@ -18,7 +18,6 @@ dates the pages without one and the sitemap) is returned as the reason for a ful
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,25 +26,15 @@ from typing import Any
 
 from bilingual.locales import SiteLanguage
 from bilingual.site import internals
-from bilingual.source.dates import newest, page_date
-
-PAGE_NAV = ("help_toc", "help_crumbs")
-"""What ``SiteEvents.on_page_context`` gives a page from the navigation data (its tree's branch
-and its breadcrumb): a page depends on exactly these values of the other pages' titles."""
-
-
-@dataclass(slots=True)
-class Record:
-    """What one page's HTML was made from, and what it gave the site's search."""
-
-    source: str
-    """The digest of its ``docs/`` file."""
-    navigation: str
-    """The digest of its branch of the tree and its breadcrumb."""
-    date: object
-    """Its own date (``ms.date``), which the sitemap and undated pages' dates read."""
-    entries: list[dict[str, Any]] = field(default_factory=list)
-    """Its entries of Material's search index, in order."""
+from bilingual.site.record import (
+    PageRecord,
+    digest,
+    navigation_digest,
+    recorder,
+    statics_of,
+    switcher,
+)
+from bilingual.source.dates import newest
 
 
 @dataclass(slots=True)
@@ -64,58 +53,6 @@ class Rendered:
     """Why only a full build is right, when it is."""
 
 
-def digest(data: bytes | str) -> str:
-    """A short, stable digest of a file's bytes or a value's text."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    return hashlib.blake2b(raw, digest_size=16).hexdigest()
-
-
-def switcher(file: Any) -> tuple[object, ...]:
-    """What a page's language switcher and ``hreflang`` links are made of: its language and
-    each alternate's address (static-i18n's ``alternates``)."""
-    alternates = getattr(file, "alternates", None) or {}
-    return (getattr(file, "locale", None), *sorted((k, v.url) for k, v in alternates.items()))
-
-
-def navigation_digest(context: Any) -> str:
-    """The digest of the navigation values a page's context holds (``PAGE_NAV``)."""
-    return digest("\x00".join(repr(context.get(key)) for key in PAGE_NAV))
-
-
-def _plugin(keeper: LanguageBuild) -> Any:
-    """A plugin, last in every event: keeps the build's state and each page's record."""
-    from mkdocs.plugins import BasePlugin, event_priority
-
-    class LiveRecord(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
-        seen = 0
-        """Search entries already recorded: those after it are the page's being built."""
-
-        @event_priority(-1000)
-        def on_nav(self, nav: Any, /, *, config: Any, files: Any) -> Any:
-            keeper.nav = nav
-            return nav
-
-        @event_priority(-1000)
-        def on_env(self, env: Any, /, *, config: Any, files: Any) -> Any:
-            keeper.env, keeper.files = env, files
-            return env
-
-        @event_priority(-1000)
-        def on_page_context(self, context: Any, /, *, page: Any, config: Any, nav: Any) -> Any:
-            index = keeper.search_index()
-            entries = list(index.entries[self.seen :]) if index is not None else []
-            self.seen = len(index.entries) if index is not None else 0
-            keeper.records[page.file.src_uri] = Record(
-                digest(page.file.content_bytes),
-                navigation_digest(context),
-                page_date(page.meta),
-                entries,
-            )
-            return context
-
-    return LiveRecord()
-
-
 class LanguageBuild:
     """One language's build, kept: ``build`` once, then ``render`` and ``search`` as sources
     change (``site.build``'s steps for one language, in the process that holds the state)."""
@@ -123,12 +60,31 @@ class LanguageBuild:
     def __init__(self, translation: SiteLanguage, docs: Path, code: str, codes: list[str]) -> None:
         self.translation, self.docs, self.code, self.codes = translation, docs, code, codes
         self.config: Any = None
-        self.nav: Any = None
-        self.env: Any = None
-        self.files: Any = None
-        self.records: dict[str, Record] = {}
+        self.recorder: Any = None
+        """The build's ``site.record`` plugin: its state and its pages' records."""
         self.statics: dict[str, str] = {}
         """The digest of each static file of ``docs/`` this language copied (media, TOCs)."""
+
+    @property
+    def records(self) -> dict[str, PageRecord]:
+        """Each page's record, by its ``docs/`` path."""
+        found: dict[str, PageRecord] = self.recorder.records
+        return found
+
+    @property
+    def files(self) -> Any:
+        """MkDocs' files of this language's build."""
+        return self.recorder.files
+
+    @property
+    def nav(self) -> Any:
+        """MkDocs' navigation of this language's build."""
+        return self.recorder.nav
+
+    @property
+    def env(self) -> Any:
+        """The build's template environment."""
+        return self.recorder.env
 
     @property
     def default(self) -> bool:
@@ -148,14 +104,10 @@ class LanguageBuild:
         with _environ(environment(self.translation)):
             self.config = _load(self.docs, site, strict)
             internals.build_one_language(self.config, None if self.default else self.code)
-            self.config.plugins["bilingual-live"] = _plugin(self)
+            self.recorder = self.config.plugins["bilingual-record"] = recorder()
             run_mkdocs(self.config)
-        self.config.plugins["bilingual-live"].seen = 0
-        docs = str(self.docs.resolve())
-        for file in self.files.static_pages():
-            if file.abs_src_path and file.abs_src_path.startswith(docs):
-                source = Path(file.abs_src_path).relative_to(docs).as_posix()
-                self.statics[source] = digest(Path(file.abs_src_path).read_bytes())
+        self.recorder.seen = 0
+        self.statics = statics_of(self.files, self.docs)
 
     def changed(self, sources: Iterable[str] | None) -> tuple[list[Any], bool]:
         """The pages whose ``docs/`` file differs from the one they were made from, among
@@ -225,7 +177,7 @@ class LanguageBuild:
                 render.append(file.page)
         for source in before:
             self.records.pop(source, None)
-        self.files, self.nav = files, nav
+        self.recorder.files, self.recorder.nav = files, nav
         return render, [file.dest_uri for file in before.values()]
 
     def site_date(self) -> object:
@@ -308,7 +260,7 @@ class LanguageBuild:
         building = internals.languages(self.config)
         self.config.site_dir = str(scratch)
         doc_files = self.files.documentation_pages()
-        capture = self.config.plugins["bilingual-live"]
+        capture = self.recorder
         for page in pages:
             source = page.file.src_uri
             before = self.records.get(source)

@@ -106,7 +106,12 @@ def page_hashes(path: Path) -> set[str]:
     """The script hashes the policy in the head of the page at ``path`` allows."""
     with open(path, "rb") as page:
         head = page.read(HEAD_BYTES).decode("utf-8", errors="replace")
-    found = META_POLICY.search(head)
+    return output_hashes(head)
+
+
+def output_hashes(html: str) -> set[str]:
+    """The script hashes the policy in the head of the page ``html`` allows."""
+    found = META_POLICY.search(html[:HEAD_BYTES])
     return hashes_of(found.group(1)) if found is not None else set()
 
 
