@@ -251,7 +251,7 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
         return
     from bilingual.site import build as site_build
 
-    def refuse(config: Any) -> None:
+    def refuse(config: Any, dirty: bool = False) -> None:
         raise AssertionError(
             f"{item.nodeid} builds a site: mark it pytest.mark.site (make test-fast skips those)"
         )

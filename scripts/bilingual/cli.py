@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bilingual.checks.links.cache import DEFAULT_PATH as CACHE
 from bilingual.errors import BilingualError, SourceError
-from bilingual.locales import ENGLISH_CODE
+from bilingual.locales import ENGLISH_CODE, SiteLanguage
 from bilingual.source.files import files_summary
 from bilingual.split.docsets import split_docsets
 from bilingual.split.full import Split
@@ -111,14 +111,59 @@ def _split(args: argparse.Namespace) -> int:
 
 def _site(args: argparse.Namespace) -> int:
     from bilingual.site.build import build
+    from bilingual.site.warm import FIRST, warm_build
 
-    split = _split_all(args)
-    status = _report(split, args.strict)
+    translation, status = _split_for_site(args)
     if status:
         return status
-    build(split.translation, args.docs, args.site, jobs=args.jobs)
+    reason = warm_build(translation, args.docs, args.site)
+    if reason is None:
+        print(f"site: brought up to date in {args.site}/ (only what changed was built)")
+        return 0
+    if reason not in FIRST:
+        print(f"site: built whole: {reason}", file=sys.stderr)
+    build(translation, args.docs, args.site, jobs=args.jobs, record=True)
     print(f"site: built into {args.site}/")
     return 0
+
+
+def _split_for_site(args: argparse.Namespace) -> tuple[SiteLanguage, int]:
+    """The split of ``make site``: only what changed when the last split's snapshot of the same
+    sources is there (``update_tree``, ``update_trees``: each splits whole when it must), else
+    every source; the site's default language and the exit status of its report. Strict mode
+    splits whole: every source's problems are its verdict."""
+    from bilingual.site.languages import split_languages
+    from bilingual.split import snapshot
+    from bilingual.split.incremental import update_tree
+    from bilingual.split.incremental_trees import update_trees
+
+    given = sorted(str(source.resolve()) for source in args.source)
+    one = snapshot.load(args.docs)
+    several = snapshot.load_trees(args.docs)
+    if args.strict or not (
+        (one is not None and [one.source] == given)
+        or (several is not None and sorted(snap.source for snap in several) == given)
+    ):
+        split = _split_all(args)
+        return split.translation, _report(split, args.strict)
+    if one is not None:
+        update = update_tree(args.source[0], args.docs)
+    else:
+        update = update_trees(args.source, args.docs, args.default)
+    if update.full is not None:
+        return update.full.translation, _report(update.full, args.strict)
+    for problem in [*update.problems, *update.warnings]:
+        print(problem, file=sys.stderr)
+    print(
+        f"split: {len(update.written)} pages written, {len(update.removed)} removed "
+        "(only the sources changed since the last split)",
+        file=sys.stderr,
+    )
+    languages = split_languages(args.docs)
+    if not languages:
+        split = _split_all(args)
+        return split.translation, _report(split, args.strict)
+    return languages[0], 0
 
 
 def _site_part(args: argparse.Namespace) -> int:

@@ -26,7 +26,9 @@ from pathlib import Path
 from bilingual.live.language import LanguageBuild, Rendered, SearchEntries, write_search
 from bilingual.locales import SiteLanguage
 from bilingual.site import csp, merge, publish, sitemaps
+from bilingual.site import record as site_record
 from bilingual.site.build import site_codes
+from bilingual.site.publish import prune
 from bilingual.split import workers
 
 _KEPT: LanguageBuild | None = None
@@ -59,14 +61,6 @@ def _search_entries() -> SearchEntries:
 
 SITEMAPS = (merge.SITEMAP, merge.SITEMAP_GZ)
 """The sitemap files each language's build writes at its root, merged into the site's."""
-
-
-def prune(site: Path, folder: Path) -> None:
-    """Remove ``folder`` and the folders above it inside ``site`` while they are empty (a clean
-    build has no empty folder)."""
-    while folder != site and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
 
 
 @dataclass(slots=True)
@@ -110,6 +104,9 @@ class LiveSite:
         """Build the whole site, as ``make site`` does, each language in a process it keeps."""
         self.close(searcher=False)
         self.codes = site_codes(self.docs)
+        # the site served is kept up to date page by page, not by the build's record: the next
+        # make site builds it whole
+        (site_record.folder_of(self.site) / site_record.KEY).unlink(missing_ok=True)
         with self.lock, publish.staged(self.site) as staging:
             self.epoch += 1
             apart = Path(tempfile.mkdtemp(prefix=f".{self.site.name}.live-", dir=staging.parent))

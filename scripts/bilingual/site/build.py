@@ -8,6 +8,7 @@ set them before MkDocs loads the config.
 from __future__ import annotations
 
 import json
+import logging
 import multiprocessing
 import os
 import shutil
@@ -18,6 +19,7 @@ from collections.abc import Callable, Iterator
 from concurrent import futures
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,7 @@ from bilingual import ui_text
 from bilingual.errors import BilingualError
 from bilingual.locales import SiteLanguage
 from bilingual.site import csp, internals, merge, publish, sitemaps
+from bilingual.site import record as site_record
 from bilingual.site.languages import configured, split_languages, split_names
 from bilingual.split import progress, workers
 
@@ -118,16 +121,28 @@ def report_untranslated(language: SiteLanguage) -> None:
         )
 
 
-def run_mkdocs(config: Any) -> None:
-    """MkDocs' build of ``config``, between its plugins' startup and shutdown events."""
+def run_mkdocs(config: Any, dirty: bool = False) -> None:
+    """MkDocs' build of ``config``, between its plugins' startup and shutdown events;
+    ``dirty``: only the files whose ``is_modified`` says so (``site.warm``), without MkDocs'
+    warning that such a build may be inaccurate (the warm build makes it exact)."""
     from mkdocs.commands.build import build as mkdocs_build
 
-    config.plugins.on_startup(command="build", dirty=False)
+    config.plugins.on_startup(command="build", dirty=dirty)
+    quiet = _NotDirty()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
         with internals.shared_markdown():
-            mkdocs_build(config)
+            mkdocs_build(config, dirty=dirty)
     finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
         config.plugins.on_shutdown()
+
+
+class _NotDirty(logging.Filter):
+    """Drops MkDocs' warning of a dirty build (in strict mode, it would fail the build)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
 
 
 def build(
@@ -137,6 +152,7 @@ def build(
     *,
     strict: bool = False,
     jobs: int | None = None,
+    record: bool = False,
 ) -> None:
     """Build the site from the pages in ``docs`` into ``site``, whole or not at all: the site
     is built beside ``site`` and swapped in when every language is built and merged
@@ -146,11 +162,48 @@ def build(
     while worker processes build the other languages, each into a folder of its own next to
     ``site``, moved in when all are done (``merge``): the same files as one process makes,
     in about the time of the longest language.
+
+    ``record``: keep the build's record beside the site (``site.record``), for the next
+    ``make site`` to build only what changed (``site.warm``); each language built apart
+    records itself (a build in one process, whose languages static-i18n nests, records none).
     """
+    recording = None
+    folder = site_record.folder_of(site)
+    (folder / site_record.KEY).unlink(missing_ok=True)  # this site is not the record's
+    if record:
+        recording = Recording(folder, site_record.build_key(docs, strict))
     with publish.staged(site) as staging:
-        _build(translation, docs, staging, site, strict, jobs)
+        recorded = _build(translation, docs, staging, site, strict, jobs, recording)
         sitemaps.split(staging)
         csp.write_headers(staging)
+    if recording is not None and recorded:
+        site_record.publish(recording.folder, recording.key)
+
+
+@dataclass(frozen=True, slots=True)
+class Recording:
+    """Where each language built apart saves its record, and the build's key."""
+
+    folder: Path
+    key: str
+
+
+def _recorded(config: Any, recording: Recording | None) -> Any:
+    """Add the record's plugin to a language's build when it is recorded."""
+    if recording is None:
+        return None
+    plugin = config.plugins["bilingual-record"] = site_record.recorder()
+    return plugin
+
+
+def _save_record(
+    plugin: Any, recording: Recording | None, code: str, docs: Path, site: Path
+) -> None:
+    """Save a language's record, and the sitemap its build wrote into ``site``."""
+    if plugin is not None and recording is not None:
+        statics = site_record.statics_of(plugin.files, docs)
+        site_record.save(recording.folder, code, plugin.records, statics, recording.key, docs)
+        site_record.keep_sitemap(recording.folder, code, site)
 
 
 def _build(
@@ -160,8 +213,10 @@ def _build(
     published: Path,
     strict: bool,
     jobs: int | None,
-) -> None:
-    """``build`` into ``site`` (the staging folder of ``published``)."""
+    recording: Recording | None = None,
+) -> bool:
+    """``build`` into ``site`` (the staging folder of ``published``); whether every language
+    saved its record."""
     with _environ(environment(translation)):
         config = _load(docs, site, strict)
         languages = internals.languages(config)
@@ -176,7 +231,7 @@ def _build(
             run_mkdocs(config)  # static-i18n builds the other languages inside the default's build
             if counts is not None:
                 _show_progress(counts, codes, end="\n")
-            return
+            return False
         apart = _languages_folder(published)
         try:
             with workers.pool(helpers, counts) as executor:
@@ -184,7 +239,15 @@ def _build(
 
                 def submit(code: str) -> futures.Future[None]:
                     return executor.submit(
-                        _build_language, translation, docs, apart / code, strict, code, codes
+                        _build_language,
+                        translation,
+                        docs,
+                        apart / code,
+                        strict,
+                        code,
+                        codes,
+                        None,
+                        recording,
                     )
 
                 def start_next(_: object = None) -> None:
@@ -196,10 +259,14 @@ def _build(
                 for _ in range(helpers):
                     start_next()
                 internals.build_one_language(config)  # the workers build the other languages
+                plugin = _recorded(config, recording)
                 run_mkdocs(config)
+                _save_record(plugin, recording, codes[0], docs, site)
                 # then this process takes the languages no worker has started, as a worker would
                 while (code := queue.take()) is not None:
-                    _build_language(translation, docs, apart / code, strict, code, codes, counts)
+                    _build_language(
+                        translation, docs, apart / code, strict, code, codes, counts, recording
+                    )
                 others = queue.futures()
                 while not all(other.done() for other in others):
                     if counts is not None:
@@ -213,6 +280,7 @@ def _build(
                 merge.merge(apart / code, site)
         finally:
             shutil.rmtree(apart, ignore_errors=True)
+    return recording is not None
 
 
 class _LanguageQueue:
@@ -294,6 +362,7 @@ def merge_parts(parts: Path, site: Path) -> list[str]:
     missing = [code for code in codes if not (parts / code).is_dir()]
     if missing:
         raise BilingualError(f"{parts}: the parts of {', '.join(missing)} are missing")
+    (site_record.folder_of(site) / site_record.KEY).unlink(missing_ok=True)  # not its site
     with publish.staged(site) as staging:
         shutil.copytree(parts / codes[0], staging, dirs_exist_ok=True)
         for code in codes[1:]:
@@ -330,9 +399,11 @@ def _build_language(
     code: str,
     codes: list[str],
     counts: Counts | None = None,
+    recording: Recording | None = None,
 ) -> None:
     """Build the pages of language ``code`` alone into ``site``: in a worker process (its
-    progress counts shared by the pool), or in this one (``counts`` given: it prints them)."""
+    progress counts shared by the pool), or in this one (``counts`` given: it prints them);
+    its record saved with ``recording``."""
     printer = counts is not None
     if counts is None:
         counts = workers.shared()
@@ -341,4 +412,6 @@ def _build_language(
         internals.build_one_language(config, code)
         if counts is not None:
             config.plugins["bilingual-progress"] = _progress_plugin(counts, codes, printer)
+        plugin = _recorded(config, recording)
         run_mkdocs(config)
+        _save_record(plugin, recording, code, docs, site)

@@ -130,6 +130,9 @@ class SiteEvents:
     """Each language's TOC choices and breadcrumb places (``site.navigation``), read once."""
     known: dict[str, SiteLanguage] = field(default_factory=dict)
     """The site's languages as the split recorded them, by folder (``tl`` is ``fil``)."""
+    redirect_pages: bool = True
+    """Whether ``on_post_build`` writes the redirect pages: not in a warm build (``site.warm``),
+    which writes only what changed into a folder of its own, the site's pages elsewhere."""
 
     def language(self, code: str) -> SiteLanguage:
         """The site language whose folder is ``code``, its tag as the split recorded it."""
@@ -275,7 +278,8 @@ class SiteEvents:
             target.write_text(self.not_found[build.current], encoding="utf-8")
         apart = tuple(code for code in build.built if code != build.current)
         direction = self.language(build.current).direction
-        write_redirects(Path(config.docs_dir), site, build.current, prefix, direction, apart)
+        if self.redirect_pages:
+            write_redirects(Path(config.docs_dir), site, build.current, prefix, direction, apart)
         merged = site / "search" / "search_index.json"
         if not merged.exists():
             return

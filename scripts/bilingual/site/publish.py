@@ -99,3 +99,11 @@ def staged(site: Path, *, atomic: bool = True) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def prune(site: Path, folder: Path) -> None:
+    """Remove ``folder`` and the folders above it inside ``site`` while they are empty (a clean
+    build has no empty folder)."""
+    while folder != site and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

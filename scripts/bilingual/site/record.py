@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,11 @@ ENVIRONMENT = ("SITE_NAME", "SITE_URL", "SITE_NAME_TRANSLATION", "SITE_LANGUAGE"
 """The variables ``mkdocs.yml`` reads (``!ENV``), also in the key."""
 RECORD = ".{name}.record"
 """The record's folder, beside the site."""
+SITEMAPS = "sitemaps"
+"""In the record's folder: each language's own sitemap (``<code>.sitemap.xml``, its ``.gz``),
+as its build wrote it before the site's was merged from them."""
+KEY = "key.json"
+"""In the record's folder: the key of the build whose site is published (written last)."""
 
 
 def digest(data: bytes | str) -> str:
@@ -96,6 +102,8 @@ class PageRecord:
     """The date the build gave it (its own, else the site's newest)."""
     index: bool = False
     """Whether it is an index page (its breadcrumb reads it)."""
+    dest: str = ""
+    """Its file in the site (``en/a/index.html``)."""
     hashes: list[str] = field(default_factory=list)
     """The script hashes its Content-Security-Policy allows."""
     entries: list[dict[str, Any]] = field(default_factory=list)
@@ -147,6 +155,7 @@ def recorder() -> Any:
                 page_date(page.meta),
                 str(page.update_date),
                 bool(page.meta.get(INDEX_KEY)),
+                page.file.dest_uri,
                 [],
                 entries,
             )
@@ -173,8 +182,50 @@ def statics_of(files: Any, docs: Path) -> dict[str, str]:
     return found
 
 
+def navigation_data(docs: Path, code: str) -> dict[str, str]:
+    """The digest of each file of ``docs/`` the pages' trees and breadcrumbs are read from
+    (language ``code``'s TOC trees and navigation data), and of the redirects."""
+    from bilingual.site.navigation import PAGE_DATA
+
+    found = [*sorted((docs / code).rglob("toc.json")), docs / code / PAGE_DATA]
+    found.append(docs / ".redirects.json")
+    return {
+        path.relative_to(docs).as_posix(): digest(path.read_bytes())
+        for path in found
+        if path.is_file()
+    }
+
+
+def keep_sitemap(folder: Path, code: str, site: Path) -> None:
+    """Keep the sitemap language ``code``'s build wrote at the root of ``site``."""
+    (folder / SITEMAPS).mkdir(parents=True, exist_ok=True)
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        if (site / name).is_file():
+            shutil.copyfile(site / name, folder / SITEMAPS / f"{code}.{name}")
+
+
+def publish(folder: Path, key: str) -> None:
+    """The site of ``key`` is published: its record is valid."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / KEY).write_text(json.dumps({"key": key}), encoding="utf-8")
+
+
+def published(folder: Path) -> str | None:
+    """The key of the published site's record (``None``: no valid record)."""
+    try:
+        found = json.loads((folder / KEY).read_text(encoding="utf-8")).get("key")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return found if isinstance(found, str) else None
+
+
 def save(
-    folder: Path, code: str, records: dict[str, PageRecord], statics: dict[str, str], key: str
+    folder: Path,
+    code: str,
+    records: dict[str, PageRecord],
+    statics: dict[str, str],
+    key: str,
+    docs: Path,
 ) -> None:
     """Write language ``code``'s record into ``folder`` (whole, by rename)."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -182,19 +233,29 @@ def save(
         "key": key,
         "pages": {source: asdict(record) for source, record in records.items()},
         "statics": statics,
+        "navigation": navigation_data(docs, code),
     }
     made = folder / f".{code}.json.{os.getpid()}"
     made.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     os.replace(made, folder / f"{code}.json")
 
 
-def load(folder: Path, code: str, key: str) -> tuple[dict[str, PageRecord], dict[str, str]] | None:
+@dataclass(slots=True)
+class LanguageRecord:
+    """A language's record as ``load`` reads it back."""
+
+    pages: dict[str, PageRecord]
+    statics: dict[str, str]
+    navigation: dict[str, str]
+
+
+def load(folder: Path, code: str, key: str) -> LanguageRecord | None:
     """Language ``code``'s record in ``folder``, or ``None`` (none, or made with another key)."""
     try:
         data = json.loads((folder / f"{code}.json").read_text(encoding="utf-8"))
         if data.get("key") != key:
             return None
-        records = {source: PageRecord(**record) for source, record in data["pages"].items()}
+        pages = {source: PageRecord(**record) for source, record in data["pages"].items()}
+        return LanguageRecord(pages, dict(data["statics"]), dict(data["navigation"]))
     except (OSError, ValueError, TypeError, KeyError):
         return None
-    return records, dict(data.get("statics", {}))
