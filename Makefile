@@ -13,6 +13,7 @@ SITE   ?= site
 DOCS   ?= docs
 ADDRESS ?= 127.0.0.1:8000
 STRICT ?=
+WHOLE  ?=
 SCALE  ?= 1
 REPEAT ?= 1
 LOCALES ?= 8 40
@@ -42,8 +43,8 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-site: $(STAMP)  ## split SOURCE into one page per language, then build the site into SITE
-	$(BILINGUAL) site $(SOURCES) --docs "$(DOCS)" --site "$(SITE)" $(STRICT_FLAG)
+site: $(STAMP)  ## split SOURCE into one page per language, then build the site into SITE (after a first build, only what changed; WHOLE=1 builds everything again)
+	$(BILINGUAL) site $(SOURCES) --docs "$(DOCS)" --site "$(SITE)" $(STRICT_FLAG) $(if $(filter 1 yes true,$(WHOLE)),--whole,)
 
 site-part: $(STAMP)  ## split SOURCE, then build one LANGUAGE of the site into PARTS/LANGUAGE
 	$(BILINGUAL) site-part $(SOURCES) --docs "$(DOCS)" --parts "$(PARTS)" --language "$(LANGUAGE)" $(STRICT_FLAG)

@@ -116,11 +116,11 @@ def _site(args: argparse.Namespace) -> int:
     translation, status = _split_for_site(args)
     if status:
         return status
-    reason = warm_build(translation, args.docs, args.site)
+    reason = "--whole" if args.whole else warm_build(translation, args.docs, args.site)
     if reason is None:
         print(f"site: brought up to date in {args.site}/ (only what changed was built)")
         return 0
-    if reason not in FIRST:
+    if reason not in (*FIRST, "--whole"):
         print(f"site: built whole: {reason}", file=sys.stderr)
     build(translation, args.docs, args.site, jobs=args.jobs, record=True)
     print(f"site: built into {args.site}/")
@@ -140,9 +140,13 @@ def _split_for_site(args: argparse.Namespace) -> tuple[SiteLanguage, int]:
     given = sorted(str(source.resolve()) for source in args.source)
     one = snapshot.load(args.docs)
     several = snapshot.load_trees(args.docs)
-    if args.strict or not (
-        (one is not None and [one.source] == given)
-        or (several is not None and sorted(snap.source for snap in several) == given)
+    if (
+        args.strict
+        or getattr(args, "whole", False)
+        or not (
+            (one is not None and [one.source] == given)
+            or (several is not None and sorted(snap.source for snap in several) == given)
+        )
     ):
         split = _split_all(args)
         return split.translation, _report(split, args.strict)
@@ -304,6 +308,11 @@ def parser() -> argparse.ArgumentParser:
     site = commands.add_parser("site", help="split, then build the site")
     sources(site)
     site.add_argument("--site", type=Path, default=DEFAULT_SITE, help="output folder")
+    site.add_argument(
+        "--whole",
+        action="store_true",
+        help="split and build everything again, whatever the last build's record says",
+    )
     site.set_defaults(run=_site)
 
     part = commands.add_parser("site-part", help="split, then build one language of the site")

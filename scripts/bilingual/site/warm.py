@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -259,7 +258,7 @@ def warm_build(
     if found != key:
         return "the project, its configuration or the site's languages changed"
     codes = site_codes(docs)
-    scratch = Path(tempfile.mkdtemp(prefix=f".{site.name}.warm-", dir=site.resolve().parent))
+    scratch = _scratch(site)
     shutil.rmtree(folder / PENDING, ignore_errors=True)
     try:
         with workers.pool(min(workers.jobs(), len(codes))) as pool:
@@ -290,6 +289,19 @@ def warm_build(
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
         shutil.rmtree(folder / PENDING, ignore_errors=True)
+
+
+def _scratch(site: Path) -> Path:
+    """The warm build's folder beside ``site`` (``.site.warm-<pid>``); those left by warm
+    builds killed part way are removed."""
+    parent, prefix = site.resolve().parent, f".{site.resolve().name}.warm-"
+    for left in parent.glob(f"{prefix}*"):
+        pid = left.name.removeprefix(prefix)
+        if not (pid.isdigit() and workers.alive(int(pid))) or int(pid) == os.getpid():
+            shutil.rmtree(left, ignore_errors=True)
+    folder = parent / f"{prefix}{os.getpid()}"
+    folder.mkdir()
+    return folder
 
 
 def _apply(site: Path, scratch: Path, done: list[Warmed], codes: list[str]) -> None:
