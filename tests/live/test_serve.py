@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bilingual import ui_text
 from bilingual.live.server import RELOAD_TAG, parse_address
 from bilingual.site.build import build
 from bilingual.split.full import split_trees
@@ -116,11 +117,19 @@ def test_a_half_written_save_keeps_the_page_and_the_completed_save_mends_it(
     code, page = served.get("set-up-mail/")
     assert code == 200
     assert "Atveriet iestatījumus." in page.decode()  # the last good page, whole
+    # a banner says so, in each page's language, with the log's line
+    assert ui_text.text("lv", "live.problem") in page.decode()
+    assert f'<code lang="en">{ARTICLE}:' in page.decode()
+    english = served.get("en/set-up-mail/")[1].decode()
+    assert ui_text.text("en", "live.problem") in english
+    assert ui_text.text("lv", "live.problem") not in served.get("share-calendar/")[1].decode()
     before = int(str(served.status()["generation"]))
     path.write_bytes(good)
     status = served.settle(before)
     assert status["problems"] == []
-    assert "Aizveriet iestatījumus." in served.get("set-up-mail/")[1].decode()
+    mended = served.get("set-up-mail/")[1].decode()
+    assert "Aizveriet iestatījumus." in mended
+    assert ui_text.text("lv", "live.problem") not in mended
 
 
 def test_a_save_the_parser_reads_around_is_reported_and_shown(served: Served) -> None:

@@ -8,7 +8,9 @@ itself, and ``connect-src 'self'`` the event stream). That script listens to ``/
 (server-sent events) and reloads its page when the page is among those changed, or when the site
 was built again whole. ``/.live/status`` tells a program where the site stands: the number of
 changes published, whether the last one is settled (its search files written too), and the
-problems the last change reported.
+problems the last change reported. A page whose source an edit made unreadable (its last good
+version kept) shows a banner saying so in the page's language, with the error's line, until its
+source reads again (``Broker.banners``, kept by the session).
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ class Broker:
     """The problems the last change reported, one line each."""
     busy: Callable[[], bool] = _idle
     """Whether files of a published change are still being written (its search files)."""
+    banners: dict[str, str] = field(default_factory=dict)
+    """The banner (HTML) each page whose source an edit made unreadable shows, by address."""
     condition: threading.Condition = field(default_factory=threading.Condition)
 
     def publish(self, pages: list[str], full: bool, problems: list[str]) -> None:
@@ -85,6 +89,22 @@ class Broker:
         with self.condition:
             self.condition.wait_for(lambda: self.generation > after, timeout)
             return dict(self.message) if self.generation > after else None
+
+
+def with_banner(html: bytes, banner: str) -> bytes:
+    """A page with ``banner`` first in its article (after ``<body>`` without one)."""
+    marks = (b'<article class="md-content__inner md-typeset">', b"<body")
+    for mark in marks:
+        at = html.find(mark)
+        if at >= 0:
+            end = html.find(b">", at) + 1
+            return html[:end] + banner.encode() + html[end:]
+    return banner.encode() + html
+
+
+def address(path: str) -> str:
+    """A page's address as the banners know it (``/a/``, not ``/a/index.html``)."""
+    return path.removesuffix("index.html") if path.endswith("/index.html") else path
 
 
 def with_reload(html: bytes) -> bytes:
@@ -145,6 +165,9 @@ class LiveHandler(BaseHTTPRequestHandler):
             return
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if kind == "text/html":
+            banner = self.server.broker.banners.get(address(path))
+            if banner is not None:
+                body = with_banner(body, banner)
             body, kind = with_reload(body), "text/html; charset=utf-8"
         self._send(HTTPStatus.OK, body, kind)
 

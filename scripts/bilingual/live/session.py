@@ -19,6 +19,7 @@ keeps its previous pages) and is listed in ``/.live/status``.
 
 from __future__ import annotations
 
+import html
 import sys
 import threading
 import time
@@ -26,10 +27,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bilingual.errors import BilingualError
+from bilingual import ui_text
+from bilingual.errors import BilingualError, SourceError
 from bilingual.live.server import Broker, LiveServer, parse_address
 from bilingual.live.site import Change, LiveSite
 from bilingual.locales import SiteLanguage
+from bilingual.source.folder import read_document
 from bilingual.split.incremental import update_tree
 from bilingual.split.incremental_trees import update_trees
 from bilingual.split.watch import watch
@@ -58,6 +61,8 @@ class Session:
     lock: threading.Lock = field(default_factory=threading.Lock)
     observer: object = None
     searches: Searches | None = None
+    broken: dict[tuple[Path, str], str] = field(default_factory=dict)
+    """Each source an edit made unreadable (its tree, its path) -> its problem's line."""
 
     def start(self, address: str) -> str:
         """Build the site, serve it on ``address`` and watch the sources; the site's URL."""
@@ -73,6 +78,37 @@ class Session:
         url = f"http://{host!s}:{port}/"
         self.report(f"site built in {time.perf_counter() - started:.1f} s, served at {url}")
         return url
+
+    def mark_broken(self, problems: list[SourceError]) -> list[str]:
+        """Keep the banners right: each source a problem names that does not read is broken
+        (its pages show a banner), each broken one that reads again is mended. The addresses
+        whose banner came or went (their browsers reload)."""
+        assert self.live is not None
+        for problem in problems:
+            for source in self.sources:
+                if (source / problem.path).is_file():
+                    self.broken[source, problem.path] = str(problem)
+        for source, path in list(self.broken):
+            try:
+                read_document(source, path)
+            except SourceError as error:
+                self.broken[source, path] = str(error)
+            except OSError:
+                del self.broken[source, path]
+            else:
+                del self.broken[source, path]
+        codes = self.live.codes
+        banners = {}
+        for (_, path), line in sorted(self.broken.items()):
+            for code in codes:
+                prefix = "" if code == codes[0] else f"{code}/"
+                banners[page_address(path, prefix)] = banner_html(code, line)
+        changed = sorted(set(banners) ^ set(self.broker.banners))
+        changed += [
+            a for a in banners if a in self.broker.banners and banners[a] != self.broker.banners[a]
+        ]
+        self.broker.banners = banners
+        return changed
 
     def stop(self) -> None:
         """Stop watching, serving and every language's process."""
@@ -107,7 +143,8 @@ class Session:
                 if written == []:
                     for problem in problems:
                         self.report(problem)
-                    self.broker.publish([], False, problems)
+                    pages = self.mark_broken(update.problems)
+                    self.broker.publish(pages, False, problems)
                     return None
                 change = self.live.update(written)
             except BilingualError as error:
@@ -116,8 +153,10 @@ class Session:
                 return None
             for problem in problems:
                 self.report(problem)
+            marked = self.mark_broken(update.problems)
             self.searches.add(change.search, started)
-            self.broker.publish(change.pages, change.full is not None, problems)
+            pages = [*change.pages, *(page for page in marked if page not in change.pages)]
+            self.broker.publish(pages, change.full is not None, problems)
             what = (
                 f"built again whole ({change.full})"
                 if change.full is not None
@@ -126,6 +165,17 @@ class Session:
             )
             self.report(f"{what}: served in {time.perf_counter() - started:.2f} s")
             return change
+
+
+def banner_html(code: str, line: str) -> str:
+    """The banner of a page in ``code`` whose source does not read: the message in the page's
+    language, the problem's line as the log has it (English, so marked)."""
+    message = ui_text.html_text(code, "live.problem")
+    return (
+        '<div class="admonition failure" role="alert">'
+        f'<p class="admonition-title">{message}</p>'
+        f'<p><code lang="en">{html.escape(line)}</code></p></div>'
+    )
 
 
 class Searches:
@@ -179,6 +229,16 @@ class Searches:
             finally:
                 with self.condition:
                     self.running = False
+
+
+def page_address(path: str, prefix: str) -> str:
+    """The address of the page of source ``path`` under a language's ``prefix``."""
+    page = path.removesuffix(".md")
+    if page == "index" or page.endswith("/index"):
+        page = page.removesuffix("index")
+    else:
+        page += "/"
+    return f"/{prefix}{page}"
 
 
 def serve(
