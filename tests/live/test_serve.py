@@ -4,7 +4,12 @@ saved as an author saves them, and what the server serves compared, file by file
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +19,7 @@ from bilingual import ui_text
 from bilingual.live.server import RELOAD_TAG, parse_address
 from bilingual.site.build import build
 from bilingual.split.full import split_trees
-from conftest import LOCALE_TREES
+from conftest import FIXTURES, LOCALE_TREES, PROJECT
 from live_preview import Served, serving, serving_trees
 
 pytestmark = pytest.mark.site
@@ -194,3 +199,41 @@ def test_a_site_of_three_trees_serves_what_make_site_builds(tmp_path: Path) -> N
         assert rendered[0].startswith("1 pages rendered (/de/sign-in/)"), rendered
         differ = served_files(served, clean_build(sources, tmp_path / "clean"))
         assert differ == [], differ
+
+
+def running_with(marker: str) -> list[int]:
+    """The processes whose command line names ``marker``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                command = (entry / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if marker.encode() in command:
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL], ids=["term", "kill"])
+def test_no_language_process_outlives_the_server(tmp_path: Path, stop: signal.Signals) -> None:
+    shutil.copytree(FIXTURES / "tree", tmp_path / "source")
+    command = [sys.executable, "-m", "bilingual", "serve", "--source", str(tmp_path / "source")]
+    command += ["--docs", str(tmp_path / "docs"), "--site", str(tmp_path / "site")]
+    command += ["--address", "127.0.0.1:0"]
+    env = dict(os.environ, PYTHONPATH=str(PROJECT / "scripts"))
+    server = subprocess.Popen(command, env=env, cwd=PROJECT, stderr=subprocess.PIPE, text=True)
+    try:
+        assert server.stderr is not None
+        for line in server.stderr:
+            if "served at" in line:
+                break
+        assert len(running_with(str(tmp_path / "source"))) > 1  # the languages' processes
+        server.send_signal(stop)
+        server.wait(30)
+        deadline = time.monotonic() + 20
+        while running_with(str(tmp_path / "source")) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert running_with(str(tmp_path / "source")) == []
+    finally:
+        server.kill()

@@ -20,6 +20,7 @@ keeps its previous pages) and is listed in ``/.live/status``.
 from __future__ import annotations
 
 import html
+import signal
 import sys
 import threading
 import time
@@ -251,6 +252,7 @@ def serve(
 ) -> None:
     """Serve ``site`` built from ``docs`` (split from ``sources``) until interrupted."""
     session = Session(sources, docs, site, translation, default)
+    signal.signal(signal.SIGTERM, _stopped)  # as Ctrl-C: the language processes stopped too
     session.start(address)
     try:
         threading.Event().wait()
@@ -258,3 +260,7 @@ def serve(
         pass
     finally:
         session.stop()
+
+
+def _stopped(number: int, frame: object) -> None:
+    raise KeyboardInterrupt

@@ -19,6 +19,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,25 @@ def _search_entries() -> SearchEntries:
     return _KEPT.search_entries()
 
 
+def process() -> ProcessPoolExecutor:
+    """A process of its own that ends with this one (``_watch_parent``), however it ends."""
+    return ProcessPoolExecutor(
+        1, mp_context=workers.context(), initializer=_watch_parent, initargs=(os.getpid(),)
+    )
+
+
+def _watch_parent(parent: int) -> None:
+    """In a language's process: end it when ``parent`` is gone (killed, not stopped: its
+    processes would be left running, each holding a build)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 SITEMAPS = (merge.SITEMAP, merge.SITEMAP_GZ)
 """The sitemap files each language's build writes at its root, merged into the site's."""
 
@@ -84,7 +104,7 @@ class LiveSite:
         self.translation, self.docs, self.site, self.strict = translation, docs, site, strict
         self.codes: list[str] = []
         self.processes: dict[str, ProcessPoolExecutor] = {}
-        self.searcher = ProcessPoolExecutor(1, mp_context=workers.context())
+        self.searcher = process()
         """Writes the search files of a change, apart from the languages' processes."""
         self.hashes: dict[str, set[str]] = {}
         self.epoch = 0
@@ -113,11 +133,10 @@ class LiveSite:
             try:
                 builds: list[Future[None]] = []
                 for code in self.codes:
-                    process = ProcessPoolExecutor(1, mp_context=workers.context())
-                    self.processes[code] = process
+                    kept = self.processes[code] = process()
                     into = staging if code == self.codes[0] else apart / code
                     builds.append(
-                        process.submit(
+                        kept.submit(
                             _build, self.translation, self.docs, code, self.codes, into, self.strict
                         )
                     )
