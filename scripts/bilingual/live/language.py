@@ -331,10 +331,12 @@ class SearchEntries:
     code: str
 
 
-def write_search(entries: SearchEntries, scratch: Path) -> str:
+def write_search(entries: SearchEntries, scratch: Path, site: Path | None = None) -> str:
     """Write a language's search files into ``scratch`` as the build writes them
-    (``shards.write_language``); the folder they belong in, relative to the site."""
+    (``shards.write_language``), linked to ``site``'s where the same; the folder they belong
+    in, relative to the site."""
     from bilingual.site.search.shards import write_language
 
-    write_language(entries.merged, scratch, entries.prefix, entries.others, entries.code)
+    reuse = site / entries.prefix / "search" if site is not None else None
+    write_language(entries.merged, scratch, entries.prefix, entries.others, entries.code, reuse)
     return f"{entries.prefix}search"

@@ -230,7 +230,7 @@ class LiveSite:
         try:
             entries = {code: self.processes[code].submit(_search_entries) for code in codes}
             written = {
-                code: self.searcher.submit(write_search, future.result(), scratch / code)
+                code: self.searcher.submit(write_search, future.result(), scratch / code, self.site)
                 for code, future in entries.items()
             }
             for code, future in written.items():

@@ -109,6 +109,20 @@ def unresolved_links(html: str) -> list[str]:
     return UNRESOLVED.findall(html)
 
 
+TEMPLATE_CACHE = Path(__file__).resolve().parents[3] / ".cache" / "jinja"
+"""Where Jinja keeps the theme's templates compiled (git-ignored ``.cache/``), for every build
+and every language's process: each compiled them again, about a quarter of a second."""
+
+
+def template_cache() -> Any:
+    """Jinja's cache of compiled templates in ``TEMPLATE_CACHE`` (keyed by each template's
+    source, so an edited template is compiled again)."""
+    from jinja2 import FileSystemBytecodeCache
+
+    TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(TEMPLATE_CACHE))
+
+
 @dataclass(slots=True)
 class SiteEvents:
     """The help site's MkDocs events and the state they pass on within one build."""
@@ -130,6 +144,9 @@ class SiteEvents:
     """Each language's TOC choices and breadcrumb places (``site.navigation``), read once."""
     known: dict[str, SiteLanguage] = field(default_factory=dict)
     """The site's languages as the split recorded them, by folder (``tl`` is ``fil``)."""
+    published: Path | None = None
+    """In a warm build (``site.warm``), the site it brings up to date: its search files are
+    linked where they stay the same."""
     redirect_pages: bool = True
     """Whether ``on_post_build`` writes the redirect pages: not in a warm build (``site.warm``),
     which writes only what changed into a folder of its own, the site's pages elsewhere."""
@@ -287,7 +304,8 @@ class SiteEvents:
             build.prefix(code) for code in build.built if code not in (build.current, build.default)
         ]
         merged_index = json.loads(merged.read_text(encoding="utf-8"))
-        write_language(merged_index, site, prefix, others, build.current)
+        reuse = self.published / prefix / "search" if self.published is not None else None
+        write_language(merged_index, site, prefix, others, build.current, reuse)
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any, files: Any) -> str:
         date = self.dates[id(page)] = page_date(page.meta)
@@ -327,6 +345,7 @@ class SiteEvents:
         env.globals["help_language"] = self.languages(config).current  # partials/alternate.html
         env.filters["bcp47"] = lambda code: self.language(str(code)).lang  # overrides/sitemap.xml
         env.globals["help_sitemap"] = internals.writes_sitemap(config)
+        env.bytecode_cache = template_cache()  # the theme's templates compiled once, not per build
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
         dates = [self.dates.pop(id(page), None) for page in pages]
         site_date = newest(dates)

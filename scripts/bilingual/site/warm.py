@@ -182,8 +182,10 @@ def _warm_language(
     codes: list[str],
     folder: Path,
     key: str,
+    site: Path,
 ) -> Warmed:
-    """In a worker: language ``code`` built dirty into ``scratch`` (see the module)."""
+    """In a worker: language ``code`` of ``site`` built dirty into ``scratch`` (see the
+    module)."""
     from bilingual.site.build import _environ, _load, environment, run_mkdocs
 
     done = Warmed(code)
@@ -195,6 +197,7 @@ def _warm_language(
         config = _load(docs, scratch, strict)
         internals.build_one_language(config, None if code == codes[0] else code)
         internals.site_events(config).redirect_pages = False
+        internals.site_events(config).published = site
         recorder = config.plugins["bilingual-record"] = site_record.recorder()
         recorder.records.update(previous.pages)
         warm, gate = warm_plugins(previous, docs, code, done)
@@ -273,6 +276,7 @@ def warm_build(
                     codes,
                     folder,
                     key,
+                    site,
                 )
                 for code in codes
             ]

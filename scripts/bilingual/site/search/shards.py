@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from collections import Counter
 from collections.abc import Iterable
@@ -200,9 +201,16 @@ def language_files(
 
 
 def write_language(
-    merged: dict[str, Any], site: Path, prefix: str, other_prefixes: list[str], code: str
+    merged: dict[str, Any],
+    site: Path,
+    prefix: str,
+    other_prefixes: list[str],
+    code: str,
+    reuse: Path | None = None,
 ) -> None:
-    """Write language ``code``'s index (its pages under ``prefix``) into ``site``."""
+    """Write language ``code``'s index (its pages under ``prefix``) into ``site``; with
+    ``reuse`` (the language's ``search/`` folder as it is published), each file the same as
+    there is linked to it rather than written (a change of a page or two rewrites little)."""
     docs = [
         {**doc, "location": str(doc["location"])[len(prefix) :]}
         for doc in merged.get("docs", [])
@@ -214,10 +222,23 @@ def write_language(
         shutil.rmtree(target / kept, ignore_errors=True)
         (target / kept).mkdir(parents=True)
     for path, text in files.items():
-        (target / path).write_text(text, encoding="utf-8")
+        if reuse is None or not _linked(reuse / path, target / path, text, path):
+            (target / path).write_text(text, encoding="utf-8")
     (target / "search_index.json").write_text(
         json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )
+
+
+def _linked(old: Path, new: Path, text: str, path: str) -> bool:
+    """Link ``new`` to ``old`` when ``old`` holds ``text`` (a chunk's name is its digest: the
+    same name, the same text); whether it did."""
+    try:
+        if not path.startswith("index/") and old.read_text(encoding="utf-8") != text:
+            return False
+        os.link(old, new)
+    except OSError:
+        return False
+    return True
 
 
 def read_language(folder: Path) -> list[dict[str, str]]:
