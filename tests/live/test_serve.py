@@ -201,18 +201,26 @@ def test_a_site_of_three_trees_serves_what_make_site_builds(tmp_path: Path) -> N
         assert differ == [], differ
 
 
-def running_with(marker: str) -> list[int]:
-    """The processes whose command line names ``marker``."""
+def children_of(parent: int) -> list[int]:
+    """The processes whose parent is ``parent`` (``/proc/<pid>/stat``'s fourth field)."""
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                command = (entry / "cmdline").read_bytes()
+                stat = (entry / "stat").read_text()
             except OSError:
                 continue
-            if marker.encode() in command:
+            if int(stat.rsplit(")", 1)[1].split()[1]) == parent:
                 found.append(int(entry.name))
     return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL], ids=["term", "kill"])
@@ -228,12 +236,13 @@ def test_no_language_process_outlives_the_server(tmp_path: Path, stop: signal.Si
         for line in server.stderr:
             if "served at" in line:
                 break
-        assert len(running_with(str(tmp_path / "source"))) > 1  # the languages' processes
+        languages = children_of(server.pid)
+        assert len(languages) >= 2  # a process per language (and the search's)
         server.send_signal(stop)
         server.wait(30)
         deadline = time.monotonic() + 20
-        while running_with(str(tmp_path / "source")) and time.monotonic() < deadline:
+        while any(map(alive, languages)) and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert running_with(str(tmp_path / "source")) == []
+        assert [pid for pid in languages if alive(pid)] == []
     finally:
         server.kill()
