@@ -111,6 +111,6 @@ bench-serve: $(STAMP)  ## make serve on a copy of SOURCE: startup, save-to-serve
 help:  ## list the targets and what each does (from the comments after their names here)
 	@awk -F':.*## ' '/^[a-z][a-z-]*:.*## / { printf "  %-18s %s\n", $$1, $$2 }' $(firstword $(MAKEFILE_LIST))
 
-clean:  ## remove generated pages, the built site and caches
-	rm -rf site parts test-output .pytest_cache .mypy_cache .ruff_cache
+clean:  ## remove generated pages, the built site, its record and caches
+	rm -rf site parts test-output .pytest_cache .mypy_cache .ruff_cache .site.record .cache/jinja
 	find docs -mindepth 1 -not -name .gitignore -exec rm -rf {} +
