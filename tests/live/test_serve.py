@@ -246,3 +246,23 @@ def test_no_language_process_outlives_the_server(tmp_path: Path, stop: signal.Si
         assert [pid for pid in languages if alive(pid)] == []
     finally:
         server.kill()
+
+
+def test_an_update_that_fails_builds_the_site_again_whole_in_one_line(
+    served: Served, tmp_path: Path
+) -> None:
+    live = served.session.live
+    assert live is not None
+    update = live.update
+
+    def failing(sources: list[str] | None) -> object:
+        live.update = update  # type: ignore[method-assign]  # once
+        raise RuntimeError("a language's process went away")
+
+    live.update = failing  # type: ignore[method-assign,assignment]
+    served.edit(ARTICLE, "Atveriet iestatījumus.", "Atveriet iestatījumus šeit.")
+    assert any("the update failed: RuntimeError" in line for line in served.log), served.log
+    assert not any("Traceback" in line for line in served.log)
+    assert "Atveriet iestatījumus šeit." in served.get("set-up-mail/")[1].decode()
+    differ = served_files(served, clean_build(served.source, tmp_path / "clean"))
+    assert differ == [], differ

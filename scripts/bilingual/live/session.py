@@ -34,6 +34,7 @@ from bilingual.live.server import Broker, LiveServer, parse_address
 from bilingual.live.site import Change, LiveSite
 from bilingual.locales import SiteLanguage
 from bilingual.source.folder import read_document
+from bilingual.split.docsets import split_docsets
 from bilingual.split.incremental import update_tree
 from bilingual.split.incremental_trees import update_trees
 from bilingual.split.watch import watch
@@ -79,6 +80,20 @@ class Session:
         url = f"http://{host!s}:{port}/"
         self.report(f"site built in {time.perf_counter() - started:.1f} s, served at {url}")
         return url
+
+    def rebuild(self, why: str) -> Change | None:
+        """Split and build the site again whole after an update that failed (``why``, logged);
+        ``None`` when that failed too (logged, the site served as it was)."""
+        assert self.live is not None
+        self.report(f"{why}; splitting and building the site again whole")
+        try:
+            split_docsets(self.sources, self.docs, default=self.default, jobs=1)
+            self.live.build()
+        except Exception as error:  # the log's line; the site stays as it was
+            self.report(f"the site could not be built again: {error!r}")
+            self.broker.publish([], False, [str(error)])
+            return None
+        return Change(full=why)
 
     def mark_broken(self, problems: list[SourceError]) -> list[str]:
         """Keep the banners right: each source a problem names that does not read is broken
@@ -130,6 +145,7 @@ class Session:
         with self.lock:
             started = time.perf_counter()
             problems: list[str] = []
+            malformed: list[SourceError] = []
             try:
                 if len(self.sources) == 1:
                     update = update_tree(self.sources[0], self.docs)
@@ -141,10 +157,11 @@ class Session:
                     update = update_trees(self.sources, self.docs, self.default)
                     problems = [str(problem) for problem in update.problems + update.warnings]
                     written = None if update.full else update.written + update.removed
+                malformed = update.problems
                 if written == []:
                     for problem in problems:
                         self.report(problem)
-                    pages = self.mark_broken(update.problems)
+                    pages = self.mark_broken(malformed)
                     self.broker.publish(pages, False, problems)
                     return None
                 change = self.live.update(written)
@@ -152,9 +169,14 @@ class Session:
                 self.report(str(error))
                 self.broker.publish([], False, [str(error)])
                 return None
+            except Exception as error:  # a language's process died, a file vanished mid-way …
+                found = self.rebuild(f"the update failed: {error!r}")  # one line, no traceback
+                if found is None:
+                    return None
+                change = found
             for problem in problems:
                 self.report(problem)
-            marked = self.mark_broken(update.problems)
+            marked = self.mark_broken(malformed)
             self.searches.add(change.search, started)
             pages = [*change.pages, *(page for page in marked if page not in change.pages)]
             self.broker.publish(pages, change.full is not None, problems)
