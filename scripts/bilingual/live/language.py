@@ -31,6 +31,7 @@ from bilingual.site.record import (
     digest,
     navigation_digest,
     recorder,
+    search_index,
     statics_of,
     switcher,
 )
@@ -93,8 +94,7 @@ class LanguageBuild:
 
     def search_index(self) -> Any:
         """Material's search index of this build (``None`` with search off)."""
-        plugin = self.config.plugins.get("search") or self.config.plugins.get("material/search")
-        return getattr(plugin, "search_index", None)
+        return search_index(self.config)
 
     def build(self, site: Path, strict: bool = False) -> None:
         """Build this language into ``site`` (the site's root for the default language, a
@@ -294,16 +294,10 @@ class LanguageBuild:
         return done
 
     def sitemap(self) -> None:
-        """Write the language's ``sitemap.xml`` (and ``.gz``) into the build's folder, as the
-        build's theme templates step does."""
-        from mkdocs.commands.build import _build_theme_template
+        """Write the language's ``sitemap.xml`` (and ``.gz``) into the build's folder."""
+        from bilingual.site.build import render_sitemap
 
-        events = self.events()
-        events.builds.append(internals.languages(self.config))
-        try:
-            _build_theme_template("sitemap.xml", self.env, self.files, self.config, self.nav)
-        finally:
-            events.builds.pop()
+        render_sitemap(self.config, self.env, self.files, self.nav)
 
     def search_entries(self) -> SearchEntries:
         """This language's search entries, every page's in the build's order, and where its

@@ -29,7 +29,6 @@ from bilingual.locales import SiteLanguage
 from bilingual.site import csp, merge, publish, sitemaps
 from bilingual.site import record as site_record
 from bilingual.site.build import site_codes
-from bilingual.site.publish import prune
 from bilingual.split import workers
 
 _KEPT: LanguageBuild | None = None
@@ -77,10 +76,6 @@ def _watch_parent(parent: int) -> None:
         os._exit(0)
 
     threading.Thread(target=watch, daemon=True).start()
-
-
-SITEMAPS = (merge.SITEMAP, merge.SITEMAP_GZ)
-"""The sitemap files each language's build writes at its root, merged into the site's."""
 
 
 @dataclass(slots=True)
@@ -172,23 +167,17 @@ class LiveSite:
             change = Change()
             if any(result.sitemap for result in rendered.values()):
                 self._sitemap(scratch)
-            for relative in {r for result in rendered.values() for r in result.removed}:
-                made = any(relative in result.files for result in rendered.values())
-                if (self.site / relative).is_file() and not made:  # gone, not made anew
-                    (self.site / relative).unlink()
-                    self.hashes.pop(relative, None)
-                    change.files += 1
-                    prune(self.site, (self.site / relative).parent)
+            made = {relative for result in rendered.values() for relative in result.files}
+            gone = {relative for result in rendered.values() for relative in result.removed}
+            for relative in publish.remove(self.site, gone - made):  # not made anew
+                self.hashes.pop(relative, None)
+                change.files += 1
             for code, result in rendered.items():
-                for relative in result.files:
-                    if relative in SITEMAPS or (code != self.codes[0] and relative in merge.KEPT):
-                        continue
-                    target = self.site / relative
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    os.replace(scratch / code / relative, target)
+                default = code == self.codes[0]
+                for relative in merge.move_in(self.site, scratch / code, result.files, default):
                     change.files += 1
                     if relative.endswith(".html"):
-                        self.hashes[relative] = csp.page_hashes(target)
+                        self.hashes[relative] = csp.page_hashes(self.site / relative)
                 change.pages += result.pages
                 if result.pages:
                     change.search.append(code)
@@ -204,21 +193,7 @@ class LiveSite:
         for code in self.codes:
             if not (scratch / code / merge.SITEMAP).is_file():  # a language not written again
                 self.processes[code].submit(_sitemap, scratch / code).result()
-        made = scratch / "sitemap"
-        made.mkdir()
-        for name in SITEMAPS:
-            shutil.copyfile(scratch / self.codes[0] / name, made / name)
-        for code in self.codes[1:]:
-            alone = scratch / f"sitemap-{code}"
-            alone.mkdir()
-            for name in SITEMAPS:
-                shutil.copyfile(scratch / code / name, alone / name)
-            merge.merge(alone, made)
-        shutil.copyfile(self.site / "index.html", made / "index.html")  # its address
-        sitemaps.split(made)
-        for path in sorted(made.iterdir()):
-            if path.name != "index.html":
-                os.replace(path, self.site / path.name)
+        sitemaps.merged_sitemaps(self.site, scratch, [scratch / code for code in self.codes])
 
     def search(self, codes: list[str]) -> None:
         """Write the search files of the languages ``codes`` again and swap each language's
@@ -238,9 +213,6 @@ class LiveSite:
                 with self.lock:
                     if epoch != self.epoch:
                         return
-                    target, made = self.site / folder, scratch / code / folder
-                    if not (target.exists() and publish.exchange(target, made)):
-                        shutil.rmtree(target, ignore_errors=True)  # no atomic swap: two steps
-                        os.replace(made, target)
+                    publish.swap_folder(self.site / folder, scratch / code / folder)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)

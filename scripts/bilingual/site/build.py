@@ -138,6 +138,19 @@ def run_mkdocs(config: Any, dirty: bool = False) -> None:
         config.plugins.on_shutdown()
 
 
+def render_sitemap(config: Any, env: Any, files: Any, nav: Any) -> None:
+    """Write a language's ``sitemap.xml`` (and ``.gz``) into ``config.site_dir`` as the build's
+    theme templates step does, outside a build (``site.warm``, ``live.language``)."""
+    from mkdocs.commands.build import _build_theme_template
+
+    events = internals.site_events(config)
+    events.builds.append(internals.languages(config))
+    try:
+        _build_theme_template("sitemap.xml", env, files, config, nav)
+    finally:
+        events.builds.pop()
+
+
 class _NotDirty(logging.Filter):
     """Drops MkDocs' warning of a dirty build (in strict mode, it would fail the build)."""
 

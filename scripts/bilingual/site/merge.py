@@ -86,3 +86,22 @@ def merge(language_site: Path, site: Path) -> None:
         if sitemap is None:  # the language's sitemap.xml.gz without its sitemap.xml: the site's
             sitemap = (site / SITEMAP).read_text(encoding="utf-8")
         write_sitemap_gz(site / SITEMAP_GZ, sitemap, gzip_mtime(sitemap_gz))
+
+
+SITEMAPS = (SITEMAP, SITEMAP_GZ)
+"""The sitemap files each language's build writes at its root, merged into the site's."""
+
+
+def move_in(site: Path, built: Path, relatives: list[str], default: bool) -> list[str]:
+    """Move the files ``relatives`` a language's partial build wrote into ``built`` into the
+    site, each by rename, as ``merge`` keeps the default language's root files (and merges
+    the sitemaps, which ``merged_sitemaps`` does); the files moved."""
+    moved = []
+    for relative in relatives:
+        if relative in SITEMAPS or (not default and relative in KEPT):
+            continue
+        target = site / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(built / relative, target)
+        moved.append(relative)
+    return moved

@@ -107,3 +107,23 @@ def prune(site: Path, folder: Path) -> None:
     while folder != site and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
+
+
+def remove(site: Path, relatives: set[str]) -> list[str]:
+    """Remove the files ``relatives`` of ``site`` (pages or media whose source is gone), and
+    the folders they leave empty; those removed."""
+    removed = []
+    for relative in sorted(relatives):
+        if (site / relative).is_file():
+            (site / relative).unlink()
+            prune(site, (site / relative).parent)
+            removed.append(relative)
+    return removed
+
+
+def swap_folder(target: Path, made: Path) -> None:
+    """Put the folder ``made`` in the place of ``target`` (a language's ``search/``): one
+    atomic exchange where the system has it, else two steps."""
+    if not (target.exists() and exchange(target, made)):
+        shutil.rmtree(target, ignore_errors=True)
+        os.replace(made, target)

@@ -40,7 +40,7 @@ ENVIRONMENT = ("SITE_NAME", "SITE_URL", "SITE_NAME_TRANSLATION", "SITE_LANGUAGE"
 RECORD = ".{name}.record"
 """The record's folder, beside the site."""
 SITEMAPS = "sitemaps"
-"""In the record's folder: each language's own sitemap (``<code>.sitemap.xml``, its ``.gz``),
+"""In the record's folder: each language's own sitemap (``<code>/sitemap.xml``, its ``.gz``),
 as its build wrote it before the site's was merged from them."""
 KEY = "key.json"
 """In the record's folder: the key of the build whose site is published (written last)."""
@@ -186,9 +186,10 @@ def navigation_data(docs: Path, code: str) -> dict[str, str]:
     """The digest of each file of ``docs/`` the pages' trees and breadcrumbs are read from
     (language ``code``'s TOC trees and navigation data), and of the redirects."""
     from bilingual.site.navigation import PAGE_DATA
+    from bilingual.site.redirects import REDIRECTS
 
     found = [*sorted((docs / code).rglob("toc.json")), docs / code / PAGE_DATA]
-    found.append(docs / ".redirects.json")
+    found.append(docs / REDIRECTS)
     return {
         path.relative_to(docs).as_posix(): digest(path.read_bytes())
         for path in found
@@ -198,10 +199,10 @@ def navigation_data(docs: Path, code: str) -> dict[str, str]:
 
 def keep_sitemap(folder: Path, code: str, site: Path) -> None:
     """Keep the sitemap language ``code``'s build wrote at the root of ``site``."""
-    (folder / SITEMAPS).mkdir(parents=True, exist_ok=True)
+    (folder / SITEMAPS / code).mkdir(parents=True, exist_ok=True)
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         if (site / name).is_file():
-            shutil.copyfile(site / name, folder / SITEMAPS / f"{code}.{name}")
+            shutil.copyfile(site / name, folder / SITEMAPS / code / name)
 
 
 def publish(folder: Path, key: str) -> None:

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import gzip
 import html
+import os
 import re
+import shutil
 from pathlib import Path
 
+from bilingual.site import merge
 from bilingual.site.merge import SITEMAP, SITEMAP_GZ, gzip_mtime, sitemap_entries, write_sitemap_gz
 
 MOST_URLS = 50_000
@@ -101,3 +104,24 @@ def split(site: Path, most_urls: int = MOST_URLS, most_bytes: int = MOST_BYTES) 
 def read_gz(path: Path) -> str:
     """A ``.xml.gz`` file's text (for the tests)."""
     return gzip.decompress(path.read_bytes()).decode("utf-8")
+
+
+def merged_sitemaps(site: Path, scratch: Path, owns: list[Path]) -> None:
+    """The site's sitemap made again from each language's own (``owns``: a folder holding a
+    language's ``sitemap.xml`` and ``.gz``, the default language's first), as ``merge`` merges
+    them, split as the build splits it (``sitemaps.split``) and moved into ``site``."""
+    made = scratch / "sitemap"
+    made.mkdir()
+    for name in merge.SITEMAPS:
+        shutil.copyfile(owns[0] / name, made / name)
+    for number, own in enumerate(owns[1:]):
+        alone = scratch / f"sitemap-{number}"
+        alone.mkdir()
+        for name in merge.SITEMAPS:
+            shutil.copyfile(own / name, alone / name)
+        merge.merge(alone, made)
+    shutil.copyfile(site / "index.html", made / "index.html")  # its address
+    split(made)
+    for path in sorted(made.iterdir()):
+        if path.name != "index.html":
+            os.replace(path, site / path.name)

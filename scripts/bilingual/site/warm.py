@@ -31,7 +31,8 @@ from typing import Any
 from bilingual.locales import SiteLanguage
 from bilingual.site import csp, internals, merge, publish, sitemaps
 from bilingual.site import record as site_record
-from bilingual.site.publish import prune
+from bilingual.site.build import render_sitemap
+from bilingual.site.redirects import REDIRECTS
 from bilingual.source.dates import newest
 from bilingual.split import workers
 
@@ -93,15 +94,14 @@ def warm_plugins(
         def on_nav(self, nav: Any, /, *, config: Any, files: Any) -> Any:
             events = internals.site_events(config)
             pages = files.documentation_pages()
-            navigation = site_record.navigation_data(docs, code) != previous.navigation
+            now = site_record.navigation_data(docs, code)
+            navigation = now != previous.navigation
             known = {file.src_uri for file in pages}
             gone = [source for source in previous.pages if source not in known]
             added = [file for file in pages if file.src_uri not in previous.pages]
-            if navigation and previous.navigation.get(".redirects.json") != (
-                site_record.navigation_data(docs, code).get(".redirects.json")
-            ):
+            if previous.navigation.get(REDIRECTS) != now.get(REDIRECTS):
                 done.full = "the redirects changed"
-            if (gone or added) and (docs / ".redirects.json").is_file():
+            if (gone or added) and (docs / REDIRECTS).is_file():
                 done.full = "a page added or removed on a site with redirects"
             done.removed += [previous.pages[source].dest for source in gone]
             done.removed += [
@@ -219,7 +219,7 @@ def _warm_language(
         )
         if sitemap and (done.sitemap or dated):
             done.sitemap = True
-            _sitemap(config, recorder)
+            render_sitemap(config, recorder.env, recorder.files, recorder.nav)
     done.files = sorted(
         path.relative_to(scratch).as_posix()
         for path in scratch.rglob("*")
@@ -230,18 +230,6 @@ def _warm_language(
     statics = site_record.statics_of(recorder.files, docs)
     site_record.save(folder / PENDING, code, recorder.records, statics, key, docs)
     return done
-
-
-def _sitemap(config: Any, recorder: Any) -> None:
-    """Write the language's sitemap (``sitemap.xml`` and its ``.gz``) as the build does."""
-    from mkdocs.commands.build import _build_theme_template
-
-    events = internals.site_events(config)
-    events.builds.append(internals.languages(config))
-    try:
-        _build_theme_template("sitemap.xml", recorder.env, recorder.files, config, recorder.nav)
-    finally:
-        events.builds.pop()
 
 
 def warm_build(
@@ -309,56 +297,18 @@ def _scratch(site: Path) -> Path:
 
 
 def _apply(site: Path, scratch: Path, done: list[Warmed], codes: list[str]) -> None:
-    """Move each language's files into the site (as ``merge`` keeps the default language's
-    root files), swap its search folder in, merge the sitemaps, write ``_headers``."""
+    """Move each language's files into the site (``merge.move_in``), swap its search folder
+    in, merge the sitemaps again where a language's changed, write ``_headers``."""
     written = {relative for warmed in done for relative in warmed.files}
+    publish.remove(site, {r for warmed in done for r in warmed.removed} - written)
     for warmed in done:
-        for relative in warmed.removed:
-            if relative not in written and (site / relative).is_file():
-                (site / relative).unlink()
-                prune(site, (site / relative).parent)
-    for warmed in done:
-        for relative in warmed.files:
-            if relative in SITEMAPS or (warmed.code != codes[0] and relative in merge.KEPT):
-                continue
-            target = site / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(scratch / warmed.code / relative, target)
+        merge.move_in(site, scratch / warmed.code, warmed.files, warmed.code == codes[0])
         if warmed.search is not None:
-            target, made = site / warmed.search, scratch / warmed.code / warmed.search
-            if not (target.exists() and publish.exchange(target, made)):
-                shutil.rmtree(target, ignore_errors=True)
-                os.replace(made, target)
+            publish.swap_folder(site / warmed.search, scratch / warmed.code / warmed.search)
     if any(warmed.sitemap for warmed in done):
-        _merge_sitemaps(site, scratch, done, codes)
+        folder = site_record.folder_of(site)
+        for warmed in (warmed for warmed in done if warmed.sitemap):  # the record keeps each
+            site_record.keep_sitemap(folder, warmed.code, scratch / warmed.code)  # own one
+        kept = folder / site_record.SITEMAPS
+        sitemaps.merged_sitemaps(site, scratch, [kept / code for code in codes])
     csp.write_policy(site, {h for warmed in done for h in warmed.hashes})
-
-
-def _merge_sitemaps(site: Path, scratch: Path, done: list[Warmed], codes: list[str]) -> None:
-    """The site's sitemap made again as ``build`` merges it: the default language's, then each
-    other's entries (``merge.merge``); a language's own, where its build did not write it
-    again, as the record keeps it (``site_record.SITEMAPS``)."""
-    folder = site_record.folder_of(site) / site_record.SITEMAPS
-    made = scratch / "sitemap"
-    made.mkdir()
-    for warmed in done:
-        for name in SITEMAPS:
-            own = scratch / warmed.code / name
-            if warmed.sitemap:
-                shutil.copyfile(own, folder / f"{warmed.code}.{name}")
-    for name in SITEMAPS:
-        shutil.copyfile(folder / f"{codes[0]}.{name}", made / name)
-    for code in codes[1:]:
-        alone = scratch / f"sitemap-{code}"
-        alone.mkdir()
-        for name in SITEMAPS:
-            shutil.copyfile(folder / f"{code}.{name}", alone / name)
-        merge.merge(alone, made)
-    shutil.copyfile(site / "index.html", made / "index.html")  # its address
-    sitemaps.split(made)
-    for path in sorted(made.iterdir()):
-        if path.name != "index.html":
-            os.replace(path, site / path.name)
-
-
-SITEMAPS = (merge.SITEMAP, merge.SITEMAP_GZ)

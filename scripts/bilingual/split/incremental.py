@@ -40,7 +40,13 @@ from bilingual.source.media import is_media
 from bilingual.split import snapshot
 from bilingual.split.full import Split, split_tree
 from bilingual.split.navigation import NavigationInput, remove_stale, write_navigation
-from bilingual.split.writer import Side, Writer, write_article, write_if_changed
+from bilingual.split.writer import (
+    Side,
+    Writer,
+    WrittenArticle,
+    write_article,
+    write_if_changed,
+)
 
 
 @dataclass(slots=True)
@@ -159,16 +165,8 @@ def update_tree(source: Path, docs: Path) -> Update:
         if article.problem is not None:
             update.problems.append(article.problem)
             continue
-        for warning in [*document.warnings, *(w for page in article.pages for w in page.warnings)]:
-            if str(warning) not in map(str, update.warnings):
-                update.warnings.append(warning)
-        reads = sorted({read for page in article.pages for read in page.reads})
-        if reads:
-            snap.reads[path] = reads
-        else:
-            snap.reads.pop(path, None)
+        record_written(update, snap, document, article)
         titles = {page.code: page.title for page in article.pages}
-        update.written += [f"{page.code}/{path}" for page in article.pages if page.written]
         titles_changed |= snap.titles.get(path) != titles or path == home.HOME
         snap.titles[path] = titles
         uid = document.metadata.get("uid")
@@ -198,6 +196,22 @@ def update_tree(source: Path, docs: Path) -> Update:
     snap.stamps = now
     snapshot.save(docs, snap)
     return update
+
+
+def record_written(
+    update: Update, snap: snapshot.Snapshot, document: Document, article: WrittenArticle
+) -> None:
+    """What an article written again tells the update (its pages written, its warnings, each
+    once) and the snapshot (the includes and code files its pages read)."""
+    for warning in [*document.warnings, *(w for page in article.pages for w in page.warnings)]:
+        if str(warning) not in map(str, update.warnings):
+            update.warnings.append(warning)
+    update.written += [f"{page.code}/{article.path}" for page in article.pages if page.written]
+    reads = sorted({read for page in article.pages for read in page.reads})
+    if reads:
+        snap.reads[article.path] = reads
+    else:
+        snap.reads.pop(article.path, None)
 
 
 def update_navigation(

@@ -22,6 +22,7 @@ given or left out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,7 +35,14 @@ from bilingual.source.folder import is_include, is_toc_name, known_code, read_do
 from bilingual.source.media import is_media
 from bilingual.split import snapshot
 from bilingual.split.docsets import split_docsets
-from bilingual.split.incremental import YAML, Update, readers, writer_for, xrefs_changed
+from bilingual.split.incremental import (
+    YAML,
+    Update,
+    readers,
+    record_written,
+    writer_for,
+    xrefs_changed,
+)
 from bilingual.split.navigation import (
     REDIRECTS,
     NavigationInput,
@@ -58,7 +66,18 @@ def update_trees(sources: list[Path], docs: Path, default: str | None = None) ->
     if snaps is None or sorted(snap.source for snap in snaps) != given:
         return full()
     found = [read_files(Path(snap.source)) for snap in snaps]
+    articles = [set(files.paths(Kind.ARTICLE)) for files in found]
     stamps = [snapshot.stamps(Path(snap.source)) for snap in snaps]
+    writers: dict[int, Writer] = {}
+
+    def writer(index: int) -> Writer:
+        """Tree ``index``'s page writer, made once (its includes parsed) when first asked for."""
+        if index not in writers:
+            snap, files = snaps[index], found[index]
+            source = Path(snap.source)
+            writers[index] = writer_for(source, articles[index], update.problems, snap, files)
+        return writers[index]
+
     changes: list[TreeChange] = []
     for snap, files, now in zip(snaps, found, stamps, strict=True):
         change = classify(snap, files, now)
@@ -71,19 +90,17 @@ def update_trees(sources: list[Path], docs: Path, default: str | None = None) ->
     update = Update()
     if touched or navigation or media:
         kept: list[Tree] = []
-        for snap, files, change in zip(snaps, found, changes, strict=True):
-            tree = read_touched(snap, files, touched, update)
+        for snap, own, change in zip(snaps, articles, changes, strict=True):
+            tree = read_touched(snap, own, touched, update)
             if tree is None or xrefs_changed(snap, tree.documents, change.gone):
                 return full()  # a new locale; a uid (other pages' cross references)
             kept.append(tree)
-        navigation |= write_touched(snaps, found, kept, touched, docs, update)
+        navigation |= write_touched(snaps, articles, kept, touched, docs, update, writer)
         copy_changed_media(snaps, media, docs, update)
         if navigation:
-            writers = [
-                writer_for(tree.source, set(files.paths(Kind.ARTICLE)), [], snap, files)
-                for snap, files, tree in zip(snaps, found, kept, strict=True)
-            ]
-            update_navigation_trees(snaps, found, writers, docs, update)
+            update_navigation_trees(
+                snaps, found, [writer(index) for index in range(len(snaps))], docs, update
+            )
     for snap, now in zip(snaps, stamps, strict=True):
         snap.stamps = now
     snapshot.save_trees(docs, snaps)
@@ -139,12 +156,12 @@ def classify(
 
 
 def read_touched(
-    snap: snapshot.Snapshot, files: SourceFiles, touched: set[str], update: Update
+    snap: snapshot.Snapshot, articles: set[str], touched: set[str], update: Update
 ) -> Tree | None:
     """The tree's touched articles, parsed (a malformed one to ``update.problems``, its pages
     kept); ``None`` when one's locale is no longer the tree's (the full split places it)."""
     documents: list[Document] = []
-    for path in sorted(touched & set(files.paths(Kind.ARTICLE))):
+    for path in sorted(touched & articles):
         try:
             document = read_document(Path(snap.source), path)
         except SourceError as error:
@@ -159,11 +176,12 @@ def read_touched(
 
 def write_touched(
     snaps: list[snapshot.Snapshot],
-    found: list[SourceFiles],
+    articles: list[set[str]],
     trees: list[Tree],
     touched: set[str],
     docs: Path,
     update: Update,
+    writer: Callable[[int], Writer],
 ) -> bool:
     """Write the touched articles' pages in every tree having them, each article's English
     from the tree chosen for it again; remove the pages of those gone. Whether a title, or
@@ -173,36 +191,23 @@ def write_touched(
     english = site_language(ENGLISH_CODE)
     titles: dict[str, dict[str, str]] = {}
     failed = {error.path for error in update.problems}
-    for index, (snap, files, tree) in enumerate(zip(snaps, found, trees, strict=True)):
-        if not tree.documents:
-            continue
-        writer = writer_for(
-            tree.source, set(files.paths(Kind.ARTICLE)), update.problems, snap, files
-        )
+    for index, (snap, tree) in enumerate(zip(snaps, trees, strict=True)):
         for document in tree.documents:
             path = document.path
             sides = [(tree.language, Language.TRANSLATION)]
             if choice.source.get(path) == index:
                 sides.append((english, Language.ENGLISH))
-            writer.folder.documents[path] = document
-            article = write_article(document, tuple(sides), docs, writer, write_if_changed)
+            writer(index).folder.documents[path] = document
+            article = write_article(document, tuple(sides), docs, writer(index), write_if_changed)
             if article.problem is not None:
                 update.problems.append(article.problem)
                 failed.add(path)
                 continue
             titles.setdefault(path, {}).update({page.code: page.title for page in article.pages})
-            for warning in [*document.warnings, *(w for p in article.pages for w in p.warnings)]:
-                if str(warning) not in map(str, update.warnings):
-                    update.warnings.append(warning)
-            update.written += [f"{page.code}/{path}" for page in article.pages if page.written]
-            reads = sorted({read for page in article.pages for read in page.reads})
-            if reads:
-                snap.reads[path] = reads
-            else:
-                snap.reads.pop(path, None)
+            record_written(update, snap, document, article)
     changed = False
     for path in sorted(touched - failed):
-        having = [path in set(files.paths(Kind.ARTICLE)) for files in found]
+        having = [path in own for own in articles]
         for index, snap in enumerate(snaps):
             own = {
                 code: title
