@@ -93,6 +93,29 @@ def test_the_same_files_and_alternates_as_static_i18n_chooses(tmp_path: Path, co
     assert ("de/media/shot.png" in chosen) == (code == "de")
 
 
+@pytest.mark.parametrize("code", [code for code, _, _ in LANGUAGES])
+def test_files_taken_again_are_chosen_as_if_made_anew(tmp_path: Path, code: str) -> None:
+    """A choice made again with the ``File`` objects of the last one (``make serve``, a page
+    added and one removed) is the choice static-i18n makes from scratch, alternates included,
+    and keeps the objects (and the pages on them) of the files that stayed."""
+    docs = tmp_path / "docs"
+    write_tree(docs, TREE)
+    config = loaded(docs, code)
+    plugin = internals.i18n(config)
+    i18n_files.remember(plugin)
+    first = i18n_files.reconfigure_files(plugin, get_files(config), config)
+    # German gains the page it lacked, Latvian loses its only-default page
+    write_tree(docs, {"de/no-german/index.md": "# Nicht mehr\n"})
+    (docs / "lv" / "only-default.md").unlink()
+    again = i18n_files.reconfigure_files(plugin, get_files(config), config)
+    fresh = type(plugin).reconfigure_files(plugin, get_files(config), config)
+    assert described(again) == described(fresh)
+    assert described(again) != described(first)
+    before = {file.src_uri: file for file in first}
+    kept = [file for file in again if before.get(file.src_uri) is file]
+    assert any(file.src_uri.endswith("everywhere.md") for file in kept)
+
+
 def test_a_file_in_the_language_folder_and_at_the_root_is_the_same_error(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     write_tree(docs, {"lv/twice.md": "# A\n", "twice.md": "# B\n", "en/twice.md": "# C\n"})

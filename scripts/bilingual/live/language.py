@@ -18,6 +18,8 @@ dates the pages without one and the sitemap) is returned as the reason for a ful
 
 from __future__ import annotations
 
+import bisect
+import os
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from bilingual.locales import SiteLanguage
-from bilingual.site import internals
+from bilingual.site import i18n_files, internals
 from bilingual.site.record import (
     PageRecord,
     digest,
@@ -105,6 +107,7 @@ class LanguageBuild:
             self.config = _load(self.docs, site, strict)
             internals.build_one_language(self.config, None if self.default else self.code)
             self.recorder = self.config.plugins["bilingual-record"] = recorder()
+            i18n_files.remember(internals.i18n(self.config))  # chosen again on a page added
             run_mkdocs(self.config)
         self.recorder.seen = 0
         self.statics = statics_of(self.files, self.docs)
@@ -140,23 +143,24 @@ class LanguageBuild:
                 pages.append(file.page)
         return pages, others
 
-    def refile(self, scratch: Path) -> tuple[list[Any], list[str]]:
+    def refile(self, scratch: Path, sources: Iterable[str] | None) -> tuple[list[Any], list[str]]:
         """Choose this language's files again, as the build's start does (MkDocs' files,
         static-i18n's choice and alternates, the navigation), after a page was added or
         removed. A page kept with the same alternates keeps its rendered state; the others
         (the new pages, those whose language switcher changes) are returned to render, with
         the files of the pages gone, relative to the site."""
-        from mkdocs.structure.files import get_files, set_exclusions
+        from mkdocs.structure.files import Files, set_exclusions
         from mkdocs.structure.nav import get_navigation
         from mkdocs.structure.pages import Page
 
         config, events = self.config, self.events()
         config.site_dir = str(scratch)
-        before = {file.src_uri: file for file in self.files.documentation_pages()}
+        before = {  # the switcher now: a ``File`` taken again has its alternates chosen again
+            file.src_uri: (file, switcher(file)) for file in self.files.documentation_pages()
+        }
         events.builds.append(internals.languages(config))
         try:
-            files = get_files(config)
-            files.add_files_from_theme(self.env, config)
+            files = Files(self.found(sources))
             files = config.plugins.on_files(files, config=config)
             set_exclusions(files, config)
             nav = get_navigation(files, config)
@@ -166,19 +170,55 @@ class LanguageBuild:
         render = []
         listed = {id(page) for page in nav.pages}  # the navigation's own (the home page)
         for file in files.documentation_pages():
-            old = before.pop(file.src_uri, None)
+            old, shown = before.pop(file.src_uri, (None, None))
             if file.page is None:
                 Page(None, file, config)
-            if id(file.page) in listed or old is None or old.page is None:
+            if (
+                id(file.page) in listed
+                or old is None
+                or old.page is None
+                or shown != switcher(file)
+            ):
                 render.append(file.page)
-            elif switcher(old) == switcher(file):  # MkDocs made a new page: keep the rendered one
+            elif old is not file:  # MkDocs made a new page: keep the rendered one
                 file.page, old.page.file = old.page, file
-            else:
-                render.append(file.page)
         for source in before:
             self.records.pop(source, None)
         self.recorder.files, self.recorder.nav = files, nav
-        return render, [file.dest_uri for file in before.values()]
+        return render, [file.dest_uri for file, _ in before.values()]
+
+    def found(self, sources: Iterable[str] | None) -> list[Any]:
+        """The files MkDocs finds in ``docs/`` (and the theme's) now, as ``get_files`` and
+        ``add_files_from_theme`` list them: those the last choice was made from, with the
+        ``sources`` added and removed since put in their place (``file_sort_key``, the walk's
+        order). ``None``, or an added file that takes another's address: walked again."""
+        from mkdocs.structure.files import File, file_sort_key, get_files, set_exclusions
+
+        config, docs = self.config, Path(self.config.docs_dir)
+        known = self.recorder.found
+        root = str(docs) + os.sep
+        ours = [file for file in known if file.abs_src_path.startswith(root)]
+        theirs = [file for file in known if not file.abs_src_path.startswith(root)]
+        by_source = {file.src_uri: file for file in ours}
+        addresses = {file.dest_uri for file in ours}
+        gone, added = set(), []
+        for source in sources if sources is not None else ():
+            file = by_source.get(source)
+            if file is not None and not (docs / source).is_file():
+                gone.add(source)
+            elif file is None and (docs / source).is_file():
+                added.append(
+                    File(source, config.docs_dir, config.site_dir, config.use_directory_urls)
+                )
+        set_exclusions(added, config)
+        if sources is None or any(file.dest_uri in addresses for file in added):
+            files = get_files(config)
+            files.add_files_from_theme(self.env, config)
+            return list(files)
+        found = [file for file in ours if file.src_uri not in gone]
+        for file in added:
+            bisect.insort(found, file, key=file_sort_key)
+        return found + theirs
 
     def site_date(self) -> object:
         """The newest own date of the language's pages (the date of those without one)."""
@@ -215,7 +255,7 @@ class LanguageBuild:
         done = Rendered()
         site_date = self.site_date()
         if others:
-            made, done.removed = self.refile(scratch)
+            made, done.removed = self.refile(scratch, sources)
             pages += [page for page in made if page not in pages]
             done.sitemap = True
         docs = str(self.docs.resolve())

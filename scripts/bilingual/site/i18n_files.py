@@ -18,6 +18,10 @@ step, its path arithmetic done on the POSIX strings MkDocs keeps rather than thr
 every language's build, so on a site of many languages that cost is most of choosing the files.
 It serves the folder structure (``docs_structure: folder``, the one ``mkdocs.yml`` sets);
 ``install`` leaves static-i18n's own method in place for any other.
+A build that chooses its files again and again (``make serve``, after a page is added or removed)
+hands the plugin a ``MadeFiles`` (``remember``): a ``File`` already made for the same file and
+language is then taken again rather than made anew, its alternates chosen again, and with it
+the page MkDocs attached to it.
 ``tests/site/test_i18n_files.py`` compares the two on a tree of every case (a page in every
 language, one missing in one language, one only in the default language, one only in another,
 one at the docs root; assets per language, only in the default language's folder, and shared).
@@ -102,6 +106,39 @@ def make_file(file: Any, current: str, default: str, languages: list[str], confi
 MAKE = make_file if os.sep == "/" else create_i18n_file
 """How a ``File`` is made: on POSIX paths by ``make_file``, else by static-i18n itself."""
 
+MADE = "bilingual_made"
+"""The plugin's attribute holding its ``MadeFiles``, where a build keeps them (``remember``)."""
+
+
+class MadeFiles:
+    """The ``File`` objects one choice of a language's files made, for the next choice to take
+    again: a ``File`` is made from the file's paths, its inclusion and the language it is made
+    for, so the same four give the same ``File``. The next choice keeps only those it used."""
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple[str, str, object, str], Any] = {}
+        self.used: dict[tuple[str, str, object, str], Any] = {}
+
+    def make(self, file: Any, current: str, default: str, languages: list[str], config: Any) -> Any:
+        """``MAKE``'s ``File``, the one made before for the same file and language if any."""
+        key = (file.src_uri, file.dest_uri, file.inclusion, current)
+        made = self.kept.get(key)
+        if made is None:
+            made = MAKE(file, current, default, languages, config)
+        self.used[key] = made
+        return made
+
+    def done(self) -> None:
+        """The choice is made: what it used is what the next one may take again."""
+        self.kept, self.used = self.used, {}
+
+
+def remember(plugin: Any) -> MadeFiles:
+    """Keep the ``File`` objects each choice of ``plugin``'s files makes, for the next."""
+    made = MadeFiles()
+    setattr(plugin, MADE, made)
+    return made
+
 
 def reconfigure_files(plugin: Any, files: Any, config: Any) -> Any:
     """static-i18n's ``reconfigure_files`` (folder structure) for the language it builds now."""
@@ -109,6 +146,8 @@ def reconfigure_files(plugin: Any, files: Any, config: Any) -> Any:
     languages = plugin.all_languages
     fallback = plugin.config.fallback_to_default is True
     several = len(plugin.build_languages) > 1
+    kept_files: MadeFiles | None = getattr(plugin, MADE, None)
+    make = MAKE if kept_files is None else kept_files.make
     # Per normalised path: the file kept, the language it is made for, its own language; and
     # the first file of each other language (static-i18n takes the first it listed).
     kept: dict[str, tuple[Any, str, str]] = {}
@@ -146,10 +185,11 @@ def reconfigure_files(plugin: Any, files: Any, config: Any) -> Any:
         elif folder == current:
             kept[norm] = (file, current, locale)
     made = {
-        norm: MAKE(file, language, default, languages, config)
+        norm: make(file, language, default, languages, config)
         for norm, (file, language, _) in kept.items()
     }
-    for file in made.values():
+    for norm, file in made.items():
+        file.alternates = {kept[norm][1]: file}  # as made (one taken again had others)
         chosen.append(file)
     for language in sorted(plugin.build_languages):
         for norm, file in made.items():
@@ -162,7 +202,9 @@ def reconfigure_files(plugin: Any, files: Any, config: Any) -> Any:
                 if version is None and file.locale == default:
                     version = file
             if version is not None:
-                file.alternates[language] = MAKE(version, language, default, languages, config)
+                file.alternates[language] = make(version, language, default, languages, config)
+    if kept_files is not None:
+        kept_files.done()
     return chosen
 
 

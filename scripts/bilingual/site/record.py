@@ -123,15 +123,24 @@ def recorder() -> Any:
     from bilingual.pages.home import INDEX_KEY
 
     class Recorder(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
-        """Last in every event: keeps the build's state and each page's record."""
+        """Last in every event (but the first of ``on_files``): keeps the build's state and
+        each page's record."""
 
         def __init__(self) -> None:
             self.nav: Any = None
             self.env: Any = None
             self.files: Any = None
+            self.found: list[Any] = []
+            """The files as MkDocs found them (``docs/``'s, then the theme's), before any
+            plugin chose among them: the first in ``on_files``."""
             self.records: dict[str, PageRecord] = {}
             self.seen = 0
             """Search entries already recorded: those after it are the page's being built."""
+
+        @event_priority(1000)
+        def on_files(self, files: Any, /, *, config: Any) -> Any:
+            self.found = list(files)
+            return files
 
         @event_priority(-1000)
         def on_nav(self, nav: Any, /, *, config: Any, files: Any) -> Any:
