@@ -9,6 +9,7 @@
     links  --site [--source] [--online] check the links of a built site (and of the sources)
     audit  --source         round trip and segments in = segments out, for every source
     parity --source [--site] compare each built page's block structure with CommonMark's
+    tm     --source [--format tmx|xliff] [--out]  every segment pair as a translation memory
 
 Problems are printed one per line as ``file:line:column: what; expected shape``; the exit code
 is 0 when all is well, 1 when something failed, 2 on a usage error.
@@ -270,6 +271,17 @@ def _parity(args: argparse.Namespace) -> int:
     return 0 if report.passed() else 1
 
 
+def _tm(args: argparse.Namespace) -> int:
+    from bilingual.tm.export import export
+
+    done = export(args.source, args.format, args.out)
+    for problem in done.problems:
+        print(problem, file=sys.stderr)
+    for line in done.lines():
+        print(line)
+    return 1 if args.strict and done.problems else 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="bilingual", description=__doc__.split("\n\n")[0])
     commands = top.add_subparsers(dest="command", required=True)
@@ -392,6 +404,32 @@ def parser() -> argparse.ArgumentParser:
         "--site", type=Path, default=None, help="a site built from SOURCE (default: build one)"
     )
     parity.set_defaults(run=_parity)
+
+    tm = commands.add_parser("tm", help="write every segment pair as a translation memory")
+    tm.add_argument(
+        "--source",
+        type=Path,
+        nargs="+",
+        default=[DEFAULT_SOURCE],
+        help="bilingual source trees, one per locale, for one memory",
+    )
+    tm.add_argument("--default", default=None, help=argparse.SUPPRESS)
+    tm.add_argument(
+        "--format",
+        choices=["tmx", "xliff"],
+        default="tmx",
+        help="tmx: one TMX 1.4b file, every language in it; xliff: one XLIFF 1.2 file a language",
+    )
+    tm.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="the TMX file, or the XLIFF files' folder (default: tm/ and the trees' names)",
+    )
+    tm.add_argument(
+        "--strict", action="store_true", help="fail on a source left out or a character dropped"
+    )
+    tm.set_defaults(run=_tm)
     return top
 
 
