@@ -23,15 +23,17 @@ JOBS   ?=
 ifneq ($(JOBS),)
 export BILINGUAL_JOBS := $(JOBS)
 endif
-FORMAT ?= text
+# FORMAT: links' report (text, the default, or json); tm's memory (tmx, the default, or xliff).
+FORMAT ?=
+OUT    ?=
 ONLINE ?=
 REMAP ?=
-LINKS_FLAGS := --format "$(FORMAT)" $(if $(filter 1 yes true,$(ONLINE)),--online,) $(foreach r,$(REMAP),--remap "$(r)")
+LINKS_FLAGS := --format "$(or $(FORMAT),text)" $(if $(filter 1 yes true,$(ONLINE)),--online,) $(foreach r,$(REMAP),--remap "$(r)")
 BILINGUAL := PYTHONPATH=scripts $(BIN)/python -m bilingual
 # SOURCE may name several trees (one per locale): one site. DEFAULT=code picks the root language.
 SOURCES := --source $(foreach s,$(SOURCE),"$(s)") $(if $(DEFAULT),--default "$(DEFAULT)",)
 
-.PHONY: site site-part site-merge site-languages serve test test-fast links lint clean audit parity reproducible bench bench-site bench-split bench-incremental bench-links bench-search bench-search-hits bench-locales bench-serve help
+.PHONY: site site-part site-merge site-languages serve test test-fast links lint clean audit parity tm reproducible bench bench-site bench-split bench-incremental bench-links bench-search bench-search-hits bench-locales bench-serve help
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +68,9 @@ bench-links: $(STAMP)  ## time the offline check of SITE and the online check ag
 
 audit: $(STAMP)  ## round trip and segments in = segments out for every source of SOURCE
 	$(BILINGUAL) audit $(SOURCES) $(STRICT_FLAG)
+
+tm: $(STAMP)  ## every segment pair of SOURCE as a translation memory: FORMAT=tmx (TMX 1.4b, the default) or xliff (XLIFF 1.2, a file per language), into OUT (default tm/)
+	$(BILINGUAL) tm $(SOURCES) --format "$(or $(FORMAT),tmx)" $(if $(OUT),--out "$(OUT)",) $(STRICT_FLAG)
 
 bench-split: $(STAMP)  ## time splitting SOURCE against a bare regex pass over the same files
 	PYTHONPATH=scripts $(BIN)/python tests/benchmarks/bench_split.py "$(SOURCE)"
@@ -111,6 +116,6 @@ bench-serve: $(STAMP)  ## make serve on a copy of SOURCE: startup, save-to-serve
 help:  ## list the targets and what each does (from the comments after their names here)
 	@awk -F':.*## ' '/^[a-z][a-z-]*:.*## / { printf "  %-18s %s\n", $$1, $$2 }' $(firstword $(MAKEFILE_LIST))
 
-clean:  ## remove generated pages, the built site, its record and caches
-	rm -rf site parts test-output .pytest_cache .mypy_cache .ruff_cache .site.record .cache/jinja
+clean:  ## remove generated pages, the built site, its record, translation memories and caches
+	rm -rf site parts tm test-output .pytest_cache .mypy_cache .ruff_cache .site.record .cache/jinja
 	find docs -mindepth 1 -not -name .gitignore -exec rm -rf {} +

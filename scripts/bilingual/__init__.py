@@ -5,6 +5,7 @@ it (``tests/test_layout.py`` checks it)::
 
     model, errors, locales, ui_text   the vocabulary: segment, document, language, errors
     source/    bilingual text -> Document; the source folder (articles, includes, media, TOC)
+    tm/        a side branch: every segment pair of the sources -> a translation memory (TMX, XLIFF)
     pages/     Document x language -> page markdown (the writer: render, blocks, DocFX, links)
     split/     a source folder -> docs/: every page written, staged and swapped in; incremental
     site/      docs/ -> the site: the MkDocs-facing layer (build, hooks' events, search, safety)
