@@ -6,7 +6,6 @@ and the languages joined into units by their English."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 from translate.storage.tmx import tmxfile
@@ -148,6 +147,6 @@ def test_the_tmx_keeps_each_place_as_props_of_its_language() -> None:
     ]
 
 
-def test_a_tree_without_pairs_gives_no_units(tmp_path: Path) -> None:
+def test_a_tree_without_pairs_gives_no_units() -> None:
     memory = remembered("lv-LV", [parse("---\nms.contentlocale: lv-LV\n---\n# Nav\n", "a.md")])
     assert joined([memory]) == []

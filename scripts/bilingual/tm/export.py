@@ -71,7 +71,10 @@ class Export:
     """For a TMX file of several languages: its own line (its units, its languages)."""
 
     def lines(self) -> list[str]:
-        return [written.summary() for written in self.written] + [self.shared] * bool(self.shared)
+        """The summary: a line per language, then the shared file's line, if any."""
+        return [written.summary() for written in self.written] + (
+            [self.shared] if self.shared else []
+        )
 
 
 def size_text(size: int) -> str:
