@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import json
+import posixpath
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bilingual.checks.links.built_site import check_site
-from bilingual.pages.link_rewrite import LinkContext, docset_paths, resolve, resolve_links
+from bilingual.pages.link_rewrite import (
+    LinkContext,
+    docset_paths,
+    relative_path,
+    resolve,
+    resolve_links,
+)
 from bilingual.split.full import split_tree
 from conftest import FIXTURES
 
@@ -245,3 +254,14 @@ def test_the_docsets_path_is_found_from_hints_and_links() -> None:
         "/dynamics365/ci",
         "/AlchemyInsights",
     )
+
+
+PARTS = st.sampled_from(["a", "b", "ab", "a-z", "é", ".", "..", ""])
+PATHS = st.lists(PARTS, min_size=1, max_size=4).map("/".join)
+
+
+@given(PATHS, PATHS)
+def test_a_relative_path_is_the_one_relpath_gives(path: str, start: str) -> None:
+    if not path or not start:
+        return  # relpath refuses an empty path
+    assert relative_path(path, start) == posixpath.relpath(path, start)

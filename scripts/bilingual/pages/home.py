@@ -19,6 +19,7 @@ Titles come from the sources, so they are escaped: nothing in them becomes marku
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -78,6 +79,7 @@ def link(entry: IndexEntry) -> str:
     return f"[{escape(entry.title)}]({quote(entry.path)})"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the index sorts and groups by it, every title often
 def sort_key(title: str) -> tuple[str, str]:
     """A to Z from the first letter or digit (leading quotes and marks ignored), accents after
     their base letter (``Ā`` with ``A``), case ignored."""

@@ -192,11 +192,27 @@ def page_url(path: str) -> str:
     return stem + "/"
 
 
+def relative_path(path: str, start: str) -> str:
+    """``posixpath.relpath(path, start)`` for two paths of the same tree, without asking the
+    file system for the current folder (the index pages make thousands of links): computed
+    from their parts where both are plain (no ``.``, ``..`` or empty part but a lone ``.``)."""
+    to = [] if path == "." else path.split("/")
+    at = [] if start == "." else start.split("/")
+    if any(part in ("", ".", "..") for part in (*to, *at)):
+        return posixpath.relpath(path, start)
+    common = 0
+    for mine, theirs in zip(to, at, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:]) or "."
+
+
 def built_link(page: str, target: str) -> str:
     """``target`` (a source path) as a link in the HTML of ``page``'s built page."""
     here = page_url(page).rstrip("/") or "."
     there = page_url(target) if target.endswith(".md") else target
-    relative = posixpath.relpath(there.rstrip("/") or ".", here)
+    relative = relative_path(there.rstrip("/") or ".", here)
     if not there.endswith("/"):
         return relative
     return "./" if relative == "." else relative + "/"
