@@ -17,7 +17,8 @@ temporary folder (the sources themselves are never touched), then:
    times ``bilingual site`` after one more edit (a warm ``make site``).
 
 Prints one line of JSON last: ``startup_s`` and ``site_s`` (their ratio against 1.25),
-``median_s`` and ``worst_s`` of the article edits (against 1 s and 2 s), every edit's seconds,
+``median_s`` of the article edits (against 1 s), ``worst_s`` of every edit, whatever its kind
+(against 2 s, ``worst_kind`` naming it), every edit's seconds,
 and ``warm_site_s`` (against 3 s).
 """
 
@@ -176,6 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     kinds = {kind: round(seconds, 2) for kind, seconds in times}
     edited = [seconds for kind, seconds in times if kind.startswith(("translation", "english"))]
+    worst_kind, worst = max(times, key=lambda timed: timed[1])
     figures = {
         "sources": [str(s) for s in args.source],
         "site_s": round(site_s, 2),
@@ -183,7 +185,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "startup_ratio": round(startup_s / site_s, 2),
         "startup_target": 1.25,
         "median_s": round(statistics.median(edited), 2),
-        "worst_s": round(max(edited), 2),
+        "worst_s": round(worst, 2),
+        "worst_kind": worst_kind,
         "targets_s": [1.0, 2.0],
         "edits": kinds,
         "warm_site_s": round(warm_site_s, 2),
@@ -192,7 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"edits: median {figures['median_s']} s (target 1 s: "
         f"{'met' if edited and statistics.median(edited) <= 1 else 'MISSED'}), worst "
-        f"{figures['worst_s']} s (target 2 s: {'met' if max(edited) <= 2 else 'MISSED'}); "
+        f"{figures['worst_s']} s, {worst_kind} (target 2 s: {'met' if worst <= 2 else 'MISSED'}); "
         f"startup {figures['startup_ratio']} x make site (target 1.25: "
         f"{'met' if startup_s / site_s <= 1.25 else 'MISSED'})",
         file=sys.stderr,
