@@ -135,3 +135,43 @@ def test_a_question_id_is_its_slug_in_its_own_script_else_numbered() -> None:
     ]
     assert ids == ["faq-2", "パスワードを忘れた", "question-3", "ka", "ka-2"]
     assert all(re.fullmatch(r"[^\s#]+", found) for found in ids)
+
+
+FAQ_IN_DOCFX_MARKDOWN = """### YamlMime:FAQ
+metadata:
+  title: Jautājumi
+title: Jautājumi
+sections:
+- name: Pamati
+  questions:
+  - question: Vai tas ir droši?
+    answer: |
+      > [!WARNING]
+      > Nekad nedalieties ar paroli.
+
+      Produkts :::no-loc text="Contoso Flow"::: glabā datus. Skatiet <xref:get-started>.
+
+      [!INCLUDE[nav](includes/nav.md)]
+"""
+
+
+def test_a_faq_answer_is_docfx_markdown_as_in_an_article() -> None:
+    context = LinkContext.of(ARTICLES, "lv-lv", files=["media/icon.png"])
+    uids = {"get-started": "get-started.md"}
+    nav = Navigation("lv", "lv", context, dict(ARTICLES), PAGES, {}, uids)
+    problems: list[SourceError] = []
+    page = read_page(FAQ_IN_DOCFX_MARKDOWN, "docfx-faq.yml", problems)
+    assert page is not None
+    text = page_markdown(page, "docfx-faq.md", nav)
+    answer = one(BeautifulSoup(text.split("---\n", 2)[2], "html.parser"), ".help-faq__answer")
+    alert = one(answer, "div.admonition.warning")  # DocFX's alert, titled in the page's language
+    assert one(alert, ".admonition-title").get_text() == "Brīdinājums"
+    assert "Nekad nedalieties ar paroli." in alert.get_text()
+    assert "[!WARNING]" not in answer.get_text()
+    assert "Produkts Contoso Flow glabā datus." in answer.get_text()  # no-loc: its text
+    xref = one(answer, "a")  # a cross reference: the article of that uid, by its title
+    assert (xref.get_text(), xref["href"]) == ("Darba sākšana", "../get-started/")
+    # an include: nothing outside the text is read, so a placeholder, reported at the question
+    assert "[!INCLUDE" not in answer.get_text()
+    assert [(r.path, r.line, r.column) for r in nav.reports] == [("docfx-faq.yml", 8, 5)]
+    assert "includes/nav.md" in nav.reports[0].what

@@ -75,7 +75,9 @@ def faq_markdown(faq: Faq, page: str, navigation: Navigation) -> str:
                 f"{heading} {escape(question.question)} {{: #{question_id} .{QUESTION} }}",
                 "",
             ]
-            lines += block(markdown_html(question.answer, faq.path, page, navigation), ANSWER)
+            at = (question.line, question.column)
+            answer = markdown_html(question.answer, faq.path, page, navigation, at)
+            lines += block(answer, ANSWER)
     if faq.post:
         lines += block(markdown_html(faq.post, faq.path, page, navigation), "help-faq__post")
     return to_html("\n".join(lines), page, navigation.code)

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from bilingual.errors import SourceError
 from bilingual.pages.home import HOME
 from bilingual.pages.link_rewrite import LinkContext, page_url, resolve
 from bilingual.source.toc import TocEntry, page_path
@@ -81,6 +82,9 @@ class Navigation:
     those whose page has no English title."""
     spelled: dict[str, str] = field(default_factory=dict)
     """Lower-cased page path -> as spelled (made on first use)."""
+    reports: list[SourceError] = field(default_factory=list)
+    """What writing the YAML pages' markdown reported (an include or a code file it cannot
+    show, a marker DocFX does not know)."""
 
     @property
     def english(self) -> bool:

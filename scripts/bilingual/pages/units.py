@@ -59,10 +59,12 @@ rule names it, so the order matters only between units that name each other's ru
 
 
 @functools.cache
-def markdown() -> Markdown:
-    """The parser: CommonMark, segment-aware, with every unit's rules."""
+def markdown(raw_html: bool = True) -> Markdown:
+    """The parser: CommonMark, segment-aware, with every unit's rules; ``raw_html=False``: raw
+    HTML read as text (the markdown of a YAML page's values, ``yaml_markdown``)."""
     md = Markdown()
     html.install(md)
+    md.options["html"] = raw_html
     md.core.ruler.after("block", "segment_markers", parser.insert_markers)
     md.core.ruler.after("inline", "inline_places", parser.place_inline)
     md.core.ruler.after("inline_places", "segment_tokens", to_tokens_rule)

@@ -1,28 +1,78 @@
 """The markdown inside a YAML page (a FAQ's answers, a tutorial's steps) -> HTML.
 
-It is the source's text, so nothing in it may become markup it did not mean: it is rendered as
-CommonMark (with tables) with raw HTML off, so ``<script>`` or ``<img onerror=…>`` in it is shown
-as text, and ``javascript:`` links are refused by the renderer (the site's sanitiser checks the
-built page again). Its links go where the same link on a landing page would
-(``Navigation.link``, relative to the YAML file): a link to nothing the site has is its text,
-counted in ``navigation.unlinked``; a link to the page's own ``#anchor`` is kept.
+It is DocFX's markdown, as in an article: the page writer reads it (``page.render_tokens``:
+every unit's rules and passes, so an alert is an alert, ``<xref:…>`` a cross reference, a
+``:::no-loc`` text, in the page's language), as the translation's text (it has no pairs). It is
+the source's text, so nothing in it may become markup it did not mean: raw HTML is off
+(``units.markdown(raw_html=False)``), so ``<script>`` or ``<img onerror=…>`` in it is shown as
+text, and ``javascript:`` links are refused by the renderer (the site's sanitiser checks the
+built page again). Nothing outside the text is read (``TextOnly``: an include or a code file is
+a placeholder, reported; a cross reference names an article by its ``uid``). Its links go where the same link on a landing page would (``Navigation.link``,
+relative to the YAML file): a link to nothing the site has is its text, counted in
+``navigation.unlinked``; a link to the page's own ``#anchor`` is kept. What the writer reports
+goes into ``navigation.reports`` at the value's place in the YAML file.
 """
 
 from __future__ import annotations
 
-from functools import cache
+from dataclasses import dataclass, field
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from bilingual.errors import SourceError
+from bilingual.model import Document, Language
+from bilingual.pages import units
+from bilingual.pages.docfx.context import Where, XrefTarget
 from bilingual.pages.landing import destination
 from bilingual.pages.link_rewrite import built_link
 from bilingual.pages.navigation import Navigation
+from bilingual.pages.page import render_tokens
+from bilingual.pages.tree import html
+from bilingual.pages.tree.unit import Page
+from bilingual.source.pivots import PivotGroup
+
+OUTSIDE = "a YAML page's markdown is read as text alone: the page shows a placeholder"
+"""Why an include or a code file in a YAML page's markdown is not shown."""
 
 
-@cache
-def _renderer() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+@dataclass(slots=True)
+class TextOnly:
+    """The ``Resolver`` of a YAML value's markdown: it reads nothing outside the text. Media
+    stay as written (``_linked`` places them), a cross reference names an article by its
+    ``uid``, an include or a code file is reported."""
+
+    navigation: Navigation
+    reports: list[SourceError] = field(default_factory=list)
+
+    @property
+    def code(self) -> str:
+        return self.navigation.code
+
+    def included(self, target: str, origin: str, where: Where) -> None:
+        self.report(where, f"include {target}: {OUTSIDE}", "an article to include it from")
+
+    def media(self, target: str, origin: str, where: Where) -> str:
+        return target
+
+    def code_file(self, target: str, origin: str, where: Where) -> None:
+        self.report(where, f"code file {target}: {OUTSIDE}", "an article to show it in")
+
+    def xref(self, uid: str, where: Where, *, report: bool = True) -> XrefTarget | None:
+        path = self.navigation.uids.get(uid)
+        if path is None:
+            if report:
+                self.report(where, f"no article has uid {uid}", "the uid of an article")
+            return None
+        title = self.navigation.titles.get(path, uid)
+        return XrefTarget(uid, path, title, title)
+
+    def report(
+        self, where: Where, what: str, expected: str, kind: type[SourceError] = SourceError
+    ) -> None:
+        self.reports.append(kind(*where, what, expected))
+
+    def pivot_groups(self) -> list[PivotGroup]:
+        return []
 
 
 def image_src(src: str, base: str, page: str, navigation: Navigation) -> str | None:
@@ -63,11 +113,28 @@ def _linked(children: list[Token], base: str, page: str, navigation: Navigation)
     return kept
 
 
-def markdown_html(text: str, base: str, page: str, navigation: Navigation) -> str:
-    """The markdown ``text`` of the YAML file ``base`` as HTML on the page at ``page``."""
-    md = _renderer()
-    tokens = md.parse(text)
+def markdown_html(
+    text: str, base: str, page: str, navigation: Navigation, at: tuple[int, int] = (1, 1)
+) -> str:
+    """The markdown ``text`` of the YAML file ``base`` (its value at line and column ``at``) as
+    HTML on the page at ``page``."""
+    resolver = TextOnly(navigation)
+    written = Page(
+        Document(base, "", {}, [text]),
+        Language.TRANSLATION,
+        navigation.code,
+        units.markdown(raw_html=False),
+        resolver,
+        chain=(base,),
+        source_passes=units.source_passes(),
+    )
+    tokens = render_tokens(written)
     for token in tokens:
         if token.type == "inline" and token.children:
             token.children = _linked(token.children, base, page, navigation)
-    return str(md.renderer.render(tokens, md.options, {}))
+    for report in [*written.reports, *resolver.reports]:
+        where = f"line {report.line}, column {report.column} of this value's markdown"
+        navigation.reports.append(
+            SourceError(base, *at, f"{report.what} ({where})", report.expected)
+        )
+    return html.render(written.md, tokens, {"code": written.code, **written.data})

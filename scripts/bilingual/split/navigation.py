@@ -318,6 +318,7 @@ def write_navigation(
                 json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
             )
         report.unlinked[code] = navigation.unlinked
+        report.problems += navigation.reports
         if navigation.english:
             report.foreign_labels[translation] = navigation.foreign
     redirects = _redirect_entries(redirections, navigations, live, report)
