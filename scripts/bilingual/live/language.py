@@ -51,7 +51,8 @@ class Rendered:
     pages: list[str] = field(default_factory=list)
     """The addresses of the pages rendered again (``/en/article/``)."""
     sitemap: bool = False
-    """Whether the language's sitemap was written again (a page added, removed or dated)."""
+    """Whether the language's sitemap is another now (a page added, removed or dated): written
+    after the pages are served (``LiveSite.sitemap``)."""
     full: str | None = None
     """Why only a full build is right, when it is."""
 
@@ -322,8 +323,6 @@ class LanguageBuild:
             done.pages.append("/" + page.url)
         if self.site_date() != site_date:
             return Rendered(full="the newest page's date changed (the undated pages' date)")
-        if done.sitemap:
-            self.sitemap()
         if index is not None:  # in the order of the pages, as the build indexed them
             records = [self.records.get(f.src_uri) for f in self.files.documentation_pages()]
             index.entries = [entry for record in records if record for entry in record.entries]

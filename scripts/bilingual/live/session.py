@@ -177,7 +177,7 @@ class Session:
             for problem in problems:
                 self.report(problem)
             marked = self.mark_broken(malformed)
-            self.searches.add(change.search, started)
+            self.searches.add(change.search, started, change.sitemap)
             pages = [*change.pages, *(page for page in marked if page not in change.pages)]
             self.broker.publish(pages, change.full is not None, problems)
             what = (
@@ -202,30 +202,34 @@ def banner_html(code: str, line: str) -> str:
 
 
 class Searches:
-    """The search files of published changes, written one batch at a time in a thread of
-    their own: a save is rendered and served while the last one's search files are written.
-    Languages asked for while a batch runs are written in the next, together."""
+    """What a published change still writes, after its pages are served: the site's sitemap
+    (a page came, went or changed its date) and the changed languages' search files, one batch
+    at a time in a thread of their own, so a save is rendered and served while the last one's
+    are written. What is asked for while a batch runs is written in the next, together."""
 
     def __init__(self, live: LiveSite, report: Callable[[str], None]) -> None:
         self.live, self.report = live, report
         self.pending: set[str] = set()
+        self.sitemap = False
         self.since: float | None = None
         self.running = False
         self.stopping = False
         self.condition = threading.Condition()
         threading.Thread(target=self.run, daemon=True).start()
 
-    def add(self, codes: list[str], started: float) -> None:
-        """Write the search files of ``codes`` (a change begun at ``started``) again."""
+    def add(self, codes: list[str], started: float, sitemap: bool = False) -> None:
+        """Write the search files of ``codes`` (and the sitemap, when ``sitemap``) again, for
+        a change begun at ``started``."""
         with self.condition:
-            if codes:
+            if codes or sitemap:
                 self.pending.update(codes)
+                self.sitemap = self.sitemap or sitemap
                 self.since = started if self.since is None else self.since
                 self.condition.notify_all()
 
     def busy(self) -> bool:
         with self.condition:
-            return self.running or bool(self.pending)
+            return self.running or bool(self.pending) or self.sitemap
 
     def stop(self) -> None:
         with self.condition:
@@ -235,20 +239,24 @@ class Searches:
     def run(self) -> None:
         while True:
             with self.condition:
-                self.condition.wait_for(lambda: self.pending or self.stopping)
+                self.condition.wait_for(lambda: self.pending or self.sitemap or self.stopping)
                 if self.stopping:
                     return
-                codes, since = sorted(self.pending), self.since
-                self.pending, self.since, self.running = set(), None, True
+                codes, sitemap, since = sorted(self.pending), self.sitemap, self.since
+                self.pending, self.sitemap, self.since, self.running = set(), False, None, True
+            written = ["the sitemap"] if sitemap else []
+            written += [f"search of {', '.join(codes)}"] if codes else []
+            what = " and ".join(written)
             try:
-                self.live.search(codes)
+                if sitemap:
+                    self.live.sitemap()
+                if codes:
+                    self.live.search(codes)
                 if since is not None:
                     seconds = time.perf_counter() - since
-                    self.report(
-                        f"search of {', '.join(codes)} written {seconds:.2f} s after the save"
-                    )
+                    self.report(f"{what} written {seconds:.2f} s after the save")
             except Exception as error:  # a language's process gone with a rebuild: the build
-                self.report(f"search of {', '.join(codes)} not written ({error!r})")  # wrote it
+                self.report(f"{what} not written ({error!r})")  # wrote them
             finally:
                 with self.condition:
                     self.running = False

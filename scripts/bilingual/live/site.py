@@ -8,8 +8,9 @@ its own that then stays, holding its build (``language.LanguageBuild``).
 ``update`` takes the ``docs/`` files the split wrote or removed. Each language process renders
 again the pages whose record no longer holds into a scratch folder beside the site; the files are
 then moved in one by one (``os.replace``: a reader gets the old page or the new one, never part of
-one), and the policy headers follow the pages' scripts. ``search`` then writes the changed
-languages' search files and swaps each language's ``search/`` folder in. A change a language
+one), and the policy headers follow the pages' scripts. ``sitemap`` then writes the site's
+sitemap again where a page came, went or changed its date, and ``search`` the changed
+languages' search files, swapping each language's ``search/`` folder in. A change a language
 cannot place page by page falls back to ``build``, with the language's reason.
 """
 
@@ -90,6 +91,9 @@ class Change:
     """Why the site was built again whole, when it was."""
     search: list[str] = field(default_factory=list)
     """The languages whose search files ``search`` must write again."""
+    sitemap: bool = False
+    """Whether ``sitemap`` must write the site's sitemap again (a page added, removed or
+    dated)."""
 
 
 class LiveSite:
@@ -164,9 +168,7 @@ class LiveSite:
             if reasons:
                 self.build()
                 return Change(full=reasons[0])
-            change = Change()
-            if any(result.sitemap for result in rendered.values()):
-                self._sitemap(scratch)
+            change = Change(sitemap=any(result.sitemap for result in rendered.values()))
             made = {relative for result in rendered.values() for relative in result.files}
             gone = {relative for result in rendered.values() for relative in result.removed}
             for relative in publish.remove(self.site, gone - made):  # not made anew
@@ -187,13 +189,24 @@ class LiveSite:
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
 
-    def _sitemap(self, scratch: Path) -> None:
-        """The site's sitemap made again from every language's, as ``build`` merges them: the
-        default language's, then each other language's entries (``merge.merge``)."""
-        for code in self.codes:
-            if not (scratch / code / merge.SITEMAP).is_file():  # a language not written again
-                self.processes[code].submit(_sitemap, scratch / code).result()
-        sitemaps.merged_sitemaps(self.site, scratch, [scratch / code for code in self.codes])
+    def sitemap(self) -> None:
+        """Write the site's sitemap again from every language's, as ``build`` merges them (the
+        default language's, then each other language's entries: ``merge.merge``), after the
+        pages of a change are served: each language's process writes its own, and the merge
+        is moved in. One begun before the site was built again whole is dropped (the build
+        wrote its own)."""
+        epoch, scratch = self.epoch, self._scratch()
+        try:
+            asked = [self.processes[code].submit(_sitemap, scratch / code) for code in self.codes]
+            for done in asked:
+                done.result()
+            with self.lock:
+                if epoch != self.epoch:
+                    return
+                owns = [scratch / code for code in self.codes]
+                sitemaps.merged_sitemaps(self.site, scratch, owns)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
 
     def search(self, codes: list[str]) -> None:
         """Write the search files of the languages ``codes`` again and swap each language's
