@@ -111,9 +111,9 @@ def test_files_taken_again_are_chosen_as_if_made_anew(tmp_path: Path, code: str)
     fresh = type(plugin).reconfigure_files(plugin, get_files(config), config)
     assert described(again) == described(fresh)
     assert described(again) != described(first)
-    before = {file.src_uri: file for file in first}
-    kept = [file for file in again if before.get(file.src_uri) is file]
-    assert any(file.src_uri.endswith("everywhere.md") for file in kept)
+    before: dict[str, Any] = {made.src_uri: made for made in first}
+    kept = [source for made in again if before.get(source := made.src_uri) is made]
+    assert any(source.endswith("everywhere.md") for source in kept)
 
 
 def test_a_file_in_the_language_folder_and_at_the_root_is_the_same_error(tmp_path: Path) -> None:
