@@ -15,6 +15,7 @@ from bilingual.checks.audit import page_body
 from bilingual.checks.losses import lost, page_words
 from bilingual.model import Language
 from bilingual.pages.page import render_page
+from bilingual.pages.reader.side_by_side import SEPARATOR
 from bilingual.pages.tree.language import body_text
 from bilingual.site.sanitize import sanitize_html
 from bilingual.source.pairs import render_source, segment_markup
@@ -170,6 +171,8 @@ def test_nested_folders_includes_and_non_markdown(tmp_path: Path) -> None:
     split = split_tree(source, docs)
     assert sorted(split.articles) == ["admin/users/reset password.md", "ūdens.md"]
     assert (docs / "en" / "admin" / "users" / "reset password.md").is_file()
-    assert (docs / "lv" / "ūdens.md").read_text(encoding="utf-8").endswith("Trešais.</span></p>\n")
+    page, _, english = (docs / "lv" / "ūdens.md").read_text(encoding="utf-8").partition(SEPARATOR)
+    assert page.endswith("Trešais.</span></p>\n")
+    assert english.endswith("<p>First. Second. Third.</p>\n</div>\n</template>\n")
     assert not (docs / "lv" / "includes").exists()
     assert not list(docs.rglob("TOC.yml"))

@@ -5,7 +5,8 @@ unit's source passes, includes spliced in with their own), runs every unit's pag
 order (the hover pass last), and writes the tokens as HTML. The page's front matter carries the
 source's metadata with the page's own ``title``: the source's ``title`` for the translation, the
 first level-1 heading's text for English. The English page is written first: its segments' texts
-are the translation page's hover text (``english``), its heading ids the translation's.
+are the translation page's hover text (``english``), its heading ids the translation's, and its
+blocks' HTML the English twins of the translation's blocks (``reader.side_by_side``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from bilingual.locales import ENGLISH_CODE
 from bilingual.model import Document, Language
 from bilingual.pages import units
 from bilingual.pages.link_rewrite import LinkContext, Rewrite
+from bilingual.pages.reader import side_by_side
+from bilingual.pages.reader.side_by_side import BlockText
 from bilingual.pages.tree import html, segments
 from bilingual.pages.tree.reading import read
 from bilingual.pages.tree.unit import Page
@@ -57,6 +60,9 @@ class PageText:
     """Each heading's id from its text where an anchor of its own gave it another ("" else)."""
     outcomes: Mapping[tuple[str, str], str] = field(default_factory=dict)
     """Segments whose text is not in the page's text, by (source path, id): where it went."""
+    blocks: tuple[BlockText, ...] = ()
+    """The page's blocks as side-by-side reading lines them up (``tree.blocks``); on the English
+    page with each one's HTML: the twins of the translation's blocks."""
 
 
 def page_code(document: Document, language: Language) -> str:
@@ -145,7 +151,12 @@ def render_page(
         source_passes=units.source_passes(),
     )
     tokens = render_tokens(page)
-    body = html.render(page.md, tokens, {"code": page.code, **page.data})
+    parts = html.render_parts(page.md, tokens, {"code": page.code, **page.data})
+    blocks = side_by_side.block_texts(page, parts)
+    if english is not None and english.blocks and page.translation:
+        body = side_by_side.side_by_side(page, tokens, parts, english.blocks)
+    else:
+        body = "".join(parts)
     metadata = dict(document.metadata)
     title = page_title(document, tokens, language)
     metadata["title"] = title
@@ -172,4 +183,5 @@ def render_page(
         headings=tuple(page.data.get("headings", ())),
         aliases=tuple(page.data.get("aliases", ())),
         outcomes=outcomes,
+        blocks=blocks,
     )

@@ -27,7 +27,7 @@ from bilingual.pages.docfx import (
     xrefs,
     zones,
 )
-from bilingual.pages.reader import fences, headings, hover, links
+from bilingual.pages.reader import fences, headings, hover, links, side_by_side
 from bilingual.pages.tree import html, parser
 from bilingual.pages.tree.parser import Markdown
 from bilingual.pages.tree.reading import to_tokens_rule
@@ -53,6 +53,7 @@ UNITS: tuple[Unit, ...] = (
     fences.UNIT,
     links.UNIT,
     hover.UNIT,
+    side_by_side.UNIT,
 )
 """Every unit. Their rules are installed in this order (a rule placed before or after another
 rule names it, so the order matters only between units that name each other's rules)."""

@@ -64,6 +64,27 @@ def install(md: Markdown) -> None:
     md.add_render_rule("html_inline", _html_inline)
 
 
+def render_parts(md: Markdown, tokens: list[Token], env: EnvType | None = None) -> list[str]:
+    """Each token's HTML, in order (a line's token writes its children): markdown-it-py's
+    ``render`` without the join, so that a range of tokens' HTML can be read off the page's."""
+    renderer = md.renderer
+    assert isinstance(renderer, RendererHTML)
+    options = md.options
+    env = env if env is not None else {}
+    rules = renderer.rules
+    out: list[str] = []
+    for index, token in enumerate(tokens):
+        if token.type == "inline":
+            out.append(
+                renderer.renderInline(token.children, options, env) if token.children else ""
+            )
+        elif token.type in rules:
+            out.append(rules[token.type](tokens, index, options, env))
+        else:
+            out.append(renderer.renderToken(tokens, index, options, env))
+    return out
+
+
 def render(md: Markdown, tokens: list[Token], env: EnvType | None = None) -> str:
     """``tokens`` as HTML."""
-    return str(md.renderer.render(tokens, md.options, env if env is not None else {}))
+    return "".join(render_parts(md, tokens, env))
