@@ -159,3 +159,15 @@ def test_tutorial_and_placeholder_pages_are_built_and_english_falls_back(
     english = article(yaml_site, "en/faq/index.html")
     assert english.select_one(".fallback-notice") is not None
     assert english.select("h3.help-faq__question")
+
+
+def test_yaml_pages_are_translated_only_no_side_by_side_view(yaml_site: Path) -> None:
+    """A YAML page (hub, FAQ, tutorial, one the site cannot show) is written in its translation
+    alone: no English twins, no toggle. An article of the docset has both."""
+    for name in ("index.html", "faq/index.html", "guides/tutorial/index.html", "course/index.html"):
+        html = (yaml_site / name).read_text(encoding="utf-8")
+        assert "help-sbs" not in html, name
+        assert "sbs-toggle" not in html, name
+    connect = (yaml_site / "guides/connect/index.html").read_text(encoding="utf-8")
+    assert '<template class="help-sbs"' in connect
+    assert 'class="sbs-toggle"' in connect

@@ -41,6 +41,7 @@ from bilingual.model import Document, Language, Segment
 from bilingual.pages.home import HOME
 from bilingual.pages.link_rewrite import Rewrite
 from bilingual.site.sanitize import sanitize_html
+from bilingual.site.side_by_side import split_english
 from bilingual.source.docset import Docset
 from bilingual.source.files import Kind, read_files
 from bilingual.source.folder import is_article, source_files, translation_code
@@ -158,7 +159,8 @@ def _read(source: Path, audit: Audit) -> list[Document]:
 
 class _Pages:
     """The pages one language got, read back from the docs folder as a reader gets them: through
-    the site's sanitizer, as words (``losses.page_words``)."""
+    the site's sanitizer, as words (``losses.page_words``); a translation page's English twins of
+    its blocks (side by side, inert until asked for) are not its text, and left out."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -169,7 +171,7 @@ class _Pages:
             file = self.folder / path
             if not file.is_file():
                 return None
-            body = page_body(file.read_text(encoding="utf-8"))
+            body, _ = split_english(page_body(file.read_text(encoding="utf-8")))
             self._pages[path] = page_words(sanitize_html(body))
         return self._pages[path]
 

@@ -13,7 +13,8 @@ their nesting:
   (``pages.units``: ``Unit.skeleton``, a class or ``tag.class`` -> a block name, ``""`` left out
   with its content, ``"*"`` transparent): a DocFX tab group's labels and the pivot selector left
   out, a zone or a column transparent, the player ``video``, a DocFX selector ``selector`` (its
-  content left out), a display formula ``p``; the site's own notices and toggle left out;
+  content left out), a display formula ``p``; the site's own notices and toggles left out,
+  and the side-by-side view's English (its inert template);
 - on the reference side, ``video`` for a ``> [!VIDEO url]`` blockquote with an http(s) URL,
   ``selector`` for a ``> [!div class="op_single_selector"]`` (or ``op_multi_selector``)
   blockquote; any other ``> [!div …]`` blockquote is transparent (the marker left out), as the
@@ -40,9 +41,9 @@ KEPT = frozenset(
 )
 VOID = frozenset({"img", "hr", "br", "input", "meta", "link", "source", "wbr", "area", "col"})
 ARTICLE_CLASS = "md-content__inner"
-SITE_CLASSES = {"bilingual-notice": "", "sxs-bar": "", "help-date": ""}
-"""The site's own blocks on a page (reader notices, the English-original toggle, the
-article's date): left out."""
+SITE_CLASSES = {"bilingual-notice": "", "sxs-bar": "", "help-date": "", "help-sbs": ""}
+"""The site's own blocks on a page (reader notices, the reader's toggles, the article's date,
+the side-by-side view's English in its template): left out."""
 VIDEO_CLASS = "docfx-video"
 SELECTOR = "selector"
 ALERT_MARKER = re.compile(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*", re.IGNORECASE)

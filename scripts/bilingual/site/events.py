@@ -7,14 +7,17 @@ method here, which hands the work to pure functions:
 * ``on_page_markdown``: the page's front matter values become safe HTML text (the theme writes
   ``title``, ``description`` and ``author`` into the page unescaped), the page is dated by its
   source (``dates``) rather than by the day of the build, and its reader notices are chosen
-  (fallback, machine translation, the English-original toggle). Every page of ``docs/`` is the
+  (fallback, machine translation, the reader's toggles: the English original on hover, side by
+  side). Every page of ``docs/`` is the
   page writer's HTML (``pages``), not markdown: it is kept aside and Python-Markdown is handed
   nothing to render.
 * ``on_page_content``: the page's HTML comes back; inlined raster images become files, the
   article's HTML passes the sanitiser's allowlist (``sanitize``), links without text are named
   by their address (``empty_links``), the page's table of contents is read off its headings
   (``toc``), a FAQ page (front matter ``help_faq: true``) gets its schema.org ``FAQPage`` block,
-  built from the sanitised HTML (``faq_data``), then the generator's own notices are inserted.
+  built from the sanitised HTML (``faq_data``), then the generator's own notices are inserted;
+  a translation page's English twins of its blocks (side by side) are cut off first, sanitised
+  apart and written back after them (``side_by_side``).
 * ``on_config``: the stylesheets and scripts the page writer's units bring (``pages.units``)
   are added to the theme's.
 * ``on_page_context``: the page's branch of its tree and its breadcrumb (``navigation``).
@@ -69,6 +72,7 @@ from bilingual.site.redirects import write_redirects
 from bilingual.site.sanitize import plain_text, sanitize_html
 from bilingual.site.search.shards import write_language
 from bilingual.site.search_index import with_search_base, with_search_worker
+from bilingual.site.side_by_side import english_template, has_english, split_english
 from bilingual.site.toc import page_toc
 from bilingual.source.dates import iso_date, newest, page_date
 from bilingual.split.trees import BEHIND_KEY
@@ -207,7 +211,7 @@ class SiteEvents:
         return context
 
     def reader_notices(self, markdown: str, page: Any, config: Any) -> list[str]:
-        """The reader notices of a page: fallback, machine translation, the hover toggle."""
+        """The reader notices of a page: fallback, machine translation, the reader's toggles."""
         current = self.languages(config).current
         locale = internals.file_locale(page.file, current)
         blocks = []
@@ -231,8 +235,10 @@ class SiteEvents:
             blocks.append(notices.english_changed(current, get_relative_url(english.url, page.url)))
         if page.meta.get(NOTICE) == NO_LANDING:
             blocks.append(notices.no_landing(current))
-        if current != ENGLISH_CODE and 'class="sxs"' in markdown:
-            blocks.append(notices.hover_toggle(current))
+        hover = 'class="sxs"' in markdown
+        beside = has_english(markdown)
+        if current != ENGLISH_CODE and (hover or beside):
+            blocks.append(notices.toggles(current, hover, beside))
         return blocks
 
     def localise(self, output: str, config: Any) -> str:
@@ -325,6 +331,7 @@ class SiteEvents:
         for name, data in images.items():
             folder.mkdir(parents=True, exist_ok=True)
             (folder / name).write_bytes(data)
+        html, english = split_english(html)  # sanitised apart: a <template> is a document
         # The generator's own notices go in after the sanitiser: their markup is not the source's.
         html = name_empty_links(sanitize_html(html))  # a link without text is named by its address
         for target in unresolved_links(html):  # as MkDocs says of a markdown page's: strict fails
@@ -335,7 +342,10 @@ class SiteEvents:
         page.toc = page_toc(html)
         if page.meta.get(FAQ_KEY) is True:  # read off the sanitised HTML, a data block
             html += faq_block(html, page.canonical_url)
-        return notices.insert_html(html, self.page_notices.pop(id(page), []))
+        html = notices.insert_html(html, self.page_notices.pop(id(page), []))
+        if english and self.languages(config).current != ENGLISH_CODE:  # the view's toggle is on it
+            html += english_template(english)
+        return html
 
     def on_env(self, env: Any, /, *, config: Any, files: Any) -> Any:
         # Material's own words in the language being built: the one it has for the locale, else

@@ -1,5 +1,6 @@
-"""Notices written at the top of an article page: machine translation, fallback, hover toggle,
-and the English home page's when the landing page is the translation's only.
+"""Notices written at the top of an article page: machine translation, fallback, the reader's
+toggles (the English original on hover, side by side), and the English home page's when the
+landing page is the translation's only.
 
 Each is a small HTML block placed right after the page's first level-1 heading (or at the top
 when it has none). All text is the generator's own (``ui_text``), escaped; links are escaped URLs.
@@ -75,10 +76,28 @@ def article_date(code: str, iso: str) -> str:
 def hover_toggle(code: str) -> str:
     """The switch that turns the English originals on hover, focus and tap on or off."""
     label = ui_text.html_text(code, "sxs_toggle")
+    return f'<button type="button" class="sxs-toggle" aria-pressed="true">{label}</button>'
+
+
+def side_by_side_toggle(code: str) -> str:
+    """The switch that shows each block's English original beside it, and the polite live
+    region that says in the page's language that the view is on or off (the sentences it says
+    ride on the button, for ``sbs.js``)."""
+    label = ui_text.html_text(code, "sbs_toggle")
+    said = {key: html.escape(ui_text.message(code, key).text) for key in ("sbs_on", "sbs_off")}
     return (
-        '<p class="sxs-bar" data-search-exclude><button type="button" class="sxs-toggle" aria-pressed="true">'
-        f"{label}</button></p>"
+        f'<button type="button" class="sbs-toggle" aria-pressed="false" '
+        f'data-on="{said["sbs_on"]}" data-off="{said["sbs_off"]}">{label}</button>'
+        '<span class="sbs-status" role="status"></span>'
     )
+
+
+def toggles(code: str, hover: bool, side_by_side: bool) -> str:
+    """The bar above the article holding the reader's switches: the hover's, side by side's."""
+    buttons = [hover_toggle(code)] if hover else []
+    if side_by_side:
+        buttons.append(side_by_side_toggle(code))
+    return f'<p class="sxs-bar" data-search-exclude>{" ".join(buttons)}</p>'
 
 
 H1_END = re.compile(r"</h1>", re.IGNORECASE)

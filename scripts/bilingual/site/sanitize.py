@@ -20,6 +20,11 @@ Three things the allowlist alone would get wrong are handled around it:
   ``type="radio"``, with a name, an id, ``checked`` and its data attributes; every other input
   is removed.
 
+The English twins of a translation page's blocks (side by side, ``pages.reader.side_by_side``)
+pass the same allowlist apart (``sanitize_english``), with no ``id`` and no anchor ``name``: the
+translation's blocks carry them, and a page's ids are its own once. Their tab groups' inputs and
+labels are renamed (``sbs-en-…``), a group of their own beside the translation's.
+
 The allowlist is the source's (text structure, tables, code, images) and what each unit of the
 page writer declares its own markup needs (``pages.units``).
 
@@ -130,13 +135,25 @@ def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
     return value
 
 
+ENGLISH_PREFIX = "sbs-en-"
+"""What the English twins' tab inputs and labels have before their ids, names and ``for``."""
+
+
+def _english_attribute(element: str, attribute: str, value: str) -> str | None:
+    if element in ("input", "label") and attribute in ("id", "name", "for"):
+        return ENGLISH_PREFIX + value
+    if attribute == "id" or (element == "a" and attribute == "name"):
+        return None
+    return _keep_attribute(element, attribute, value)
+
+
 @lru_cache(maxsize=64)
-def _cleaner(schemes: frozenset[str]) -> nh3.Cleaner:
+def _cleaner(schemes: frozenset[str], english: bool = False) -> nh3.Cleaner:
     return nh3.Cleaner(
         tags=set(TAGS),
         clean_content_tags={"script", "style"},
         attributes={element: set(names) for element, names in ATTRIBUTES.items()},
-        attribute_filter=_keep_attribute,
+        attribute_filter=_english_attribute if english else _keep_attribute,
         strip_comments=True,
         link_rel=None,
         url_schemes=set(schemes),
@@ -175,6 +192,13 @@ def _drop_foreign_inputs(html: str) -> str:
 def sanitize_html(html: str) -> str:
     """``html`` with only allowlisted elements, attributes and URLs, its text kept."""
     cleaned = _cleaner(url_schemes(html)).clean(escape_placeholders(html))
+    return _drop_foreign_inputs(_drop_foreign_iframes(cleaned))
+
+
+def sanitize_english(html: str) -> str:
+    """The English twins of a translation page's blocks, as ``sanitize_html`` makes an article,
+    without ids and anchor names, their tab groups renamed (``ENGLISH_PREFIX``)."""
+    cleaned = _cleaner(url_schemes(html), english=True).clean(escape_placeholders(html))
     return _drop_foreign_inputs(_drop_foreign_iframes(cleaned))
 
 

@@ -118,9 +118,13 @@ class Writer:
     ) -> PageText:
         """The page of ``document`` in ``language``: includes, media and links resolved; what
         it shows a placeholder for in its ``warnings``. A translation's page takes each
-        segment's English from ``english`` (the English page; written here when not given)."""
+        segment's English from ``english`` (the English page; written here when not given), and
+        its blocks' English twins, but on the home page (whose top it is: the index of the
+        articles follows it there)."""
         if language is Language.TRANSLATION and english is None:
             english = self.page(document, Language.ENGLISH)
+        if english is not None and document.path == home.HOME:  # the home page's top: no view
+            english = dataclasses.replace(english, blocks=())
         resolver = self.folder.for_page(document, language, page_code(document, language))
         links = page_links(self.links, document, language)
         return render_page(document, language, resolver, links, english)
