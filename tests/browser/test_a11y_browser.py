@@ -2,8 +2,9 @@
 
 axe-core (pinned, ``tests/axe.py``; WCAG 2.0 and 2.1, A and AA) finds nothing on every kind of
 page — home, article, the notices, the fallback page, 404, search results open, the English
-original on hover, the side-by-side view turned off, the language menu open, tabs, pivots, the
-docset's tree, code — in Latvian, German, Arabic (right to left) and English, in the light
+original on hover and turned off, the English original side by side (tabs and pivots too), the
+language menu open, tabs, pivots, the docset's tree, code — in Latvian, German, Arabic (right to
+left) and English, in the light
 theme, the dark one (the reader's system asks for it: ``prefers-color-scheme``) and forced
 colors (Windows high contrast). No request fails while any of these pages loads or searches.
 Every control is reached by Tab in reading order with a visible focus ring; the toggles say
@@ -75,9 +76,15 @@ def hover(page: Page) -> None:
     page.locator("#sxs-tip").wait_for(state="visible")
 
 
-def side_by_side_off(page: Page) -> None:
+def hover_off(page: Page) -> None:
     page.locator("button.sxs-toggle").click()
     page.locator("html.sxs-off").wait_for(state="attached")
+
+
+def side_by_side(page: Page) -> None:
+    page.locator("button.sbs-toggle").click()
+    page.locator("article .sbs-en").first.wait_for(state="visible")
+    docfx_ready(page)
 
 
 def languages_open(page: Page) -> None:
@@ -127,14 +134,19 @@ KINDS = [
     Kind("search", "locales", {code: PREFIX[code] for code in LOCALES}, searched),
     Kind("hover", "locales", {code: f"{PREFIX[code]}sign-in/" for code in LOCALES[:3]}, hover),
     Kind(
-        "side-by-side-off",
+        "hover-off", "locales", {code: f"{PREFIX[code]}sign-in/" for code in LOCALES[:3]}, hover_off
+    ),
+    Kind(
+        "side-by-side",
         "locales",
         {code: f"{PREFIX[code]}sign-in/" for code in LOCALES[:3]},
-        side_by_side_off,
+        side_by_side,
     ),
     Kind("language-menu", "locales", {"lv": "sign-in/", "ar-SA": "ar-SA/sign-in/"}, languages_open),
     Kind("tabs", "docfx", {"lv": "tabs/", "en": "en/tabs/"}, docfx_ready),
     Kind("pivots", "docfx", {"lv": "zones/", "en": "en/zones/"}, docfx_ready),
+    Kind("side-by-side-tabs", "docfx", {"lv": "tabs/"}, side_by_side),
+    Kind("side-by-side-pivots", "docfx", {"lv": "zones/"}, side_by_side),
     Kind("selector", "blocks", {"lv": "div/source/", "en": "en/div/source/"}),
     # highlighted lines, every token colour, a link the sentence left without text
     Kind("code", "blocks", {"lv": "code/source/", "en": "en/code/source/"}),
@@ -277,7 +289,8 @@ def test_every_control_is_reached_in_order_with_a_visible_focus_ring(
         "headerlink",
         "a",
         "a",
-        "sxs-toggle",  # the toggle before the sentences it acts on
+        "sxs-toggle",  # the toggles before the sentences they act on
+        "sbs-toggle",
         "sxs",
         "sxs",
     ]
@@ -411,6 +424,7 @@ def test_an_article_prints_alone_with_its_links_targets(page: Page, seed_site: P
             ".md-path",
             ".md-footer",
             "button.sxs-toggle",
+            "button.sbs-toggle",
             ".md-top",
             "article .headerlink",
         ]

@@ -54,7 +54,7 @@ def test_tabs_switch_by_mouse_and_same_ids_follow(page: Page, docfx_url: str) ->
 
 def test_tabs_are_reached_and_switched_with_the_keyboard(page: Page, docfx_url: str) -> None:
     ready(page, f"{docfx_url}tabs/")
-    page.focus(".sxs-toggle")  # the control just before the first tab group
+    page.focus(".sbs-toggle")  # the control just before the first tab group
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.id")
     assert focused == "docfx-tabs-1-1"
@@ -109,7 +109,7 @@ def test_the_pivot_selector_shows_one_pivot_s_zones(page: Page, docfx_url: str) 
 
 def test_the_pivot_selector_is_keyboard_reachable(page: Page, docfx_url: str) -> None:
     ready(page, f"{docfx_url}zones/")
-    page.focus(".sxs-toggle")
+    page.focus(".sbs-toggle")  # the reader's toggles, then the pivots
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.getAttribute('data-pivot')") == "csharp"
     page.keyboard.press("Tab")

@@ -1,6 +1,7 @@
-"""The hostile site in a real browser: headless Chromium loads every hostile page, then fires
-pointer and focus events at every element and follows every link the browser reads as
-``javascript:``; no payload may mark the page (each payload sets ``data-pwned`` on the page).
+"""The hostile site in a real browser: headless Chromium loads every hostile page, the
+side-by-side view on (each block's English twin put beside it), then fires pointer and focus
+events at every element and follows every link the browser reads as ``javascript:``; no payload
+may mark the page (each payload sets ``data-pwned`` on the page).
 
 The site is served by a local HTTP server; every other host resolves to nothing (no test touches
 the internet: the video player's iframe and the theme's web fonts fail fast). A control page with
@@ -29,6 +30,8 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CONTROL = '<!doctype html><img src="missing" onerror="document.documentElement.dataset.pwned=1">'
 PROBE = """<!doctype html><html><body>
 <script>
+// every page with its English twins beside its blocks (side by side, sbs.js): they run nothing
+localStorage.setItem("bilingual.sbs", "on");
 function poke(doc) {
   for (const el of doc.querySelectorAll("*")) {
     for (const type of ["mouseover", "mouseenter", "pointerenter", "focus", "toggle"]) {
@@ -45,6 +48,7 @@ function report() {
     const doc = frame.contentDocument;
     const marked = doc.documentElement.dataset.pwned || (doc.body && doc.body.dataset.pwned);
     found[frame.dataset.page] = marked ? "ran" : "clean";
+    found[frame.dataset.page + " twins"] = doc.querySelectorAll(".sbs-en").length;
   }
   const out = document.createElement("pre");
   out.id = "result";
@@ -117,6 +121,13 @@ def verdicts(hostile_site: Path) -> dict[str, str]:
     assert result is not None, run.stdout[-2000:]
     found: dict[str, str] = json.loads(result.get_text())
     return found
+
+
+def test_the_translation_pages_are_probed_side_by_side(verdicts: dict[str, str]) -> None:
+    """The English of every hostile case is in the page, as twins (the view was on)."""
+    assert verdicts["side-by-side/ twins"] == 8  # title, 3 paragraphs, 2 steps, table, alert
+    assert all(verdicts[f"{case.name}/ twins"] for case in CASES if case.name != "front-matter")
+    assert verdicts["en/side-by-side/ twins"] == 0
 
 
 def test_the_probe_sees_a_payload_that_runs(verdicts: dict[str, str]) -> None:

@@ -1,7 +1,8 @@
 // DocFX selectors (> [!div class="op_single_selector"], op_multi_selector): the link to the page
 // being read is marked as the current one (class docfx-current, aria-current="page"), as Learn
 // marks it. Links are compared by the path they resolve to; applied to each page as Material's
-// document$ announces it (the first page and those instant navigation loads).
+// document$ announces it (the first page and those instant navigation loads), and to blocks put
+// in later (sbs.js's "bilingual:blocks").
 (function () {
   "use strict";
 
@@ -30,6 +31,7 @@
     }
   }
 
+  document.addEventListener("bilingual:blocks", mark); // side by side's English twins (sbs.js)
   if (typeof document$ !== "undefined" && typeof document$.subscribe === "function") {
     document$.subscribe(mark);
   } else if (document.readyState === "loading") {

@@ -7,7 +7,8 @@
 // (data-condition) shows only while its condition is in the list. The list is remembered in
 // localStorage (and ?tabs=a,b chooses, as on DocFX's sites). Tabs are Material's radio inputs:
 // reached with Tab, switched with the arrow keys; variants that do not apply are disabled.
-// Listeners sit on the document; each page is set up as Material's document$ announces it.
+// Listeners sit on the document; each page is set up as Material's document$ announces it, and
+// again as blocks are put in (sbs.js's "bilingual:blocks").
 (function () {
   "use strict";
   var TABS_KEY = "bilingual.tabs";
@@ -232,6 +233,12 @@
   }
 
   document.addEventListener("change", onChange);
+  // Blocks put in after the page started (side by side's English twins, sbs.js): their zones
+  // follow the chosen pivots, their tab groups the chosen tabs.
+  document.addEventListener("bilingual:blocks", function () {
+    showZones();
+    startTabs();
+  });
   document.addEventListener("click", function (event) {
     var link = event.target.closest ? event.target.closest("a.docfx-pivot[data-pivot]") : null;
     if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;

@@ -88,6 +88,7 @@
     );
   }
 
+  document.addEventListener("bilingual:blocks", run); // side by side's English twins (sbs.js)
   if (typeof document$ !== "undefined" && typeof document$.subscribe === "function") {
     document$.subscribe(run);
   } else if (document.readyState === "loading") {

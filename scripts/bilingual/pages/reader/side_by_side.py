@@ -153,5 +153,7 @@ UNIT = Unit(
     page=(PagePass(ORDER, record),),
     elements={"*": frozenset({ATTRIBUTE}), "div": frozenset({"class"})},
     skeleton={WRAPPER_CLASS: "*"},
+    stylesheets=("assets/stylesheets/sbs.css",),
+    scripts=("assets/javascripts/sbs.js",),
     strings=("sbs_toggle", "sbs_on", "sbs_off"),
 )
