@@ -83,7 +83,7 @@ def hover_off(page: Page) -> None:
 
 def side_by_side(page: Page) -> None:
     page.locator("button.sbs-toggle").click()
-    page.locator("article .sbs-en").first.wait_for(state="visible")
+    page.locator("article [data-sbs-twin]").first.wait_for(state="visible")
     docfx_ready(page)
 
 

@@ -48,7 +48,7 @@ function report() {
     const doc = frame.contentDocument;
     const marked = doc.documentElement.dataset.pwned || (doc.body && doc.body.dataset.pwned);
     found[frame.dataset.page] = marked ? "ran" : "clean";
-    found[frame.dataset.page + " twins"] = doc.querySelectorAll(".sbs-en").length;
+    found[frame.dataset.page + " twins"] = doc.querySelectorAll("[data-sbs-twin]").length;
   }
   const out = document.createElement("pre");
   out.id = "result";

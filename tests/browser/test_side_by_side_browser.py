@@ -3,7 +3,8 @@ four steps each beside its English twin; a narrow screen stacked, translation fi
 only, with what a screen reader hears; axe with the view on; print; tabs, zones and code keep
 their places; a right-to-left page.
 
-Sites: ``seed_site`` (the seed article), ``docfx_site`` (tabs, zones), ``rtl_site`` (Arabic).
+Sites: ``seed_site`` (the seed article), ``docfx_site`` (tabs, zones), ``docfx_blocks_site``
+(tables), ``rtl_site`` (Arabic).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ PAIRS = """() => [...document.querySelectorAll("article [data-sbs]")].map((block
     tag: block.localName,
     number: block.getAttribute("data-sbs"),
     block: box(block),
-    twin: twin && twin.classList.contains("sbs-en") ? box(twin) : null,
+    twin: twin && twin.hasAttribute("data-sbs-twin") ? box(twin) : null,
     twinTag: twin ? twin.localName : null,
     lang: twin ? twin.getAttribute("lang") : null,
     dir: twin ? twin.getAttribute("dir") : null,
@@ -65,7 +66,7 @@ def docfx_url(docfx_site: Path) -> Iterator[str]:
 
 def turn_on(page: Page) -> None:
     page.locator("button.sbs-toggle").click()
-    page.locator("article .sbs-en").first.wait_for(state="visible")
+    page.locator("article [data-sbs-twin]").first.wait_for(state="visible")
 
 
 def said(page: Page, sentence: str) -> None:
@@ -97,23 +98,23 @@ def test_the_toggle_turns_the_view_on_and_off_and_is_remembered(page: Page, seed
     toggle = page.locator("button.sbs-toggle")
     assert toggle.get_attribute("aria-pressed") == "false"
     assert toggle.inner_text() == "Rādīt oriģinālu angļu valodā blakus tulkojumam"
-    assert page.locator(".sbs-en").count() == 0
+    assert page.locator("[data-sbs-twin]").count() == 0
     turn_on(page)
     assert toggle.get_attribute("aria-pressed") == "true"
-    assert page.locator("article .sbs-en").count() == 7  # the title, 2 paragraphs, 4 steps
+    assert page.locator("article [data-sbs-twin]").count() == 7  # the title, 2 paragraphs, 4 steps
     said(page, ON)
     screenshot(page, "side-by-side-on")
 
     page.reload()  # remembered
     assert page.locator("button.sbs-toggle").get_attribute("aria-pressed") == "true"
-    assert page.locator("article .sbs-en").count() == 7
+    assert page.locator("article [data-sbs-twin]").count() == 7
 
     page.locator("button.sbs-toggle").click()
-    assert page.locator("article .sbs-en").count() == 0
+    assert page.locator("article [data-sbs-twin]").count() == 0
     assert page.locator("button.sbs-toggle").get_attribute("aria-pressed") == "false"
     said(page, OFF)
     page.reload()
-    assert page.locator("article .sbs-en").count() == 0
+    assert page.locator("article [data-sbs-twin]").count() == 0
     # the hover's toggle is another switch: it did not change
     assert page.locator("button.sxs-toggle").get_attribute("aria-pressed") == "true"
 
@@ -165,14 +166,14 @@ def test_keyboard_only_the_toggle_is_reached_pressed_and_keeps_the_focus(
     page.keyboard.press("Tab")  # the next control: the side-by-side toggle
     assert page.evaluate("document.activeElement.classList.contains('sbs-toggle')")
     page.keyboard.press("Enter")
-    page.locator("article .sbs-en").first.wait_for(state="visible")
+    page.locator("article [data-sbs-twin]").first.wait_for(state="visible")
     assert page.evaluate("document.activeElement.classList.contains('sbs-toggle')")
     said(page, ON)
     page.keyboard.press("Tab")  # on to the first sentence after the toggles, as before
     assert page.evaluate("document.activeElement.classList.contains('sxs')")
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Space")
-    assert page.locator("article .sbs-en").count() == 0
+    assert page.locator("article [data-sbs-twin]").count() == 0
     assert page.evaluate("document.activeElement.classList.contains('sbs-toggle')")
     assert page.locator("button.sbs-toggle").get_attribute("aria-pressed") == "false"
 
@@ -187,12 +188,12 @@ def test_a_screen_reader_hears_the_toggle_its_state_and_the_english_in_english(
     said(page, ON)
     snapshot = page.locator("article").aria_snapshot()
     assert f"status: {ON}" in snapshot  # a polite live region, in the page's language
-    twins = page.locator("article .sbs-en")
+    twins = page.locator("article [data-sbs-twin]")
     assert all(twins.nth(n).get_attribute("lang") == "en" for n in range(twins.count()))
     # in the reading order each twin follows its block: translation, then English
     order = page.evaluate(
-        """[...document.querySelectorAll("article [data-sbs], article .sbs-en")]
-             .map((element) => element.classList.contains("sbs-en") ? "en" : "lv")"""
+        """[...document.querySelectorAll("article [data-sbs], article [data-sbs-twin]")]
+             .map((element) => element.hasAttribute("data-sbs-twin") ? "en" : "lv")"""
     )
     assert order == ["lv", "en"] * 7
     # the template is no part of the accessibility tree
@@ -227,7 +228,7 @@ def test_tabs_keep_their_places_and_follow_the_chosen_tab(page: Page, docfx_url:
     page.goto(f"{docfx_url}tabs/")
     turn_on(page)
     groups = page.locator("article > .docfx-tabs[data-sbs]")
-    twins = page.locator("article > .docfx-tabs.sbs-en")
+    twins = page.locator("article > .docfx-tabs[data-sbs-twin]")
     assert groups.count() == twins.count() == 3
     for found in pairs(page):
         assert found["twin"] is not None
@@ -239,7 +240,7 @@ def test_tabs_keep_their_places_and_follow_the_chosen_tab(page: Page, docfx_url:
     page.locator("article > .docfx-tabs[data-sbs] label").nth(1).click()  # Windows
     twin = twins.first
     page.wait_for_function(
-        "() => document.querySelector('article > .docfx-tabs.sbs-en input:checked')"
+        "() => document.querySelector('article > .docfx-tabs[data-sbs-twin] input:checked')"
         "?.getAttribute('data-tab') === 'windows'"
     )
     assert "Content for Windows." in twin.locator(".tabbed-block:visible").inner_text()
@@ -253,16 +254,35 @@ def test_tabs_keep_their_places_and_follow_the_chosen_tab(page: Page, docfx_url:
     screenshot(page, "side-by-side-tabs", full_page=True)
 
 
+def test_tables_keep_the_themes_style_beside_their_twins(
+    page: Page, docfx_blocks_site: tuple[Path, Path]
+) -> None:
+    with serve(docfx_blocks_site[1]) as url:
+        page.goto(f"{url}table/source/")
+        turn_on(page)
+        found = [pair for pair in pairs(page) if pair["tag"] == "table"]
+        assert found
+        for pair in found:
+            assert pair["twin"] is not None
+            assert abs(pair["block"]["top"] - pair["twin"]["top"]) < 1
+        style = """(table) => { const s = getComputedStyle(table);
+          return [s.display, s.borderTopStyle, s.fontSize]; }"""
+        block = page.locator("article table[data-sbs]").first
+        twin = page.locator("article table[data-sbs-twin]").first
+        assert block.evaluate(style) == twin.evaluate(style)  # the theme's table, both
+        screenshot(page, "side-by-side-tables", full_page=True)
+
+
 def test_zones_hide_their_twins_with_them(page: Page, docfx_url: str) -> None:
     page.goto(f"{docfx_url}zones/")
     turn_on(page)
-    visible = "[...document.querySelectorAll('article .sbs-en')].filter((e) => e.offsetParent).map((e) => e.textContent.trim())"
+    visible = "[...document.querySelectorAll('article [data-sbs-twin]')].filter((e) => e.offsetParent).map((e) => e.textContent.trim())"
     shown = page.evaluate(visible)
     assert "Text for C#." in shown
     assert "Text for Python." not in shown
     page.locator("a.docfx-pivot[data-pivot='python']").click()
     page.wait_for_function(
-        "() => [...document.querySelectorAll('article .sbs-en')].some("
+        "() => [...document.querySelectorAll('article [data-sbs-twin]')].some("
         "(e) => e.offsetParent && e.textContent.includes('Python'))"
     )
     shown = page.evaluate(visible)

@@ -3,9 +3,9 @@
 // article with the twins, each in a <div data-sbs="n">, inside an inert
 // <template class="help-sbs" lang="en"> (nothing in it runs, loads, or is read by a screen reader
 // or by search: scripts/bilingual/pages/reader/side_by_side.py). Turned on, each twin is copied
-// out of the template right after its block, marked lang="en" dir="ltr" (a screen reader reads a
-// block, then its English), and the blocks' containers become two-column grids (sbs.css): a
-// block and its twin share a row. Turned off, the twins are taken out again. The choice is kept
+// out of the template right after its block, marked data-sbs-twin="n" lang="en" dir="ltr" (a
+// screen reader reads a block, then its English), and the blocks' containers become two-column
+// grids (sbs.css): a block and its twin share a row. Turned off, the twins are taken out again. The choice is kept
 // in localStorage and applied to each page as Material's document$ announces it. The toggle is a
 // button (aria-pressed); a polite live region beside it says the view's new state in the page's
 // language (its sentences ride on the button: data-on, data-off). Scripts that set up blocks
@@ -14,7 +14,7 @@
 (function () {
   "use strict";
   var KEY = "bilingual.sbs";
-  var TWIN = "sbs-en";
+  var TWIN = "data-sbs-twin"; // an attribute, not a class: the theme styles table:not([class])
   var ROWS = "sbs-rows";
 
   function enabled() {
@@ -52,7 +52,7 @@
     var number = parseInt(list.getAttribute("start") || "1", 10);
     if (isNaN(number)) number = 1;
     for (var child = list.firstElementChild; child && child !== item; child = child.nextElementSibling) {
-      if (child.tagName === "LI" && !child.classList.contains(TWIN)) number += 1;
+      if (child.tagName === "LI" && !child.hasAttribute(TWIN)) number += 1;
     }
     return number;
   }
@@ -78,10 +78,10 @@
       item.append(twin);
       twin = item;
     }
-    twin.classList.add(TWIN);
+    twin.removeAttribute("data-sbs");
+    twin.setAttribute(TWIN, block.getAttribute("data-sbs"));
     twin.setAttribute("lang", "en");
     twin.setAttribute("dir", "ltr");
-    twin.removeAttribute("data-sbs");
     if (twin.tagName === "LI") {
       var number = ordinal(block);
       if (number !== null) twin.value = number; // the step's own number, not the next one
@@ -91,7 +91,7 @@
 
   // Every twin taken out; whether there was one.
   function clear() {
-    var twinsShown = document.querySelectorAll("." + TWIN);
+    var twinsShown = document.querySelectorAll("[" + TWIN + "]");
     twinsShown.forEach(function (twin) {
       twin.remove();
     });
