@@ -48,7 +48,7 @@ function report() {
     const doc = frame.contentDocument;
     const marked = doc.documentElement.dataset.pwned || (doc.body && doc.body.dataset.pwned);
     found[frame.dataset.page] = marked ? "ran" : "clean";
-    found[frame.dataset.page + " twins"] = doc.querySelectorAll("[data-sbs-twin]").length;
+    found[frame.dataset.page + " twins"] = String(doc.querySelectorAll("[data-sbs-twin]").length);
   }
   const out = document.createElement("pre");
   out.id = "result";
@@ -125,9 +125,11 @@ def verdicts(hostile_site: Path) -> dict[str, str]:
 
 def test_the_translation_pages_are_probed_side_by_side(verdicts: dict[str, str]) -> None:
     """The English of every hostile case is in the page, as twins (the view was on)."""
-    assert verdicts["side-by-side/ twins"] == 8  # title, 3 paragraphs, 2 steps, table, alert
-    assert all(verdicts[f"{case.name}/ twins"] for case in CASES if case.name != "front-matter")
-    assert verdicts["en/side-by-side/ twins"] == 0
+    assert verdicts["side-by-side/ twins"] == "8"  # title, 3 paragraphs, 2 steps, table, alert
+    assert all(
+        verdicts[f"{case.name}/ twins"] != "0" for case in CASES if case.name != "front-matter"
+    )
+    assert verdicts["en/side-by-side/ twins"] == "0"
 
 
 def test_the_probe_sees_a_payload_that_runs(verdicts: dict[str, str]) -> None:

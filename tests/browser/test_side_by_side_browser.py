@@ -119,6 +119,27 @@ def test_the_toggle_turns_the_view_on_and_off_and_is_remembered(page: Page, seed
     assert page.locator("button.sxs-toggle").get_attribute("aria-pressed") == "true"
 
 
+def test_the_view_holds_on_a_page_instant_navigation_loads(page: Page, seed_url: str) -> None:
+    """Material's instant navigation swaps the article for the next page's and announces it on
+    document$: the reader's choice is applied to the new content."""
+    page.goto(f"{seed_url}{SEED_ARTICLE}/")
+    turn_on(page)
+    before = page.evaluate(
+        """async () => {
+          const response = await fetch(location.href);  // the page as the server sends it
+          const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+          const article = document.querySelector("article");
+          article.replaceChildren(...document.adoptNode(fresh.querySelector("article")).childNodes);
+          const before = article.querySelectorAll("[data-sbs-twin]").length;
+          document$.next(document);
+          return before;
+        }"""
+    )
+    assert before == 0
+    assert page.locator("article [data-sbs-twin]").count() == 7
+    assert page.locator("button.sbs-toggle").get_attribute("aria-pressed") == "true"
+
+
 def test_the_four_steps_each_stand_beside_their_english_twin(page: Page, seed_url: str) -> None:
     page.goto(f"{seed_url}{SEED_ARTICLE}/")
     turn_on(page)
