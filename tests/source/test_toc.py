@@ -19,6 +19,7 @@ from bilingual.source.folder import is_article, source_files
 from bilingual.source.toc import (
     TocEntry,
     is_toc_name,
+    listing_tocs,
     page_path,
     parse_toc,
     read_tocs,
@@ -211,3 +212,61 @@ def test_toc_links_that_name_nothing_or_leave_the_repository_are_one_line_each(
         ("Ārā tocHref", None),
         ("Paliek", "page.md"),
     ]
+
+
+def test_a_toc_of_a_smaller_order_is_picked_first(tmp_path: Path) -> None:
+    """DocFX's ``order:`` (a TOC file's object form): of the TOCs that list a page, or that
+    stand above a page none lists, one of a smaller order is picked before a nearer one."""
+    write_files(
+        tmp_path,
+        {
+            "TOC.yml": "order: -1\nitems:\n- name: Pa\n  href: guide/a.md\n",
+            "guide/TOC.yml": "- name: A\n  href: a.md\n- name: B\n  href: b.md\n",
+            "guide/deep/TOC.yml": "order: 5\nitems:\n- name: C\n  href: c.md\n",
+            "guide/a.md": "# A\n",
+            "guide/b.md": "# B\n",
+            "guide/deep/c.md": "# C\n",
+            "guide/deep/d.md": "# D\n",
+            "bad/TOC.yml": "order: soon\nitems:\n- name: E\n  href: e.md\n",
+            "bad/e.md": "# E\n",
+        },
+    )
+    problems: list[SourceError] = []
+    tocs = read_tocs(tmp_path, problems)
+    assert [str(p) for p in problems] == [
+        "bad/TOC.yml:1:8: TOC order 'soon' is not a whole number; expected 'order: 100'"
+    ]
+    assert [tocs.tocs[f].order for f in ("", "guide", "guide/deep", "bad")] == [-1, 0, 5, 0]
+    listed = listing_tocs(tocs)
+    assert listed["guide/a.md"] == ""  # the root's order -1 before guide/'s nearer 0
+    assert listed["guide/b.md"] == "guide"  # only guide/ lists it
+    assert listed["guide/deep/c.md"] == "guide/deep"  # only its own lists it
+    # a page no TOC lists: the TOCs above it by order, then the nearest
+    assert tocs.nearest("guide/deep/d.md") == ""
+    assert tocs.nearest("guide/deep/d.md", {"guide", "guide/deep"}) == "guide"
+    assert tocs.nearest("bad/f.md") == ""
+
+
+def test_the_page_data_names_the_toc_an_order_picks(tmp_path: Path) -> None:
+    """A page whose TOC (by ``order``) is not the nearest tree by folder is named in the page
+    data the site reads (``split.navigation.page_data``); the others are left to the nearest."""
+    from bilingual.split.navigation import page_data
+
+    write_files(
+        tmp_path,
+        {
+            "TOC.yml": "order: -1\nitems:\n- name: Pa\n  href: guide/a.md\n",
+            "guide/TOC.yml": "- name: B\n  href: b.md\n",
+            "guide/a.md": "# A\n",
+            "guide/b.md": "# B\n",
+            "guide/c.md": "# C\n",
+        },
+    )
+    tocs = read_tocs(tmp_path, [])
+    pages = {"guide/a.md", "guide/b.md", "guide/c.md"}
+    data = page_data(tocs, {"", "guide"}, pages, {}, [])
+    assert data == {"tocs": {"guide/a.md": "", "guide/c.md": ""}}
+    # without the order, the page no TOC lists shows the nearest (guide/'s): no data for it
+    (tmp_path / "TOC.yml").write_text("- name: Pa\n  href: guide/a.md\n", "utf-8")
+    unordered = page_data(read_tocs(tmp_path, []), {"", "guide"}, pages, {}, [])
+    assert unordered == {"tocs": {"guide/a.md": ""}}

@@ -112,6 +112,9 @@ class Toc:
     entries: list[TocEntry] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     """The TOC files read, the root's first (``SOURCE``-relative; ``../`` outside ``SOURCE``)."""
+    order: int = 0
+    """The TOC file's ``order:`` (its object form): of the TOCs a page could show, one of a
+    smaller order is picked first (DocFX's rule; 0 when the file gives none)."""
 
     def walk(self) -> list[TocEntry]:
         """Every entry, depth first."""
@@ -154,6 +157,8 @@ class _Reader:
     files: list[str] = field(default_factory=list)
     inlined: set[str] = field(default_factory=set)
     """The TOC files read nested in another."""
+    orders: dict[str, int] = field(default_factory=dict)
+    """Each TOC file's ``order:``, where its object form gives one."""
 
     def report(self, path: str, at: tuple[int, int], what: str, expected: str = SHAPE) -> None:
         self.problems.append(SourceError(path, at[0], at[1], what, expected))
@@ -214,10 +219,23 @@ class _Reader:
             self.problems.append(error)
             return []
         if isinstance(value, dict):
+            self.order(value, path)
             value = value.get("items", [])
         if value is None:
             return []
         return self.entries(value, path, (*stack, path))
+
+    def order(self, value: dict[Any, Any], path: str) -> None:
+        """The ``order:`` of the TOC file at ``path`` (object form), reported unless a whole
+        number."""
+        if "order" not in value:
+            return
+        order = value["order"]
+        if isinstance(order, int) and not isinstance(order, bool):
+            self.orders[path] = order
+        else:
+            at = yamlnodes.place(value, "order")
+            self.report(path, at, f"TOC order {order!r} is not a whole number", "'order: 100'")
 
     def entries(
         self, value: Any, path: str, stack: tuple[str, ...], at: tuple[int, int] | None = None
@@ -438,15 +456,19 @@ class Tocs:
             found.append(dataclasses.replace(entry, items=items, href=href))
         return found
 
-    def nearest(self, page: str) -> str | None:
-        """The folder whose TOC the page at ``page`` (``SOURCE``-relative) shows, if any."""
-        folder = posixpath.dirname(page)
+    def nearest(self, page: str, folders: set[str] | None = None) -> str | None:
+        """The folder whose TOC the page at ``page`` (``SOURCE``-relative) shows when no TOC
+        lists it, if any (of ``folders`` only, when given): of the TOCs in its folder and
+        above it, one of the smallest ``order``, then the nearest (DocFX's rule)."""
+        found: list[tuple[int, int, str]] = []
+        folder, up = posixpath.dirname(page), 0
         while True:
-            if folder in self.tocs:
-                return folder
+            if folder in self.tocs and (folders is None or folder in folders):
+                found.append((self.tocs[folder].order, up, folder))
             if not folder:
-                return None
-            folder = posixpath.dirname(folder)
+                break
+            folder, up = posixpath.dirname(folder), up + 1
+        return min(found)[2] if found else None
 
 
 def jumps(page: str, folder: str) -> tuple[int, int]:
@@ -479,16 +501,16 @@ def listing_tocs(
     tocs: Tocs, folders: set[str] | None = None, uids: dict[str, str] | None = None
 ) -> dict[str, str]:
     """Each page some TOC lists -> the folder of the TOC it shows (DocFX's rule): of the TOCs
-    listing it (of ``folders`` only, when given), the nearest, the fewest folders away (up, then
-    down), then the one above it; a page no TOC lists shows the nearest TOC by folder
-    (``Tocs.nearest``), which is not here."""
-    best: dict[str, tuple[tuple[int, int, int, str], str]] = {}
+    listing it (of ``folders`` only, when given), one of the smallest ``order``, then the
+    nearest, the fewest folders away (up, then down), then the one above it; a page no TOC lists
+    shows the nearest TOC by folder (``Tocs.nearest``), which is not here."""
+    best: dict[str, tuple[tuple[int, int, int, int, str], str]] = {}
     for folder, toc in tocs.tocs.items():
         if folders is not None and folder not in folders:
             continue
         for page in listed_pages(toc, uids):
             up, down = jumps(page, folder)
-            key = (up + down, down, up, folder)
+            key = (toc.order, up + down, down, up, folder)
             if page not in best or key < best[page][0]:
                 best[page] = (key, folder)
     return {page: folder for page, (_, folder) in best.items()}
@@ -539,7 +561,8 @@ def read_tocs(
         if path not in own:
             continue
         reader = _Reader(docset, listing, problems)
-        tocs.tocs[folder] = Toc(reader.read_file(path, (), (1, 1)), reader.files)
+        entries = reader.read_file(path, (), (1, 1))
+        tocs.tocs[folder] = Toc(entries, reader.files, reader.orders.get(path, 0))
     return tocs
 
 

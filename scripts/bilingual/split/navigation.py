@@ -350,12 +350,18 @@ def page_data(
     crumbs: list[dict[str, object]],
 ) -> dict[str, object]:
     """What the site needs of the navigation per page in one language (``PAGE_DATA``): the
-    ``tocs`` of ``pages`` whose listing TOC (of those with a tree, ``trees``) is not the nearest
-    tree by folder, and the breadcrumb's places, ``crumbs``; empty when there is neither."""
+    ``tocs`` of ``pages`` whose TOC (of those with a tree, ``trees``: the one listing it, else
+    the one above it a TOC's ``order`` picks) is not the nearest tree by folder, and the
+    breadcrumb's places, ``crumbs``; empty when there is neither."""
+    listing = listing_tocs(tocs, trees, uids)
+    shown = {
+        page: listing[page] if page in listing else tocs.nearest(page, trees)
+        for page in sorted(pages)
+    }
     chosen = {
         page: folder
-        for page, folder in sorted(listing_tocs(tocs, trees, uids).items())
-        if page in pages and folder != nearest_folder(page, trees)
+        for page, folder in shown.items()
+        if folder is not None and folder != nearest_folder(page, trees)
     }
     data: dict[str, object] = {}
     if chosen:
