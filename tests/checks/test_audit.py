@@ -264,6 +264,18 @@ def test_a_rewrite_the_writer_recorded_is_no_loss() -> None:
     assert words_lost([text], page_html) == [text]  # without the records: the words differ
 
 
+def test_a_code_span_across_two_segments_is_no_loss() -> None:
+    """A code span one segment opens and the next closes: the first's text from its backticks
+    on, and the second's up to its own, are shown as they are (found by hypothesis)."""
+    opened = ["`", "<b>Teksts</b>` un <b>cits</b>"]  # the second closes the first's
+    page = "<p><code>&lt;b&gt;Teksts&lt;/b&gt;</code> un <b>cits</b></p>"
+    assert words_lost(opened, page) == []
+    closed = ["Skatiet <b>cits</b> `<b>Teksts</b>", "`"]  # the first opens, the second closes
+    page = "<p>Skatiet <b>cits</b> <code>&lt;b&gt;Teksts&lt;/b&gt;</code></p>"
+    assert words_lost(closed, page) == []
+    assert words_lost(closed, "<p>Skatiet <b>cits</b></p>") == [closed[0]]  # still a loss
+
+
 LOSSES = [
     # (what a reader's page shows instead of "Saglabājiet failu."): each is a loss
     ("dropped", "<p>Atveriet logu.</p>"),

@@ -59,6 +59,8 @@ CODE_SPAN = re.compile(
     r"(?P<code>(?P<ticks>`+)[^`](?:.|\n)*?(?<!`)(?P=ticks)(?!`))|(?:[^`]|\\`)+|`+"
 )
 """A segment's text as code spans and the stretches between them."""
+TICKS = re.compile(r"`+")
+"""A run of backticks: a code span's delimiter."""
 PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 """What a backslash makes literal in CommonMark: a rewrite's shown text is text, not markup."""
 TARGET = re.compile(
@@ -181,7 +183,9 @@ def _readings(
 ) -> tuple[str, ...]:
     """The words ``part`` may show: as CommonMark reads its text, else so without link targets
     (a segment that ends a link another opens), else as its literal text (a segment in code, or
-    markup a page shows as text); a malformed stretch: as its literal text, tags as text (as
+    markup a page shows as text), else as the rest of a code span another segment opened (its
+    text up to a run of backticks shown as it is, the rest read) or the start of one another
+    closes; a malformed stretch: as its literal text, tags as text (as
     CommonMark reads its escaped text, ``Malformed.shown``)."""
     if isinstance(part, Malformed):
         literal = words(part.source)  # shown as the text it is, tags and all (markdown read)
@@ -191,7 +195,12 @@ def _readings(
     read = segment_words(text, rewrites, references)
     unlinked = TARGET.sub("]", text)  # a segment that ends a link another opens
     ended = segment_words(unlinked, rewrites, references) if unlinked != text else read
-    return tuple(dict.fromkeys((read, ended, words(text))))
+    coded = [  # a code span another segment opens, or one this opens and another closes
+        segment_words(reading, rewrites, references)
+        for ticks in sorted(set(TICKS.findall(text)))
+        for reading in (ticks + text, text + ticks)
+    ]
+    return tuple(dict.fromkeys((read, ended, words(text), *coded)))
 
 
 class _Page:
