@@ -109,10 +109,10 @@ class Session:
                 read_document(source, path)
             except SourceError as error:
                 self.broken[source, path] = str(error)
+                continue
             except OSError:
-                del self.broken[source, path]
-            else:
-                del self.broken[source, path]
+                pass  # gone: no page shows it
+            del self.broken[source, path]  # mended
         codes = self.live.codes
         banners = {}
         for (_, path), line in sorted(self.broken.items()):

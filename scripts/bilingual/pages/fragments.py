@@ -14,12 +14,8 @@ from __future__ import annotations
 import functools
 import re
 
-VOID = frozenset(
-    {
-        *("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"),
-        *("param", "source", "track", "wbr"),
-    }
-)
+from bilingual.pages.html_elements import VOID
+
 RAW_TEXT = frozenset(
     {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"}
 )

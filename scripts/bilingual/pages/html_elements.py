@@ -22,3 +22,11 @@ _NAMES = """
 
 HTML_ELEMENTS = frozenset(_NAMES.split())
 """Lower-case names of every element an HTML parser knows."""
+
+VOID = frozenset(
+    {
+        *("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"),
+        *("param", "source", "track", "wbr"),
+    }
+)
+"""The void elements: a start tag without an end tag (HTML's list)."""

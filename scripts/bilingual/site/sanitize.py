@@ -21,7 +21,7 @@ Three things the allowlist alone would get wrong are handled around it:
   is removed.
 
 The English twins of a translation page's blocks (side by side, ``pages.reader.side_by_side``)
-pass the same allowlist apart (``sanitize_english``), with no ``id`` and no anchor ``name``: the
+pass the same allowlist apart (``sanitize_html(english=True)``), with no ``id`` and no anchor ``name``: the
 translation's blocks carry them, and a page's ids are its own once. Their tab groups' inputs and
 labels are renamed (``sbs-en-…``), a group of their own beside the translation's.
 
@@ -189,16 +189,11 @@ def _drop_foreign_inputs(html: str) -> str:
     return INPUT.sub(lambda match: match.group() if RADIO.search(match.group()) else "", html)
 
 
-def sanitize_html(html: str) -> str:
-    """``html`` with only allowlisted elements, attributes and URLs, its text kept."""
-    cleaned = _cleaner(url_schemes(html)).clean(escape_placeholders(html))
-    return _drop_foreign_inputs(_drop_foreign_iframes(cleaned))
-
-
-def sanitize_english(html: str) -> str:
-    """The English twins of a translation page's blocks, as ``sanitize_html`` makes an article,
-    without ids and anchor names, their tab groups renamed (``ENGLISH_PREFIX``)."""
-    cleaned = _cleaner(url_schemes(html), english=True).clean(escape_placeholders(html))
+def sanitize_html(html: str, *, english: bool = False) -> str:
+    """``html`` with only allowlisted elements, attributes and URLs, its text kept; ``english``:
+    the English twins of a translation page's blocks, without ids and anchor names, their tab
+    groups renamed (``ENGLISH_PREFIX``)."""
+    cleaned = _cleaner(url_schemes(html), english).clean(escape_placeholders(html))
     return _drop_foreign_inputs(_drop_foreign_iframes(cleaned))
 
 

@@ -3,7 +3,7 @@
 The page writer ends a translation page with the English twins of its blocks, in a template
 after ``SEPARATOR`` (``pages.reader.side_by_side``). The site cuts them off there
 (``split_english``) before the page's HTML is sanitised (the sanitiser empties a ``<template>``:
-its content is a document of its own), sanitises them apart (``sanitize.sanitize_english``: the
+its content is a document of its own), sanitises them apart (``sanitize.sanitize_html(english=True)``: the
 same allowlist, no ids), and writes the template back after the page's notices
 (``english_template``), inert until the reader asks for the view (``sbs.js``). The template says
 ``data-search-exclude``: search indexes the translation's text alone.
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bilingual.pages.reader.side_by_side import SEPARATOR, TEMPLATE_CLOSE, TEMPLATE_OPEN
 from bilingual.site.empty_links import name_empty_links
-from bilingual.site.sanitize import sanitize_english
+from bilingual.site.sanitize import sanitize_html
 
 OPEN = TEMPLATE_OPEN.strip()
 CLOSE = TEMPLATE_CLOSE.strip()
@@ -38,4 +38,4 @@ def has_english(markdown: str) -> bool:
 
 def english_template(english: str) -> str:
     """The English twins as the page carries them: sanitised, in their inert template."""
-    return f"{TEMPLATE_OPEN}{name_empty_links(sanitize_english(english.strip()))}\n{TEMPLATE_CLOSE}"
+    return f"{TEMPLATE_OPEN}{name_empty_links(sanitize_html(english.strip(), english=True))}\n{TEMPLATE_CLOSE}"

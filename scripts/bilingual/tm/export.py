@@ -32,7 +32,6 @@ from bilingual.tm.tmx import ENGLISH_TAG, tmx_store
 from bilingual.tm.units import joined
 from bilingual.tm.xliff import xliff_store
 
-FORMATS = ("tmx", "xliff")
 FOLDER = Path("tm")
 """Where the memories go by default (git-ignored; ``make clean`` removes it)."""
 
@@ -42,13 +41,16 @@ class Written:
     """One language of a memory written: the summary's line."""
 
     memory: Memory
-    units: int
-    """Its translations in the file (its distinct pairs)."""
     path: Path
     size: int
     """The file's bytes."""
     seconds: float
     """Reading the language's trees and writing its file."""
+
+    @property
+    def units(self) -> int:
+        """Its translations in the file (its distinct pairs)."""
+        return len(self.memory.entries)
 
     def summary(self) -> str:
         memory = self.memory
@@ -109,16 +111,20 @@ def memories_of(
             tag = tree_tag(documents)
         except NoLocaleError as error:
             raise NoLocaleError(f"{source}: {error}") from None
-        memory = memories.setdefault(tag, Memory(tag))
-        for document in documents:
-            memory.add(document)
+        memories.setdefault(tag, Memory(tag)).add_all(documents)
         seconds[tag] = seconds.get(tag, 0.0) + time.perf_counter() - start
     return list(memories.values()), seconds
 
 
+def trees_name(sources: Sequence[Path]) -> str:
+    """The trees' folder names, joined by ``+``: a memory's default name, an XLIFF file's
+    ``original``."""
+    return "+".join(source.resolve().name for source in sources)
+
+
 def default_out(sources: Sequence[Path], format: str) -> Path:
-    """``tm/<the trees' folder names, joined by +>`` (``.tmx`` for a TMX file)."""
-    name = "+".join(source.resolve().name for source in sources)
+    """``tm/<trees_name>`` (``.tmx`` for a TMX file)."""
+    name = trees_name(sources)
     return FOLDER / (f"{name}.tmx" if format == "tmx" else name)
 
 
@@ -146,18 +152,16 @@ def export(sources: Sequence[Path], format: str = "tmx", out: Path | None = None
         size = write_store(tmx_store(units), target)
         writing = time.perf_counter() - start
         for memory in memories:
-            done.written.append(
-                Written(memory, len(memory.entries), target, size, seconds[memory.tag] + writing)
-            )
+            done.written.append(Written(memory, target, size, seconds[memory.tag] + writing))
         if len(memories) > 1:
             tags = ", ".join(memory.tag for memory in memories)
             done.shared = f"tm: {target}: {len(units)} units, {ENGLISH_TAG} and {tags}"
         return done
-    original = "+".join(source.resolve().name for source in sources)
+    original = trees_name(sources)
     for memory in memories:
         start = time.perf_counter()
         path = target / f"{memory.tag}.xlf"
         size = write_store(xliff_store(joined([memory]), memory.tag, original), path)
         took = seconds[memory.tag] + time.perf_counter() - start
-        done.written.append(Written(memory, len(memory.entries), path, size, took))
+        done.written.append(Written(memory, path, size, took))
     return done

@@ -84,10 +84,13 @@ class Memory:
             )
             entry.occurrences.append(occurrence)
 
+    def add_all(self, documents: list[Document]) -> Memory:
+        """Every segment of ``documents`` into the memory; the memory."""
+        for document in documents:
+            self.add(document)
+        return self
+
 
 def remembered(tag: str, documents: list[Document]) -> Memory:
     """The memory of ``documents`` in the language ``tag``."""
-    memory = Memory(tag)
-    for document in documents:
-        memory.add(document)
-    return memory
+    return Memory(tag).add_all(documents)

@@ -24,7 +24,7 @@ from bilingual.tm.units import Unit
 SKELETON = (
     '<?xml version="1.0" encoding="UTF-8"?>'
     '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
-    '<file original="NoName" source-language="en-US" datatype="plaintext"><body/></file>'
+    '<file original="NoName" datatype="plaintext"><body/></file>'
     "</xliff>"
 )
 """An empty XLIFF 1.2 file (translate-toolkit's own empty file is XLIFF 1.1)."""

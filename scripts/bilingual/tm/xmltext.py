@@ -18,6 +18,7 @@ import re
 from bilingual.errors import SourceError
 from bilingual.model import Language, Segment
 from bilingual.source.pairs import english_offset, segment_markup, translation_offset
+from bilingual.source.positions import position
 
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """A character XML 1.0 does not allow (its production ``Char``)."""
@@ -35,12 +36,10 @@ def place(segment: Segment, language: Language, index: int) -> tuple[int, int]:
     start = (
         translation_offset(segment) if language is Language.TRANSLATION else english_offset(segment)
     )
-    pair = segment_markup(segment)
-    offset = start + index
-    breaks = pair.count("\n", 0, offset)
-    if not breaks:
-        return segment.line, segment.column + offset
-    return segment.line + breaks, offset - pair.rfind("\n", 0, offset)
+    line, column = position(segment_markup(segment), start + index)
+    if line == 1:
+        return segment.line, segment.column + column - 1
+    return segment.line + line - 1, column
 
 
 def refused(path: str, segment: Segment, language: Language) -> list[SourceError]:

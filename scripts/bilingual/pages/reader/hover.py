@@ -14,29 +14,13 @@ import re
 
 from markdown_it.token import Token
 
+from bilingual.pages.html_elements import VOID
 from bilingual.pages.tree import markers, segments
 from bilingual.pages.tree.unit import Page, PagePass, Unit
 
 ORDER = 1000
 SPAN_CLASS = "sxs"
 TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^<>]*?(/?)>")
-VOID = frozenset(
-    {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-    }
-)
 
 
 def _english(page: Page, index: int) -> str | None:

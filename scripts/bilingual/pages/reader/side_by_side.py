@@ -65,9 +65,9 @@ def record(tokens: list[Token], page: Page) -> list[Token]:
 def block_texts(page: Page, parts: Sequence[str]) -> tuple[BlockText, ...]:
     """The page's blocks; ``parts``: each token's HTML (``tree.html.render_parts``), read off
     into each block's HTML on the English page (the translation's twins)."""
+    if page.translation:  # a translation's own blocks are read off the tokens (``side_by_side``)
+        return ()
     found: list[Block] = page.data.get(KEY, [])
-    if page.translation:
-        return tuple(BlockText(block.kind) for block in found)
     return tuple(BlockText(block.kind, "".join(parts[block.start : block.end])) for block in found)
 
 
@@ -88,8 +88,7 @@ def _first_segment(page: Page, tokens: list[Token], found: list[Block]) -> tuple
 def mismatch(page: Page, tokens: list[Token], english: Sequence[BlockText]) -> SourceError:
     """The report of a translation page whose blocks do not line up with the English page's."""
     found: list[Block] = page.data.get(KEY, [])
-    shown = kinds(found)
-    said = tuple(block.kind for block in english)
+    shown, said = kinds(found), kinds(english)
     first = next(
         (n for n, (one, other) in enumerate(zip(shown, said, strict=False)) if one != other),
         min(len(shown), len(said)),
@@ -111,7 +110,7 @@ def mismatch(page: Page, tokens: list[Token], english: Sequence[BlockText]) -> S
 def _marked(html: str, number: int) -> str | None:
     """A twin block's HTML marked as block ``number``; ``None`` when its tags do not balance."""
     found = fragments.top_elements(html)
-    if found is None or not found:
+    if not found:  # unbalanced, or no element
         return None
     if len(found) == 1 and found[0] >= 0:
         return fragments.with_attribute(html, found[0], ATTRIBUTE, str(number))
@@ -125,9 +124,10 @@ def side_by_side(
     then the English twins (after ``SEPARATOR``, in the template); the HTML alone, reported, when
     its blocks do not line up with the English page's (``english``: its ``block_texts``)."""
     found: list[Block] = page.data.get(KEY, [])
-    if kinds(found) != tuple(block.kind for block in english):
+    if kinds(found) != kinds(english):
         page.reports.append(mismatch(page, tokens, english))
         return "".join(parts)
+    parts = list(parts)  # the caller's stay as they are
     twins: list[str] = []
     for number, block in enumerate(found):
         twin = english[number].html

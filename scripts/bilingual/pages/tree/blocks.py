@@ -15,12 +15,21 @@ translation. A block without one (code, an image, a generated selector) is shown
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from markdown_it.token import Token
 
 from bilingual.pages.tree import markers, segments
+
+
+class BlockKind(Protocol):
+    """Anything that says what block it is (a ``Block``, a page's ``BlockText``)."""
+
+    @property
+    def kind(self) -> str: ...
+
 
 GROUPS = frozenset({"bullet_list_open", "ordered_list_open", "docfx_zone_open"})
 """Blocks whose blocks are lined up one by one: lists (by item) and zones."""
@@ -89,6 +98,6 @@ def blocks(tokens: list[Token]) -> list[Block]:
     return list(_blocks(tokens, 0, len(tokens), ""))
 
 
-def kinds(found: list[Block]) -> tuple[str, ...]:
+def kinds(found: Sequence[BlockKind]) -> tuple[str, ...]:
     """What each block is (the shape two pages must share to be set side by side)."""
     return tuple(block.kind for block in found)
