@@ -4,6 +4,7 @@ a writer that drops one is caught (``tests/fixtures/yamlpages``)."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ import pytest
 from bilingual.checks.audit import audit_tree
 from bilingual.checks.yaml_texts import missing_texts, yaml_page_texts
 from bilingual.pages import yaml_pages
+from bilingual.pages.link_rewrite import Rewrite
 from conftest import FIXTURES
 
 DOCSET = FIXTURES / "yamlpages" / "docset"
@@ -90,3 +92,47 @@ def test_the_corpus_landing_pages_lose_nothing(corpus: Path) -> None:
     assert audit.yaml_pages == 2
     assert audit.yaml_texts > 50
     assert audit.lost_segments == 0, audit.problems
+
+
+DOCFX_SUMMARY = """### YamlMime:FAQ
+title: Jautājumi
+summary: |
+  Ievads.
+
+  > [!NOTE]
+  > Produkts :::no-loc text="Contoso Flow"::: un <xref:get-started>.
+"""
+
+
+def test_a_value_in_docfx_markdown_is_on_its_page_as_the_writer_shows_it() -> None:
+    """An alert's marker, a no-loc text and a cross reference in a FAQ's markdown: the page
+    shows the alert's title, the text, the article's title; the writer's records say so."""
+    texts = yaml_page_texts(DOCFX_SUMMARY, "faq.yml")
+    page = (
+        "<h1>Jautājumi</h1><p>Ievads.</p><div class='admonition note'>"
+        "<p class='admonition-title'>Piezīme</p>"
+        "<p>Produkts Contoso Flow un <a href='../get-started/'>Darba sākšana</a>.</p></div>"
+    )
+    records = [
+        Rewrite(':::no-loc text="Contoso Flow":::', "Contoso Flow", "no-loc"),
+        Rewrite("<xref:get-started>", "Darba sākšana", "xref"),
+    ]
+    assert missing_texts(texts, page, records) == []
+    assert [t.key for t in missing_texts(texts, page)] == ["summary"]  # without the records
+    dropped = page.replace("Produkts Contoso Flow un ", "")
+    assert [t.key for t in missing_texts(texts, dropped, records)] == ["summary"]
+
+
+def test_an_audited_faq_in_docfx_markdown_loses_nothing(tmp_path: Path) -> None:
+    """The whole way: the split writes the FAQ (alert, no-loc, cross reference), the audit
+    finds every text of it on its page."""
+    shutil.copytree(DOCSET, tmp_path / "docset")
+    started = (tmp_path / "docset" / "get-started.md").read_text(encoding="utf-8")
+    (tmp_path / "docset" / "get-started.md").write_text(
+        started.replace("title: Darba sākšana\n", "title: Darba sākšana\nuid: get-started\n"),
+        encoding="utf-8",
+    )
+    (tmp_path / "docset" / "docfx-faq.yml").write_text(DOCFX_SUMMARY, encoding="utf-8")
+    audit = audit_tree(tmp_path / "docset")
+    assert not [line for line in audit.problems if "docfx-faq.yml" in line]
+    assert audit.lost_segments == audit_tree(DOCSET).lost_segments

@@ -261,7 +261,8 @@ def _check_yaml_pages(audit: Audit, tree: Tree, folder: Path, split: Split) -> N
             continue  # it cannot be a page: the split said so (an error above)
         body = page_body(file.read_text(encoding="utf-8")) if file.is_file() else None
         where = f"{folder.name}/{page}" + ("" if body is not None else " (no page written)")
-        for value in missing_texts(texts, body):
+        shown = split.navigation.rewrites if split.navigation is not None else {}
+        for value in missing_texts(texts, body, shown.get(f"{folder.name}/{path}", ())):
             audit.lost_segments += 1
             audit.problems.append(lost_line(path, value, where))
 

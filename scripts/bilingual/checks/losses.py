@@ -152,16 +152,23 @@ def _rewritten(found: re.Match[str], rewrites: Sequence[Rewrite]) -> str:
     return text
 
 
+def shown_otherwise(text: str, rewrites: Sequence[Rewrite]) -> str:
+    """``text`` with what the writer recorded it showed otherwise (``SHOWN_OTHERWISE``: a cross
+    reference as its target's title, an include as its text, ``:::no-loc:::`` as its text) in
+    place, code spans as they are."""
+    shown = [r for r in rewrites if r.rule in SHOWN_OTHERWISE and r.original and r.original in text]
+    if not shown:
+        return text
+    return CODE_SPAN.sub(lambda found: _rewritten(found, shown), text)
+
+
 def segment_words(
     text: str, rewrites: Sequence[Rewrite] = (), references: References | None = None
 ) -> str:
     """The words a segment's source text must show (see the module's docstring); its page's
     link reference definitions ``references`` (``references_of``; without them, a reference
     link's label is taken for a defined one)."""
-    text = LEADING.sub("", text, count=1)
-    shown = [r for r in rewrites if r.rule in SHOWN_OTHERWISE and r.original and r.original in text]
-    if shown:
-        text = CODE_SPAN.sub(lambda found: _rewritten(found, shown), text)
+    text = shown_otherwise(LEADING.sub("", text, count=1), rewrites)
     if references is None:
         text = REFERENCE_TARGET.sub("]", text)
     env = {"references": dict(references)} if references else {}

@@ -6,24 +6,31 @@ A YAML page has no segments: its text is the translation's only, in the values a
 ``question`` and ``answer``, a step's ``content`` …), never in its ``metadata``, addresses or
 kinds. ``yaml_page_texts`` lists each such value with its place in the file; ``missing_texts`` gives those whose words are not on the page, read as the audit reads an
 article's page (``losses.page_words``): a value as its markdown reads (``MARKDOWN_KEYS``), else
-as its literal words (a page shows markup it does not render as text).
+as its literal words (a page shows markup it does not render as text), else as DocFX's markdown
+shows it, block by block: the writer's records of what it showed otherwise put in place (a
+cross reference as its article's title, ``:::no-loc:::`` as its text: ``rewrites``) and the
+alert markers left out (the alert's title is the page's own words, a block of its own).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from markdown_it import MarkdownIt
 
-from bilingual.checks.losses import page_words, words
+from bilingual.checks.losses import BLOCK, page_words, shown_otherwise, words
 from bilingual.errors import SourceError
+from bilingual.pages.link_rewrite import Rewrite
 from bilingual.site.sanitize import sanitize_html
 from bilingual.source import yamlnodes
 from bilingual.source.yamlpage import MARKDOWN_KEYS, PageText, page_texts
 
 COMMONMARK = MarkdownIt("commonmark", {"html": False})
-"""CommonMark as the YAML pages' writers read their markdown: raw HTML is text."""
+"""CommonMark with raw HTML as text, as the YAML pages' writer reads their markdown."""
+ALERT_MARKER = re.compile(r"^([ \t]*(?:>[ \t]?)+)\[![A-Za-z]+\][ \t]*$", re.MULTILINE)
+"""A DocFX alert's marker line (``> [!NOTE]``): the page shows the alert's title instead."""
 
 
 def yaml_page_texts(
@@ -69,16 +76,35 @@ def readings(value: PageText) -> tuple[str, ...]:
     return (rendered, literal)
 
 
-def missing_texts(texts: list[PageText], page_html: str | None) -> list[PageText]:
-    """The values none of whose readings is on the page (``None``: no page, all of them)."""
+def docfx_blocks(value: PageText, rewrites: Sequence[Rewrite]) -> list[str]:
+    """The words of each block a markdown value shows as DocFX's markdown (see the module's
+    docstring); none for a value that is no markdown or holds nothing shown otherwise."""
+    if value.key not in MARKDOWN_KEYS:
+        return []
+    text = shown_otherwise(value.text, rewrites)
+    text = ALERT_MARKER.sub(r"\1", text)
+    if text == value.text:
+        return []
+    read = page_words(sanitize_html(COMMONMARK.render(text)))
+    return [block.strip() for block in read.split(BLOCK) if block.strip()]
+
+
+def missing_texts(
+    texts: list[PageText], page_html: str | None, rewrites: Sequence[Rewrite] = ()
+) -> list[PageText]:
+    """The values none of whose readings is on the page (``None``: no page, all of them);
+    ``rewrites``: what the page's writer showed otherwise (``docfx_blocks``)."""
     if page_html is None:
         return list(texts)
     shown = f" {page_words(sanitize_html(page_html))} "
-    return [
-        value
-        for value in texts
-        if not any(f" {reading} " in shown for reading in readings(value) if reading)
-    ]
+
+    def on_page(value: PageText) -> bool:
+        if any(f" {reading} " in shown for reading in readings(value) if reading):
+            return True
+        blocks = docfx_blocks(value, rewrites)
+        return bool(blocks) and all(f" {block} " in shown for block in blocks)
+
+    return [value for value in texts if not on_page(value)]
 
 
 def lost_line(path: str, value: PageText, where: str) -> str:

@@ -31,7 +31,7 @@ from urllib.parse import unquote, urlsplit
 
 from bilingual.errors import SourceError
 from bilingual.pages.home import HOME
-from bilingual.pages.link_rewrite import LinkContext, page_url, resolve
+from bilingual.pages.link_rewrite import LinkContext, Rewrite, page_url, resolve
 from bilingual.source.toc import TocEntry, page_path
 
 WEB = frozenset({"http", "https"})
@@ -85,6 +85,9 @@ class Navigation:
     reports: list[SourceError] = field(default_factory=list)
     """What writing the YAML pages' markdown reported (an include or a code file it cannot
     show, a marker DocFX does not know)."""
+    rewrites: dict[str, list[Rewrite]] = field(default_factory=dict)
+    """By YAML file: what its markdown's writer showed otherwise than the source wrote it (a
+    cross reference as its article's title, ``:::no-loc:::`` as its text), for the audit."""
 
     @property
     def english(self) -> bool:

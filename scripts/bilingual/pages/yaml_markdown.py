@@ -24,7 +24,7 @@ from bilingual.model import Document, Language
 from bilingual.pages import units
 from bilingual.pages.docfx.context import Where, XrefTarget
 from bilingual.pages.landing import destination
-from bilingual.pages.link_rewrite import built_link
+from bilingual.pages.link_rewrite import Rewrite, built_link
 from bilingual.pages.navigation import Navigation
 from bilingual.pages.page import render_tokens
 from bilingual.pages.tree import html
@@ -132,6 +132,8 @@ def markdown_html(
     for token in tokens:
         if token.type == "inline" and token.children:
             token.children = _linked(token.children, base, page, navigation)
+    changed = navigation.rewrites.setdefault(base, [])
+    changed += [Rewrite(original, shown, rule) for original, shown, rule in written.changes]
     for report in [*written.reports, *resolver.reports]:
         where = f"line {report.line}, column {report.column} of this value's markdown"
         navigation.reports.append(

@@ -42,7 +42,7 @@ from bilingual.errors import SourceError
 from bilingual.locales import SiteLanguage
 from bilingual.pages import home
 from bilingual.pages.breadcrumbs import crumb_nodes
-from bilingual.pages.link_rewrite import ENGLISH_LOCALE, LinkContext, page_url
+from bilingual.pages.link_rewrite import ENGLISH_LOCALE, LinkContext, Rewrite, page_url
 from bilingual.pages.navigation import Navigation, leads_anywhere, rebased
 from bilingual.pages.yaml_pages import YamlPage, page_markdown, read_page
 from bilingual.source.breadcrumb import read_crumbs
@@ -108,6 +108,9 @@ class NavigationReport:
     foreign_labels: dict[str, int] = field(default_factory=dict)
     """Per translation, the English tree's labels in that language (no English title to show)."""
     redirects: RedirectCount = field(default_factory=RedirectCount)
+    rewrites: dict[str, list[Rewrite]] = field(default_factory=dict)
+    """By language and YAML file (``lv/faq.yml``): what its markdown's writer showed otherwise
+    (``Navigation.rewrites``), for the audit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,6 +322,9 @@ def write_navigation(
             )
         report.unlinked[code] = navigation.unlinked
         report.problems += navigation.reports
+        report.rewrites.update(
+            (f"{code}/{path}", changed) for path, changed in navigation.rewrites.items()
+        )
         if navigation.english:
             report.foreign_labels[translation] = navigation.foreign
     redirects = _redirect_entries(redirections, navigations, live, report)
