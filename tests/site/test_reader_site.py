@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from bilingual import ui_text
 from conftest import SEED_ARTICLE
 
 pytestmark = pytest.mark.site
@@ -127,3 +128,19 @@ def test_sitemap_lists_language_alternates(seed_site: Path) -> None:
         "x-default": f"{base}{SEED_ARTICLE}/",
     }
     assert f"{base}{SEED_ARTICLE}/" in entries
+
+
+@pytest.mark.parametrize(("home", "code"), [("index.html", "ar"), ("en/index.html", "en")])
+def test_a_site_of_one_tree_is_named_in_its_own_language_not_mkdocs_ymls(
+    rtl_site: Path, home: str, code: str
+) -> None:
+    """``mkdocs.yml`` names its default language's site in Latvian; a site whose tree is in
+    another language has the same locales once SITE_LANGUAGE is set, and must still not keep
+    that name."""
+    name = ui_text.text(code, "site_name")
+    html = soup(rtl_site / home)
+    header = html.select_one(".md-header__title .md-ellipsis")
+    assert header is not None
+    assert header.get_text(strip=True) == name
+    assert html.title is not None
+    assert html.title.get_text().endswith(f" - {name}")

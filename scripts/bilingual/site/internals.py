@@ -104,11 +104,20 @@ def languages(config: Any) -> BuildLanguages:
 
 def set_languages(config: Any, languages: list[tuple[str, str, str]]) -> None:
     """Make the site's languages ``(code, name, site name)``, the first the default, whatever
-    ``mkdocs.yml`` lists (a site of several trees has as many languages as trees, and English)."""
+    ``mkdocs.yml`` lists (a site of several trees has as many languages as trees, and English;
+    a site of one tree the name its docset gives, not ``mkdocs.yml``'s, though its locales are
+    the same)."""
     from mkdocs_static_i18n.config import I18nPluginLanguage
 
     plugin = i18n(config)
-    if [lang.locale for lang in plugin.config.languages] == [code for code, _, _ in languages]:
+    wanted = [
+        (code, name, site_name, index == 0)
+        for index, (code, name, site_name) in enumerate(languages)
+    ]
+    have = [
+        (lang.locale, lang.name, lang.site_name, lang.default) for lang in plugin.config.languages
+    ]
+    if have == wanted:
         return
     made = []
     for index, (code, name, site_name) in enumerate(languages):
