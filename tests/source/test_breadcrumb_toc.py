@@ -11,6 +11,7 @@ import pytest
 from bilingual.errors import SourceError
 from bilingual.source.breadcrumb import Crumb, learn_relative, read_crumbs
 from bilingual.source.docset import Docset
+from bilingual.source.files import read_files
 from bilingual.source.toc import jumps, listing_tocs, read_tocs
 
 DEEP = """\
@@ -123,7 +124,7 @@ def test_a_page_shows_the_nearest_toc_listing_it(tmp_path: Path) -> None:
         },
     )
     problems: list[SourceError] = []
-    tocs = read_tocs(tmp_path, problems)
+    tocs = read_tocs(read_files(tmp_path), problems)
     assert problems == []
     chosen = listing_tocs(tocs)
     assert chosen == {

@@ -15,6 +15,7 @@ import pytest
 
 from bilingual.errors import SourceError
 from bilingual.model import Document
+from bilingual.source.files import read_files
 from bilingual.source.folder import is_article, source_files
 from bilingual.source.toc import (
     TocEntry,
@@ -46,7 +47,7 @@ def entry_data(entry: TocEntry) -> dict[str, Any]:
 
 def tree_data(source: Path) -> dict[str, Any]:
     problems: list[SourceError] = []
-    toc = read_tree(source, problems)
+    toc = read_tree(read_files(source), problems)
     return {
         "entries": [entry_data(entry) for entry in toc.entries],
         "files": toc.files,
@@ -133,7 +134,7 @@ def test_toc_md_in_any_letter_case_is_a_toc_file_and_no_article(tmp_path: Path) 
 
 def test_each_folder_toc_no_other_nests_is_a_toc_of_its_own() -> None:
     problems: list[SourceError] = []
-    tocs = read_tocs(FIXTURES / "toc" / "nested" / "source", problems)
+    tocs = read_tocs(read_files(FIXTURES / "toc" / "nested" / "source"), problems)
     assert problems == []
     assert sorted(tocs.tocs) == ["", "folder", "other"]  # sub/toc.yml is nested in the root's
     assert [entry.href for entry in tocs.tocs["folder"].entries] == ["folder/page.md"]
@@ -151,7 +152,7 @@ def test_a_toc_below_the_root_serves_only_the_pages_below_it(tmp_path: Path) -> 
     (tmp_path / "docs" / "TOC.yml").write_text("- name: A\n  href: a.md\n", "utf-8")
     (tmp_path / "docs" / "a.md").write_text("# A\n", "utf-8")
     (tmp_path / "docs" / "breadcrumb" / "toc.yml").write_text("- name: L\n  tocHref: /\n", "utf-8")
-    tocs = read_tocs(tmp_path, [])
+    tocs = read_tocs(read_files(tmp_path), [])
     assert sorted(tocs.tocs) == ["docs"]  # the breadcrumb's TOC is Learn's, not the pages'
     assert tocs.root.entries == []
     assert tocs.nearest("docs/a.md") == "docs"
@@ -175,7 +176,7 @@ def test_a_cycle_of_toc_files_is_one_line_and_the_rest_is_built(tmp_path: Path) 
         },
     )
     problems: list[SourceError] = []
-    tocs = read_tocs(tmp_path, problems)
+    tocs = read_tocs(read_files(tmp_path), problems)
     assert [str(p) for p in problems] == [
         "b/TOC.yml:3:3: TOC 'a/TOC.yml' includes itself; expected a TOC nested once"
     ]
@@ -201,7 +202,7 @@ def test_toc_links_that_name_nothing_or_leave_the_repository_are_one_line_each(
         },
     )
     problems: list[SourceError] = []
-    tocs = read_tocs(tmp_path / "docs", problems)
+    tocs = read_tocs(read_files(tmp_path / "docs"), problems)
     assert [str(p).split(";")[0] for p in problems] == [
         "TOC.yml:2:9: path '../../outside/' leaves the repository",
         "TOC.yml:3:3: TOC entry has no name",
@@ -232,7 +233,7 @@ def test_a_toc_of_a_smaller_order_is_picked_first(tmp_path: Path) -> None:
         },
     )
     problems: list[SourceError] = []
-    tocs = read_tocs(tmp_path, problems)
+    tocs = read_tocs(read_files(tmp_path), problems)
     assert [str(p) for p in problems] == [
         "bad/TOC.yml:1:8: TOC order 'soon' is not a whole number; expected 'order: 100'"
     ]
@@ -262,11 +263,11 @@ def test_the_page_data_names_the_toc_an_order_picks(tmp_path: Path) -> None:
             "guide/c.md": "# C\n",
         },
     )
-    tocs = read_tocs(tmp_path, [])
+    tocs = read_tocs(read_files(tmp_path), [])
     pages = {"guide/a.md", "guide/b.md", "guide/c.md"}
     data = page_data(tocs, {"", "guide"}, pages, {}, [])
     assert data == {"tocs": {"guide/a.md": "", "guide/c.md": ""}}
     # without the order, the page no TOC lists shows the nearest (guide/'s): no data for it
     (tmp_path / "TOC.yml").write_text("- name: Pa\n  href: guide/a.md\n", "utf-8")
-    unordered = page_data(read_tocs(tmp_path, []), {"", "guide"}, pages, {}, [])
+    unordered = page_data(read_tocs(read_files(tmp_path), []), {"", "guide"}, pages, {}, [])
     assert unordered == {"tocs": {"guide/a.md": ""}}

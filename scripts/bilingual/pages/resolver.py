@@ -32,6 +32,7 @@ from bilingual.pages.docfx.context import Where, XrefTarget
 from bilingual.pages.link_rewrite import relative
 from bilingual.pages.uids import uids_of
 from bilingual.source.docset import Docset, Refused
+from bilingual.source.files import SourceFiles
 from bilingual.source.folder import read_document
 from bilingual.source.pivots import PivotGroup, load_groups, named_groups
 
@@ -74,7 +75,10 @@ class SourceFolder:
     documents: dict[str, Document]
     docset: Docset | None = None
     spelled: dict[str, str] | None = None
-    """Lower-cased relative path -> the file's own spelling (built on first use)."""
+    """Case-folded relative path -> the file's own spelling (built on first use, from
+    ``listing`` when given)."""
+    listing: dict[str, str] | None = None
+    """The source tree's files (``SourceFiles.listing``), when the split read them."""
     pivots: dict[str, PivotGroup] | None = None
     """The docset's zone pivot groups (``zone-pivot-groups.yml``, read on first use)."""
     uids: dict[str, XrefTarget] | None = None
@@ -91,11 +95,15 @@ class SourceFolder:
         documents: dict[str, Document],
         source: Path | None,
         uids: dict[str, XrefTarget] | None = None,
+        files: SourceFiles | None = None,
     ) -> SourceFolder:
         """The folder of ``documents``, read from ``source`` (``None``: no file looked at);
-        ``uids`` the cross reference map (by default that of ``documents``)."""
+        ``uids`` the cross reference map (by default that of ``documents``); ``files`` the
+        source tree as the split read it (its docset reads each file once), else found now."""
         if uids is None:
             uids = uids_of(documents.values())
+        if files is not None:
+            return cls(documents, files.docset, uids=uids, listing=files.listing)
         return cls(documents, Docset.find(source) if source is not None else None, uids=uids)
 
     def uid_target(self, uid: str) -> XrefTarget | None:
@@ -123,7 +131,7 @@ class SourceFolder:
             file = self.docset.absolute(path)
             try:
                 if file.is_file() and file.stat().st_size <= CODE_LIMIT:
-                    data = file.read_bytes()
+                    data = self.docset.reader.data(file, keep=False)
                     if b"\0" not in data:
                         text = data.decode("utf-8-sig", errors="replace")
             except OSError:
@@ -139,6 +147,8 @@ class SourceFolder:
             return path
         if path.startswith("../"):
             return self._outside_spelling(path)
+        if self.spelled is None and self.listing is not None:
+            self.spelled = {path.casefold(): path for path in reversed(self.listing.values())}
         if self.spelled is None:
             root = self.docset.source
             self.spelled = {
@@ -167,7 +177,7 @@ class SourceFolder:
         if not self.docset.absolute(path).is_file():
             return None
         try:
-            found = read_document(self.docset.source, path)
+            found = read_document(self.docset.source, path, self.docset)
         except SourceError:
             return None
         self.documents[path] = found
@@ -177,7 +187,7 @@ class SourceFolder:
         """The groups ``names`` as the docset defines them (one it does not: no pivots)."""
         if self.pivots is None:
             docset = self.docset
-            self.pivots = {} if docset is None else load_groups(docset.root, docset.repository)
+            self.pivots = {} if docset is None else load_groups(docset)
         return [self.pivots.get(name) or PivotGroup(name, "", "", ()) for name in names]
 
     def for_page(self, document: Document, language: Language, code: str) -> PageResolver:

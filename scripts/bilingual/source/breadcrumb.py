@@ -96,7 +96,7 @@ def read_crumbs(docset: Docset) -> list[Crumb]:
     if not bases:
         return []
     try:
-        text = (docset.root / BREADCRUMB_TOC).read_text(encoding="utf-8-sig")
+        text = docset.reader.text(docset.root / BREADCRUMB_TOC)
         entries = yaml.safe_load(text)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return []

@@ -11,6 +11,8 @@ or a symlink pointing out of the repository is refused.
 
 Paths in the model are relative to ``SOURCE`` (``/``-separated); a resource of the repository
 outside ``SOURCE`` is written with leading ``../``.
+
+The docset reads its files through its ``reader`` (``source.reader``): each once, whoever asks.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from bilingual.source.reader import Reader
 
 DOCFX = "docfx.json"
 REPOSITORY_MARKERS = (
@@ -59,11 +63,15 @@ class Docset:
     repository: Path
     config: dict[str, Any] = field(default_factory=dict, compare=False)
     """The ``build`` section of ``docfx.json`` (empty when there is none, or it is unreadable)."""
+    reader: Reader = field(default_factory=Reader, compare=False, repr=False)
+    """Reads the docset's files, each once."""
 
     @classmethod
-    def find(cls, source: Path) -> Docset:
+    def find(cls, source: Path, reader: Reader | None = None) -> Docset:
         """The docset of ``SOURCE``: ``docfx.json`` in it or a folder above it (within the
-        repository), else ``SOURCE`` itself."""
+        repository), else ``SOURCE`` itself; its files read by ``reader`` (a new one by
+        default)."""
+        reader = Reader() if reader is None else reader
         source = source.resolve()
         repository = _find_upwards(source, REPOSITORY_MARKERS)
         root = _find_upwards(source, (DOCFX,), stop=repository) or source
@@ -71,12 +79,12 @@ class Docset:
             repository = root
         config: dict[str, Any] = {}
         try:
-            loaded = json.loads((root / DOCFX).read_text(encoding="utf-8-sig"))
+            loaded = json.loads(reader.text(root / DOCFX))
             if isinstance(loaded, dict) and isinstance(loaded.get("build"), dict):
                 config = loaded["build"]
         except (OSError, ValueError):
             pass
-        return cls(source, root, repository, config)
+        return cls(source, root, repository, config, reader)
 
     def relative(self, path: Path) -> str:
         """An absolute path as the model writes it: relative to ``SOURCE``, ``/``-separated."""
@@ -85,6 +93,10 @@ class Docset:
     def absolute(self, relative: str) -> Path:
         """The file a ``SOURCE``-relative path names."""
         return Path(posixpath.normpath(posixpath.join(self.source.as_posix(), relative)))
+
+    def text(self, relative: str, *, keep: bool = True) -> str:
+        """The text of the file at a ``SOURCE``-relative path, read once (``Reader.text``)."""
+        return self.reader.text(self.absolute(relative), keep=keep)
 
     @property
     def root_relative(self) -> str:
@@ -152,7 +164,7 @@ class Docset:
         places in the docset, ``source.breadcrumb``): ``Dynamics 365 Customer Insights``,
         ``Office アドイン``; ``""`` without one."""
         try:
-            entries = yaml.safe_load((self.root / "breadcrumb" / "toc.yml").read_text("utf-8-sig"))
+            entries = yaml.safe_load(self.reader.text(self.root / "breadcrumb" / "toc.yml"))
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             return ""
         own = {path.strip("/").lower() for path in self.learn_paths()}
@@ -171,7 +183,7 @@ class Docset:
         """Every ``redirect_url`` of the redirection file (for the docset's path on Learn)."""
         path = self.redirections()
         try:
-            data = json.loads(path.read_text(encoding="utf-8-sig")) if path is not None else {}
+            data = json.loads(self.reader.text(path)) if path is not None else {}
         except (OSError, ValueError):
             return []
         entries = data.get("redirections") if isinstance(data, dict) else None
@@ -188,12 +200,12 @@ class Docset:
         return None if folder is None else folder / REDIRECTIONS
 
 
-def described(source: Path, configs: list[str]) -> Docset:
+def described(source: Path, configs: list[str], reader: Reader | None = None) -> Docset:
     """The docset of ``SOURCE`` as a ``docfx.json`` describes it (its name, title, breadcrumb):
     the one at or above ``SOURCE``, else the only one below it (``configs``: the
     ``SOURCE``-relative paths of those below; a repository folder holding its docset's folder,
     as mixed-reality's ``mr-dev-docs/``)."""
-    docset = Docset.find(source)
+    docset = Docset.find(source, reader)
     if docset.config or len(configs) != 1:
         return docset
-    return Docset.find(source / posixpath.dirname(configs[0]))
+    return Docset.find(source / posixpath.dirname(configs[0]), docset.reader)

@@ -33,6 +33,9 @@ do) and gives every file one ``Kind``, like MkDocs' ``structure/files.py``:
 
 Paths are ``SOURCE``-relative and ``/``-separated, spelled as on disk; ``listing`` finds one
 whatever its letter case (Learn's addresses, and DocFX's links on Windows, ignore case).
+
+``SourceFiles`` is the source tree every later stage asks: what each file is, and (through its
+docset's reader, ``source.reader``) its text, read from disk once however many stages read it.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ from pathlib import Path
 from bilingual.errors import SourceError
 from bilingual.source.docset import Docset
 from bilingual.source.landing import yaml_kind
+from bilingual.source.reader import Reader
 
 MEDIA_SUFFIXES = frozenset(
     {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".ico", ".mp4", ".webm"}
@@ -76,7 +80,7 @@ NOT_PAGES = DATA_TYPES | {"TOC"}
 """YAML types that are no page: data, or a table of contents."""
 DATA_NAMES = frozenset({"zone-pivot-groups.yml"})
 FIRST_LINE = 256
-"""Bytes of a YAML file read to find its type (its first line)."""
+"""Bytes of a YAML file's head searched for its type (its first line)."""
 
 
 class Kind(StrEnum):
@@ -114,6 +118,19 @@ class SourceFiles:
     problems: list[SourceError] = field(default_factory=list)
     """Files that cannot be published (a symlink out of the folder), each left out."""
     _listing: dict[str, str] | None = None
+    _docset: Docset | None = None
+
+    @property
+    def docset(self) -> Docset:
+        """The docset around the folder (``source.docset``), found once; it reads the files."""
+        if self._docset is None:
+            self._docset = Docset.find(self.source)
+        return self._docset
+
+    def text(self, path: str, *, keep: bool = True) -> str:
+        """The text of the file at ``path`` (``SOURCE``-relative), read from disk once
+        (``Reader.text``); raises ``OSError`` or ``UnicodeDecodeError``."""
+        return self.docset.text(path, keep=keep)
 
     def of(self, *kinds: Kind) -> list[SourceFile]:
         """The files of ``kinds``, in path order."""
@@ -141,11 +158,11 @@ class SourceFiles:
         )
 
 
-def _yaml_type(path: Path) -> str | None:
-    """The type a YAML file's first line names (``source.landing.yaml_kind`` of its head)."""
+def _yaml_type(reader: Reader, path: Path) -> str | None:
+    """The type a YAML file's first line names (``source.landing.yaml_kind`` of its head). The
+    file is read whole, and kept: its page or data reads it next."""
     try:
-        with path.open("rb") as file:
-            head = file.read(FIRST_LINE)
+        head = reader.data(path)[:FIRST_LINE]
     except OSError:
         return None
     return yaml_kind(head.decode("utf-8", errors="replace"))
@@ -182,7 +199,8 @@ def classify(path: str, yaml_type: str | None = None) -> Kind:
 def read_files(source: Path) -> SourceFiles:
     """Every file under ``source``, classified (hidden files and folders skipped). A symlink
     whose target lies outside ``source`` is no file of it: reported, left out."""
-    found = SourceFiles(source)
+    docset = Docset.find(source)
+    found = SourceFiles(source, _docset=docset)
     root = source.resolve()
     for folder, folders, names in os.walk(source):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
@@ -206,10 +224,11 @@ def read_files(source: Path) -> SourceFiles:
             if not path.is_file():
                 continue
             suffix = os.path.splitext(name)[1].lower()
-            yaml_type = _yaml_type(path) if suffix in YAML_SUFFIXES else None
+            absolute = docset.absolute(relative)
+            yaml_type = _yaml_type(docset.reader, absolute) if suffix in YAML_SUFFIXES else None
             found.files[relative] = SourceFile(relative, classify(relative, yaml_type), yaml_type)
     found.files = dict(sorted(found.files.items(), key=lambda item: item[0].split("/")))
-    built = content_filter(Docset.find(source))
+    built = content_filter(docset)
     if built is not None:
         for relative, file in list(found.files.items()):
             if file.kind in (Kind.ARTICLE, Kind.PAGE) and not built(relative):

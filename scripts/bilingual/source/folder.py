@@ -16,6 +16,7 @@ from pathlib import Path
 from bilingual.errors import BilingualError, SourceError
 from bilingual.locales import NotATag, site_code
 from bilingual.model import Document
+from bilingual.source.docset import Docset
 from bilingual.source.files import INCLUDES as INCLUDES  # named here too, as before
 from bilingual.source.files import TOC_NAMES as TOC_NAMES
 from bilingual.source.files import Kind, read_files
@@ -51,20 +52,30 @@ def source_files(source: Path) -> Iterator[Path]:
         yield source / path
 
 
-def read_document(source: Path, relative: str) -> Document:
-    """The source at ``relative`` under ``source``, parsed; raises ``SourceError``."""
-    return parse(decode((source / relative).read_bytes(), relative), relative)
+def read_document(
+    source: Path, relative: str, docset: Docset | None = None, *, keep: bool = False
+) -> Document:
+    """The source at ``relative`` under ``source``, parsed; raises ``SourceError``. ``docset``:
+    read through its reader (once a split; its bytes kept for a second reader when ``keep``)."""
+    if docset is None:
+        data = (source / relative).read_bytes()
+    else:
+        data = docset.reader.data(docset.absolute(relative), keep=keep)
+    return parse(decode(data, relative), relative)
 
 
 def read_documents(
-    source: Path, problems: list[SourceError], files: Iterable[Path] | None = None
+    source: Path,
+    problems: list[SourceError],
+    files: Iterable[Path] | None = None,
+    docset: Docset | None = None,
 ) -> list[Document]:
     """Parse every source (or those of ``files``); malformed ones go to ``problems``."""
     documents = []
     for path in source_files(source) if files is None else files:
         relative = path.relative_to(source).as_posix()
         try:
-            documents.append(read_document(source, relative))
+            documents.append(read_document(source, relative, docset))
         except SourceError as error:
             problems.append(error)
     return documents

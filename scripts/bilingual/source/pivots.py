@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from bilingual.source.docset import Docset
 from bilingual.source.frontmatter import YamlLoader
 
 FILE = "zone-pivot-groups.yml"
@@ -81,13 +82,13 @@ def find_file(root: Path, repository: Path) -> Path | None:
         folder = folder.parent
 
 
-def load_groups(root: Path, repository: Path) -> dict[str, PivotGroup]:
+def load_groups(docset: Docset) -> dict[str, PivotGroup]:
     """The docset's pivot groups by id (none when it has no readable file)."""
-    found = find_file(root, repository)
+    found = find_file(docset.root, docset.repository)
     if found is None:
         return {}
     try:
-        return read_groups(found.read_text(encoding="utf-8-sig"))
+        return read_groups(docset.reader.text(found))
     except (OSError, UnicodeDecodeError):
         return {}
 

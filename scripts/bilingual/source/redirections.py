@@ -78,7 +78,7 @@ def read_redirections(docset: Docset, problems: list[SourceError]) -> Redirectio
         return Redirections()
     shown = docset.relative(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = docset.reader.text(path)
         value = json.loads(text)
     except (OSError, UnicodeDecodeError) as error:
         problems.append(SourceError(shown, 1, 1, f"cannot be read: {error}", SHAPE))

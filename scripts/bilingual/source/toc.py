@@ -41,13 +41,12 @@ import dataclasses
 import posixpath
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from bilingual.errors import SourceError
 from bilingual.source import toc_markdown, yamlnodes
 from bilingual.source.docset import Docset, Refused
-from bilingual.source.files import read_files
+from bilingual.source.files import SourceFiles
 from bilingual.source.folder import TOC_NAMES, is_include
 from bilingual.source.folder import is_toc_name as is_toc_name  # named here too, as before
 
@@ -127,13 +126,6 @@ class Toc:
         return found
 
 
-def source_listing(source: Path) -> dict[str, str]:
-    """Every file under ``source`` (hidden ones skipped): lower-cased ``SOURCE``-relative path ->
-    the path as spelled on disk (the first in sorted order when two differ only in case): the
-    listing of ``source.files``, for a caller without the folder's files already read."""
-    return read_files(source).listing
-
-
 def _child(folder: str, name: str) -> str:
     return name if folder in ("", ".") else f"{folder}/{name}"
 
@@ -152,7 +144,7 @@ class _Reader:
 
     docset: Docset | None
     listing: dict[str, str] | None
-    """``source_listing`` of ``SOURCE``; ``None``: every local path is taken as present."""
+    """``SourceFiles.listing`` of ``SOURCE``; ``None``: every local path is taken as present."""
     problems: list[SourceError]
     files: list[str] = field(default_factory=list)
     inlined: set[str] = field(default_factory=set)
@@ -187,7 +179,7 @@ class _Reader:
         if self.docset is None:
             return None
         try:
-            return self.docset.absolute(path).read_text(encoding="utf-8-sig")
+            return self.docset.text(path)
         except (OSError, UnicodeDecodeError):
             return None
 
@@ -408,16 +400,13 @@ def folder_tocs(listing: dict[str, str], problems: list[SourceError]) -> dict[st
     return found
 
 
-def read_tree(
-    source: Path, problems: list[SourceError], listing: dict[str, str] | None = None
-) -> Toc:
-    """The table of contents at the root of ``SOURCE`` (empty when it has none), nested TOCs in
-    place."""
-    listing = source_listing(source) if listing is None else listing
-    root = folder_tocs(listing, problems).get("")
+def read_tree(files: SourceFiles, problems: list[SourceError]) -> Toc:
+    """The table of contents at the root of the source tree ``files`` (empty when it has
+    none), nested TOCs in place."""
+    root = folder_tocs(files.listing, problems).get("")
     if root is None:
         return Toc()
-    reader = _Reader(Docset.find(source), listing, problems)
+    reader = _Reader(files.docset, files.listing, problems)
     entries = reader.read_file(root, (), (1, 1))
     return Toc(entries, reader.files)
 
@@ -537,14 +526,13 @@ def standalone(nests: dict[str, set[str]]) -> list[str]:
     return found
 
 
-def read_tocs(
-    source: Path, problems: list[SourceError], listing: dict[str, str] | None = None
-) -> Tocs:
-    """Every table of contents of ``SOURCE``: each folder's TOC file that no other TOC nests
-    (``href: sub/toc.yml`` makes it part of that one), its nested TOCs in place. The docset's
-    ``breadcrumb/`` TOC is none."""
-    listing = source_listing(source) if listing is None else listing
-    docset = Docset.find(source)
+def read_tocs(files: SourceFiles, problems: list[SourceError]) -> Tocs:
+    """Every table of contents of the source tree ``files``: each folder's TOC file that no
+    other TOC nests (``href: sub/toc.yml`` makes it part of that one), its nested TOCs in place.
+    The docset's ``breadcrumb/`` TOC is none. Each TOC file is read from disk once, though a
+    probe reads what it nests first (``source.reader``)."""
+    listing = files.listing
+    docset = files.docset
     found = {
         folder: path
         for folder, path in folder_tocs(listing, problems).items()
@@ -564,11 +552,6 @@ def read_tocs(
         entries = reader.read_file(path, (), (1, 1))
         tocs.tocs[folder] = Toc(entries, reader.files, reader.orders.get(path, 0))
     return tocs
-
-
-def read_toc(source: Path, problems: list[SourceError]) -> list[TocEntry]:
-    """The entries of ``SOURCE``'s table of contents (empty when it has none)."""
-    return read_tree(source, problems).entries
 
 
 def parse_toc(

@@ -72,7 +72,7 @@ def slug(name: str) -> str:
 
 def docset_name(source: Path, files: SourceFiles) -> str | None:
     """The docset a tree belongs to, as its ``docfx.json`` names it (``build.dest``)."""
-    dest = described(source, files.paths(Kind.CONFIG)).config.get("dest")
+    dest = described(source, files.paths(Kind.CONFIG), files.docset.reader).config.get("dest")
     return dest.strip() if isinstance(dest, str) and dest.strip() else None
 
 
@@ -85,7 +85,7 @@ def tree_locale(source: Path, files: SourceFiles) -> str:
     name one (``""``: none does; the split says so)."""
     for path in files.paths(Kind.ARTICLE)[:PEEK]:
         try:
-            locale = read_document(source, path).content_locale
+            locale = read_document(source, path, files.docset, keep=True).content_locale
         except (OSError, SourceError):
             continue
         if locale and (code := known_code(locale)):
@@ -99,9 +99,12 @@ def same_articles(docset: set[str], tree: set[str]) -> bool:
     return bool(tree) and 2 * len(docset & tree) >= len(tree)
 
 
-def group_docsets(sources: Sequence[Path]) -> list[DocsetGroup]:
+def group_docsets(
+    sources: Sequence[Path], read: dict[Path, SourceFiles] | None = None
+) -> list[DocsetGroup]:
     """The trees by docset, in the order of their first tree (one tree: one docset, nothing
-    read)."""
+    read); each tree's files into ``read``, for its split."""
+    read = {} if read is None else read
     if len(sources) == 1:
         folder = sources[0].resolve().name
         return [DocsetGroup(slug(folder), folder, list(sources))]
@@ -109,6 +112,7 @@ def group_docsets(sources: Sequence[Path]) -> list[DocsetGroup]:
     unnamed: list[tuple[Path, set[str], str]] = []
     for source in sources:
         files = read_files(source)
+        read[source] = files
         articles = {path.lower() for path in files.paths(Kind.ARTICLE)}
         name = docset_name(source, files)
         if name is None:
@@ -143,9 +147,11 @@ def split_docsets(
 ) -> Split:
     """Split the trees of ``sources`` into one site's pages under ``docs``: one docset as
     ``split_trees`` does, several each under ``<code>/<slug>/`` (see the module's docstring)."""
-    groups = group_docsets(sources)
+    read: dict[Path, SourceFiles] = {}
+    groups = group_docsets(sources, read)
     if len(groups) == 1:
-        return split_trees(sources, docs, default=default, jobs=jobs)
+        files = [read[source] for source in sources] if read else None
+        return split_trees(sources, docs, default=default, jobs=jobs, files=files)
     docs.mkdir(parents=True, exist_ok=True)
     recover(docs)
     staging = staging_folder(docs)
@@ -155,7 +161,12 @@ def split_docsets(
             for group in groups:
                 part = Path(scratch) / group.slug
                 split = split_trees(
-                    group.sources, part, default=default, jobs=jobs, default_if_present=True
+                    group.sources,
+                    part,
+                    default=default,
+                    jobs=jobs,
+                    default_if_present=True,
+                    files=[read[source] for source in group.sources],
                 )
                 splits.append((group, split))
                 _move_under(part, staging, group.slug, split)

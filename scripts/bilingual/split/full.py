@@ -33,8 +33,8 @@ from bilingual.pages.link_rewrite import Rewrite, learn_locale
 from bilingual.pages.page import page_code
 from bilingual.pages.resolver import MissingMedia, MissingXref
 from bilingual.pages.uids import target_of, uid_map
-from bilingual.source.docset import Docset, described
-from bilingual.source.files import Kind
+from bilingual.source.docset import described
+from bilingual.source.files import Kind, SourceFiles
 from bilingual.source.folder import is_article
 from bilingual.source.includes import unused_includes
 from bilingual.split import progress, snapshot, workers
@@ -273,7 +273,10 @@ def _place(error: SourceError) -> tuple[str, int, int]:
 def site_names(trees: Sequence[Tree]) -> dict[str, str]:
     """The site's name in each language, as the docsets give it: English from ``docfx.json``
     (the first tree naming one), each translation from its breadcrumb, else that English."""
-    docsets = [described(tree.source, tree.files.paths(Kind.CONFIG)) for tree in trees]
+    docsets = [
+        described(tree.source, tree.files.paths(Kind.CONFIG), tree.files.docset.reader)
+        for tree in trees
+    ]
     english = next((title for docset in docsets if (title := docset.title())), "")
     names = {ENGLISH_CODE: english} if english else {}
     for tree, docset in zip(trees, docsets, strict=True):
@@ -324,6 +327,7 @@ def split_trees(
     default: str | None = None,
     jobs: int | None = None,
     default_if_present: bool = False,
+    files: Sequence[SourceFiles] | None = None,
 ) -> Split:
     """Split several source trees (one per locale) into one site's pages under ``docs``: each
     tree's translation in its language's folder, English once (each article's from the tree
@@ -332,9 +336,11 @@ def split_trees(
 
     ``jobs``: processes writing pages at once (``None``: ``workers.jobs()``; 1: this process).
     ``default_if_present``: a ``default`` no tree is in is no error (the first tree's is the
-    default then: a docset of a site of several, ``split.docsets``)."""
+    default then: a docset of a site of several, ``split.docsets``). ``files``: each tree's
+    files, when read already (``source.files``)."""
     problems: list[SourceError] = []
-    read = [read_tree(source, problems) for source in sources]
+    found: list[SourceFiles | None] = [None] * len(sources) if files is None else [*files]
+    read = [read_tree(source, problems, own) for source, own in zip(sources, found, strict=True)]
     if default_if_present and default not in {tree.language.code for tree in read}:
         default = None
     trees = in_site_order(read, default)
@@ -360,7 +366,7 @@ def split_trees(
     split.unused_includes = [
         path if len(trees) == 1 else f"{tree.source.name}/{path}"
         for tree in trees
-        for path in unused_includes(tree.documents, Docset.find(tree.source).root_of)
+        for path in unused_includes(tree.documents, tree.files.docset.root_of)
     ]
     docs.mkdir(parents=True, exist_ok=True)
     recover(docs)
@@ -377,9 +383,8 @@ def split_trees(
             media = tree.files.paths(Kind.MEDIA)
             targets = [target for target in map(target_of, tree.documents) if target is not None]
             uid_problems.append([])
-            writer = Writer.of(
-                tree.source, tree.documents, media, uids=uid_map(targets, uid_problems[-1])
-            )
+            uids = uid_map(targets, uid_problems[-1])
+            writer = Writer.of(tree.source, tree.documents, media, uids=uids, files=tree.files)
             writers.append((writer, targets))
             own = ((tree.language, Language.TRANSLATION),)
             articles = [d for d in tree.documents if is_article(d)]
@@ -422,9 +427,7 @@ def split_trees(
             )
             languages = None if index == 0 else {code}
             into = redirects if len(trees) > 1 else None
-            report = write_navigation(
-                tree.source, staging, given, write_new, languages, into, tree.files
-            )
+            report = write_navigation(tree.files, staging, given, write_new, languages, into)
             split.add_warnings(report.problems)
             writer_paths = list(writer.links.docset_paths) if writer.links is not None else []
             tree_snaps.append(
@@ -450,7 +453,8 @@ def split_trees(
         for tree in trees:
             copy_media(tree.source, [staging / tree.language.code], split.warnings, tree.files)
         for tree in reversed(trees):  # English takes each media file from the first tree having it
-            copy_media(tree.source, [staging / english.code], [], tree.files)
+            copied = staging / tree.language.code
+            copy_media(tree.source, [staging / english.code], [], tree.files, copied)
         for (writer, used), tree in zip(outside, trees, strict=True):
             folders = [staging / tree.language.code, staging / english.code]
             copy_outside_media(writer.folder, used, folders)

@@ -111,10 +111,11 @@ def writer_for(
     """The page writer of the tree: its includes parsed (they are few), its articles and media,
     the docset's paths on Learn and the cross reference map as the full split found them."""
     found = read_files(source) if found is None else found
-    includes = read_documents(source, problems, [source / p for p in found.paths(Kind.INCLUDE)])
+    paths = [source / p for p in found.paths(Kind.INCLUDE)]
+    includes = read_documents(source, problems, paths, found.docset)
     media = found.paths(Kind.MEDIA)
     uids = uid_map(snap.targets())
-    return Writer.of(source, includes, media, sorted(articles), snap.docset_paths, uids)
+    return Writer.of(source, includes, media, sorted(articles), snap.docset_paths, uids, found)
 
 
 def sides_of(snap: snapshot.Snapshot) -> tuple[Side, ...]:
@@ -145,7 +146,7 @@ def update_tree(source: Path, docs: Path) -> Update:
         file = found.files.get(path)
         if file is not None and file.kind is Kind.ARTICLE:
             try:
-                document = read_document(source, path)
+                document = read_document(source, path, found.docset)
             except SourceError as error:
                 update.problems.append(error)
                 continue
@@ -175,10 +176,11 @@ def update_tree(source: Path, docs: Path) -> Update:
         snap.uids = uids
     for path in sorted(changed):
         if is_media(Path(path)):
+            data = found.docset.reader.data(found.docset.absolute(path), keep=False)
             for language, _ in sides:
                 target = docs / language.code / path
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes((source / path).read_bytes())
+                target.write_bytes(data)
                 update.written.append(f"{language.code}/{path}")
         titles_changed |= path.lower().endswith(YAML) or is_toc_name(path)
     for path in sorted(gone):
@@ -192,7 +194,7 @@ def update_tree(source: Path, docs: Path) -> Update:
         snap.uids = {u: p for u, p in snap.uids.items() if p != path}
         snap.reads.pop(path, None)
     if titles_changed:
-        update_navigation(source, docs, snap, writer, update)
+        update_navigation(found, docs, snap, writer, update)
     snap.stamps = now
     snapshot.save(docs, snap)
     return update
@@ -215,15 +217,15 @@ def record_written(
 
 
 def update_navigation(
-    source: Path, docs: Path, snap: snapshot.Snapshot, writer: Writer, update: Update
+    files: SourceFiles, docs: Path, snap: snapshot.Snapshot, writer: Writer, update: Update
 ) -> None:
     """Rewrite the navigation (home pages, trees, landing pages, redirects) from the snapshot's
     titles as the full split writes it, ``index.md`` through the page writer; files it no longer
     owns are removed."""
     sides = sides_of(snap)
     tops: dict[str, str] = {}
-    if home.HOME in snap.titles and (source / home.HOME).is_file():
-        top = home_document(source, writer, update.problems)
+    if home.HOME in snap.titles and home.HOME in files.files:
+        top = home_document(files, writer, update.problems)
         if top is not None:
             article = write_article(top, sides, docs, writer, write_if_changed)
             if article.problem is not None:
@@ -233,7 +235,7 @@ def update_navigation(
     given = NavigationInput(
         sides[0][0], sides[1][0], snap.locale, snap.titles, tops, snap.uids, writer.links
     )
-    report = write_navigation(source, docs, given, write_if_changed)
+    report = write_navigation(files, docs, given, write_if_changed)
     update.written += report.written
     update.problems += report.problems
     update.removed += remove_stale(docs, snap.navigation, report.pages)
@@ -241,13 +243,15 @@ def update_navigation(
     snap.navigation = list(report.pages)
 
 
-def home_document(source: Path, writer: Writer, problems: list[SourceError]) -> Document | None:
+def home_document(
+    files: SourceFiles, writer: Writer, problems: list[SourceError]
+) -> Document | None:
     """The source's ``index.md``, parsed (the writer's copy when this update read it)."""
     known = writer.folder.documents.get(home.HOME)
     if known is not None:
         return known
     try:
-        return read_document(source, home.HOME)
+        return read_document(files.source, home.HOME, files.docset)
     except SourceError as error:
         problems.append(error)
         return None

@@ -90,8 +90,8 @@ def update_trees(sources: list[Path], docs: Path, default: str | None = None) ->
     update = Update()
     if touched or navigation or media:
         kept: list[Tree] = []
-        for snap, own, change in zip(snaps, articles, changes, strict=True):
-            tree = read_touched(snap, own, touched, update)
+        for snap, files, own, change in zip(snaps, found, articles, changes, strict=True):
+            tree = read_touched(snap, files, own, touched, update)
             if tree is None or xrefs_changed(snap, tree.documents, change.gone):
                 return full()  # a new locale; a uid (other pages' cross references)
             kept.append(tree)
@@ -156,14 +156,18 @@ def classify(
 
 
 def read_touched(
-    snap: snapshot.Snapshot, articles: set[str], touched: set[str], update: Update
+    snap: snapshot.Snapshot,
+    files: SourceFiles,
+    articles: set[str],
+    touched: set[str],
+    update: Update,
 ) -> Tree | None:
     """The tree's touched articles, parsed (a malformed one to ``update.problems``, its pages
     kept); ``None`` when one's locale is no longer the tree's (the full split places it)."""
     documents: list[Document] = []
     for path in sorted(touched & articles):
         try:
-            document = read_document(Path(snap.source), path)
+            document = read_document(Path(snap.source), path, files.docset)
         except SourceError as error:
             update.problems.append(error)
             continue
@@ -247,10 +251,13 @@ def copy_changed_media(
             (snap.translation, source) for snap, source in zip(snaps, sources, strict=True)
         ]
         pairs.append((ENGLISH_CODE, firsts[0] if firsts else None))
+        read: dict[Path, bytes] = {}  # each tree's file read once
         for code, source in pairs:
             target = docs / code / path
             if source is not None and source.is_file():
-                data = source.read_bytes()
+                data = (
+                    read[source] if source in read else read.setdefault(source, source.read_bytes())
+                )
                 if not target.is_file() or target.read_bytes() != data:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(data)
@@ -277,7 +284,7 @@ def update_navigation_trees(
         documents = []
         if home.HOME in files.paths(Kind.ARTICLE):
             try:
-                documents.append(read_document(Path(snap.source), home.HOME))
+                documents.append(read_document(Path(snap.source), home.HOME, files.docset))
             except SourceError as error:
                 update.problems.append(error)
         homes.append(Tree(Path(snap.source), documents, site_language(snap.translation)))
@@ -307,9 +314,7 @@ def update_navigation_trees(
             writer.links,
         )
         languages = None if index == 0 else {code}
-        report = write_navigation(
-            Path(snap.source), docs, given, write_if_changed, languages, redirects, files
-        )
+        report = write_navigation(files, docs, given, write_if_changed, languages, redirects)
         update.written += report.written
         update.problems += report.problems
         update.removed += remove_stale(docs, snap.navigation, report.pages)

@@ -46,8 +46,7 @@ from bilingual.pages.link_rewrite import ENGLISH_LOCALE, LinkContext, Rewrite, p
 from bilingual.pages.navigation import Navigation, leads_anywhere, rebased
 from bilingual.pages.yaml_pages import YamlPage, page_markdown, read_page
 from bilingual.source.breadcrumb import read_crumbs
-from bilingual.source.docset import Docset
-from bilingual.source.files import Kind, SourceFiles, read_files
+from bilingual.source.files import Kind, SourceFiles
 from bilingual.source.redirections import Redirections, read_redirections
 from bilingual.source.toc import Tocs, listing_tocs, page_path, read_tocs
 from bilingual.split.writer import WriteFile
@@ -132,8 +131,7 @@ class NavigationInput:
 
 
 def find_landings(
-    source: Path,
-    paths: list[str],
+    files: SourceFiles,
     titles: dict[str, dict[str, str]],
     problems: list[SourceError],
 ) -> dict[str, YamlPage]:
@@ -142,9 +140,9 @@ def find_landings(
     ``pages.yaml_pages``) by file, parsed; one whose page an article already is (``a/index.md``
     beside ``a/index.yml``) is reported."""
     found: dict[str, YamlPage] = {}
-    for path in paths:
+    for path in files.paths(Kind.PAGE):
         try:
-            text = (source / path).read_text(encoding="utf-8-sig")
+            text = files.text(path)
         except (OSError, UnicodeDecodeError) as error:
             what = f"the YAML page cannot be read ({error.__class__.__name__})"
             problems.append(SourceError(path, 1, 1, what, "a UTF-8 text file"))
@@ -214,28 +212,25 @@ def _redirect_entries(
 
 
 def write_navigation(
-    source: Path,
+    files: SourceFiles,
     root: Path,
     given: NavigationInput,
     write: WriteFile,
     languages: set[str] | None = None,
     redirects_into: dict[str, dict[str, object]] | None = None,
-    files: SourceFiles | None = None,
 ) -> NavigationReport:
-    """Write the home pages, trees, landing pages and redirects of ``SOURCE`` under ``root``
-    with ``write``: in the translation and English, or only in ``languages`` (a site of several
-    trees writes English once). With ``redirects_into``, the redirects are added to it (one
-    file for every tree, ``write_redirects_file``) instead of written. ``files``: the files of
-    ``SOURCE`` as the split read them (``source.files``; by default read now)."""
+    """Write the home pages, trees, landing pages and redirects of the source tree ``files``
+    (``source.files``: every file read once) under ``root`` with ``write``: in the translation
+    and English, or only in ``languages`` (a site of several trees writes English once). With
+    ``redirects_into``, the redirects are added to it (one file for every tree,
+    ``write_redirects_file``) instead of written."""
     report = NavigationReport()
-    files = read_files(source) if files is None else files
-    listing = files.listing
-    tocs: Tocs = read_tocs(source, report.problems, listing)
+    tocs: Tocs = read_tocs(files, report.problems)
     whole = tocs.whole()  # the home page's index: every TOC in one tree
-    docset = Docset.find(source)
+    docset = files.docset
     crumbs = read_crumbs(docset)
     report.inputs += [docset.absolute(path) for path in tocs.files if path.startswith("../")]
-    landings = find_landings(source, files.paths(Kind.PAGE), given.titles, report.problems)
+    landings = find_landings(files, given.titles, report.problems)
     root_landing = landings.pop("index.yml", None) if "index.yml" in landings else None
     if root_landing is not None and home.HOME in given.titles:
         report.problems.append(

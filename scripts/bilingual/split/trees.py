@@ -59,16 +59,17 @@ class Tree:
         return {document.path: document for document in self.documents if is_article(document)}
 
 
-def read_tree(source: Path, problems: list[SourceError]) -> Tree:
+def read_tree(source: Path, problems: list[SourceError], found: SourceFiles | None = None) -> Tree:
     """Parse every source of the tree at ``source`` (malformed ones to ``problems``); its
     locale is its files' ``ms.contentlocale``, which they must agree on. A file whose locale is
     not a BCP 47 tag is built in its tree's, and says so (a warning on the file); a locale CLDR
     does not know is built under its own tag, named by it, its interface in English, and says
-    so too."""
-    found = read_files(source)
+    so too. ``found``: its files, when read already (``source.files``)."""
+    found = read_files(source) if found is None else found
     problems.extend(problem for problem in found.problems if not is_media(Path(problem.path)))
     markdown = [source / path for path in found.paths(Kind.ARTICLE, Kind.INCLUDE)]
-    documents = read_documents(source, problems, progress.counted(markdown, "split: reading"))
+    counted = progress.counted(markdown, "split: reading")
+    documents = read_documents(source, problems, counted, found.docset)
     unreadable = [doc for doc in documents if doc.content_locale and not locale_code(doc)]
     try:
         code = translation_code(documents)  # of the files whose locale is a tag

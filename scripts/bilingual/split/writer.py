@@ -98,16 +98,18 @@ class Writer:
         articles: list[str] | None = None,
         paths: list[str] | None = None,
         uids: dict[str, XrefTarget] | None = None,
+        files: SourceFiles | None = None,
     ) -> Writer:
         """The writer of the tree at ``source``: ``documents`` parsed (at least its includes),
         ``media`` its media paths, ``articles`` its article paths (by default those of
         ``documents``), ``paths`` the docset's paths on Learn (by default found from the
         documents' links, ``link_rewrite.docset_paths``), ``uids`` its cross reference map (by
-        default that of ``documents``)."""
+        default that of ``documents``), ``files`` the tree's files as the split read them (by
+        default, its docset found now)."""
         if articles is None:
             articles = [document.path for document in documents if is_article(document)]
         documents_by_path = {document.path: document for document in documents}
-        folder = SourceFolder.at(documents_by_path, source, uids)
+        folder = SourceFolder.at(documents_by_path, source, uids, files)
         if paths is None:
             paths = learn_paths(folder, documents, articles)
         root = folder.docset.root_relative if folder.docset is not None else "."
@@ -214,16 +216,21 @@ def copy_media(
     targets: list[Path],
     problems: list[SourceError],
     files: SourceFiles | None = None,
+    copied: Path | None = None,
 ) -> int:
     """Copy every media file of ``source`` (of ``files``, by default read now) into each folder
-    of ``targets``; the count copied."""
+    of ``targets``, the source file read once (each target after the first copied from the
+    one before; ``copied``: a folder they were copied into already, copied from); the count
+    copied."""
     count = 0
     for path in media_files(source, problems, files):
         relative = path.relative_to(source)
+        origin = path if copied is None else copied / relative
         for target in targets:
             destination = target / relative
             destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, destination)
+            shutil.copyfile(origin, destination)
+            origin = destination
         count += 1
     return count
 
@@ -234,7 +241,9 @@ def copy_outside_media(folder: SourceFolder, paths: set[str], targets: list[Path
     if folder.docset is None:
         return
     for path in sorted(paths):
+        origin = folder.docset.absolute(path)
         for target in targets:
             destination = target / folder.published(path)
             destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(folder.docset.absolute(path), destination)
+            shutil.copyfile(origin, destination)
+            origin = destination  # the repository's file read once

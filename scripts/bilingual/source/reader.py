@@ -1,0 +1,62 @@
+"""The files of a docset, each read from disk once per split.
+
+A split asks for some files many times: ``docfx.json`` for the docset's root, its content globs,
+its title and its redirects; a TOC file to find what it nests and again to read it; a YAML page to
+find its type and again to write it. ``Reader`` reads each file once and keeps the bytes of those
+asked for again (``keep``: small files of the docset's navigation and data); markdown sources and
+code files, read once each by their own stage, are read through it but not kept. ``reads`` counts
+each file's reads from disk, which ``tests/source/test_reader.py`` holds to one per split.
+
+The reader belongs to the docset (``source.docset.Docset.reader``): every stage that holds the
+docset reads through it. A worker process gets a copy with the bytes kept so far.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+KEEP_LIMIT = 1_000_000
+"""The largest file whose bytes are kept for a second reader, in bytes."""
+
+
+@dataclass(slots=True)
+class Reader:
+    """Files by absolute path, read once; the bytes of the kept ones, and each one's reads."""
+
+    kept: dict[Path, bytes] = field(default_factory=dict)
+    failed: dict[Path, OSError] = field(default_factory=dict)
+    """Files that could not be read (missing, a folder, no permission): the error, raised again."""
+    reads: Counter[Path] = field(default_factory=Counter)
+    """How many times each file was read from disk."""
+
+    def data(self, path: Path, *, keep: bool = True) -> bytes:
+        """The bytes of the file at ``path``; raises ``OSError`` as reading it does. ``keep``:
+        keep them for the next reader (if small)."""
+        found = self.kept.get(path)
+        if found is not None:
+            return found
+        failed = self.failed.get(path)
+        if failed is not None:
+            raise failed
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            self.failed[path] = error
+            raise
+        finally:
+            self.reads[path] += 1
+        if keep and len(data) <= KEEP_LIMIT:
+            self.kept[path] = data
+        return data
+
+    def text(self, path: Path, *, keep: bool = True) -> str:
+        """The text of the UTF-8 file at ``path`` (a byte order mark dropped); raises ``OSError``
+        or ``UnicodeDecodeError``."""
+        return self.data(path, keep=keep).decode("utf-8-sig")
+
+    def forget(self, path: Path) -> None:
+        """Read ``path`` from disk again when next asked for (it changed)."""
+        self.kept.pop(path, None)
+        self.failed.pop(path, None)
