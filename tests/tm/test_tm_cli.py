@@ -116,6 +116,22 @@ def test_a_tree_naming_no_locale_is_a_one_line_error(tmp_path: Path) -> None:
     assert not (tmp_path / "a.tmx").exists()
 
 
+def test_a_tree_whose_files_disagree_on_their_locale_is_refused_as_the_split_refuses_it(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "mixed"
+    source.mkdir()
+    for name, locale in (("a.md", "lv-LV"), ("b.md", "lv-LV"), ("c.md", "de-DE")):
+        (source / name).write_text(f"---\nms.contentlocale: {locale}\n---\n# A\n", "utf-8")
+    done = run_tm("--source", str(source), "--out", str(tmp_path / "a.tmx"))
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"error: {source / 'c.md'}: ms.contentlocale de-DE differs from its tree's lv (2 files); "
+        "expected one locale per source tree\n"
+    )
+    assert not (tmp_path / "a.tmx").exists()
+
+
 def test_yaml_pages_give_no_units(tmp_path: Path) -> None:
     out = tmp_path / "memory.tmx"
     source = Path(__file__).parents[1] / "fixtures" / "tm" / "lv"

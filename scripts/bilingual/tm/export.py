@@ -1,7 +1,8 @@
 """``make tm``: the trees of ``SOURCE`` read, their translation memory written.
 
-Each tree is read as the audit reads it (``source.folder.read_documents``: its articles and
-includes; YAML pages hold no pairs and give no units). A tree's language is its translation's
+Each tree is read as the split reads it (``split.trees.read_tree``: its articles and includes,
+the files its ``docfx.json`` leaves out skipped, its files' locales checked to agree; YAML pages
+hold no pairs and give no units). A tree's language is its translation's
 locale (``source.folder.translation_code``, the most common ``ms.contentlocale`` as the split
 takes it), written as that locale's canonical BCP 47 tag (``lv-LV``, ``de-DE``): the full tag is
 what TMX and XLIFF tools pair a project's languages with. Trees of one language make one
@@ -26,7 +27,8 @@ from typing import Any
 from bilingual.errors import SourceError
 from bilingual.locales import canonical
 from bilingual.model import Document
-from bilingual.source.folder import NoLocaleError, known_code, read_documents, translation_code
+from bilingual.source.folder import known_code, translation_code
+from bilingual.split.trees import read_tree
 from bilingual.tm.memory import Memory
 from bilingual.tm.tmx import ENGLISH_TAG, tmx_store
 from bilingual.tm.units import joined
@@ -106,11 +108,8 @@ def memories_of(
     seconds: dict[str, float] = {}
     for source in sources:
         start = time.perf_counter()
-        documents = read_documents(source, problems)
-        try:
-            tag = tree_tag(documents)
-        except NoLocaleError as error:
-            raise NoLocaleError(f"{source}: {error}") from None
+        documents = read_tree(source, problems).documents
+        tag = tree_tag(documents)
         memories.setdefault(tag, Memory(tag)).add_all(documents)
         seconds[tag] = seconds.get(tag, 0.0) + time.perf_counter() - start
     return list(memories.values()), seconds
