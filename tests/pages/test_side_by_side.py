@@ -200,6 +200,15 @@ def test_raw_html_one_element_is_marked_several_are_wrapped_unbalanced_shown_onc
     assert [child.name for child in twins["1"].find_all(recursive=False)] == ["p", "p"]
 
 
+def test_a_raw_html_block_holding_a_placeholder_has_its_twin() -> None:
+    """``<email>`` is no element: the page shows it as text, so the block's tags balance."""
+    text_ = article("<p>" + pair("h-1", "Rakstiet uz", "Write to") + " <email>.</p>\n")
+    soup, twins = parts(write(text_))
+    assert one(soup, "p")["data-sbs"] == "0"
+    assert set(twins) == {"0"}
+    assert "Write to" in text(twins["0"])
+
+
 def test_a_complex_images_paragraph_and_description_are_wrapped_together() -> None:
     text_ = article(
         ':::image type="complex" source="media/x.png" alt-text="alt":::\n'
@@ -274,6 +283,9 @@ def test_the_separator_is_the_writers_alone() -> None:
         ("<script>if (a</b) {}</script>", [0]),
         ("<script>never closed", None),
         ("<DIV>x</div>", [0]),
+        ("<p>Send it to <email>.</p>", [0]),
+        ("<p>a</p><CustomDomain>", [0, -1]),
+        ("</email><p>a</p>", [-1, 8]),
     ],
 )
 def test_a_fragments_top_elements(fragment: str, found: list[int] | None) -> None:

@@ -6,7 +6,9 @@ and that may not change how a browser nests the page: ``top_elements`` says wher
 top-level elements start when every tag it opens it also closes, in order (a browser reads it as
 written), and ``None`` otherwise (an element left open, a stray end tag, an end tag a browser
 would imply). Comments, doctypes and the text of raw-text elements (``script``, ``style`` …) are
-read past, as a browser reads them; a ``<div/>`` opens a ``div``, as in a browser.
+read past, as a browser reads them; a ``<div/>`` opens a ``div``, as in a browser. A tag whose
+name no HTML element has (``<email>``, ``<CustomDomain>``: a source's placeholder) is text, as
+the page shows it (``html_elements``).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
-from bilingual.pages.html_elements import VOID
+from bilingual.pages.html_elements import HTML_ELEMENTS, VOID
 
 RAW_TEXT = frozenset(
     {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"}
@@ -60,6 +62,10 @@ def top_elements(fragment: str) -> list[int] | None:
             continue
         name = tag.group("name").lower()
         position = tag.end()
+        if name not in HTML_ELEMENTS:  # a placeholder, shown as text
+            if not stack:
+                found.append(-1)
+            continue
         if tag.group("end"):
             if not stack or stack.pop() != name:
                 return None
