@@ -193,7 +193,7 @@ def fallback_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("fallback")
     split = split_tree(SEED_SOURCE, root / "docs")
     (root / "docs" / "lv" / "tikai-latviski.md").write_text(
-        "---\ntitle: Tikai latviski\n---\n# Tikai latviski\n\nŠis raksts ir tikai latviešu valodā.\n",
+        "---\ntitle: Tikai latviski\nms.date: 03/01/2021\n---\n# Tikai latviski\n\nŠis raksts ir tikai latviešu valodā.\n",
         encoding="utf-8",
     )
     build(site_language(split.translation.code), root / "docs", root / "site")

@@ -88,6 +88,13 @@ def test_a_missing_translation_is_the_fallback_page_with_its_notice(built: Path)
         html = page(built / "site", code, "only-in-latvian")
         assert html.select(".fallback-notice")
         assert "Šis raksts ir tikai latviešu kokā." in html.get_text()
+        article = html.select_one("article")
+        assert article is not None
+        assert article["lang"] == "lv"
+        # the page's own words inside the Latvian article: marked with the page's language
+        ours = article.select(".help-date, .fallback-notice, .sxs-bar")
+        assert len(ours) == 3
+        assert {str(block["lang"]) for block in ours} == {code}
 
 
 def test_one_sitemap_with_every_alternate_and_a_404_per_language(built: Path) -> None:

@@ -53,6 +53,10 @@ def test_article_missing_in_english_is_a_fallback_page_with_a_notice(fallback_si
     article = soup(english).select_one("article")
     assert article is not None
     assert article["lang"] == "lv"
+    date = article.select_one(".help-date")  # the interface's words, in the page's language
+    assert date is not None
+    assert date.get_text(" ", strip=True) == "Article date: 03/01/2021"
+    assert date["lang"] == "en"
     switch = soup(latvian).select("a.md-select__link[hreflang='en']")
     assert [resolve(latvian, str(a["href"])) for a in switch] == [english.resolve()]
 

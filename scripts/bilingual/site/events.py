@@ -239,6 +239,9 @@ class SiteEvents:
         beside = has_english(markdown)
         if current != ENGLISH_CODE and (hover or beside):
             blocks.append(notices.toggles(current, hover, beside))
+        if locale != current:  # the article is in its own language; these are the page's
+            tag = self.language(current).lang
+            blocks = [notices.in_language(block, tag) for block in blocks]
         return blocks
 
     def localise(self, output: str, config: Any) -> str:

@@ -44,12 +44,27 @@ def _notice(code: str, kind: str, name: str, text_key: str, link_key: str, url: 
 
 
 def fallback(code: str, language: str, original: str) -> str:
-    """The notice of a page shown in ``original`` because it is missing in ``language``."""
+    """The notice of a page shown in ``original`` because it is missing in ``language`` (marked
+    with its own language by ``in_language``, as every block on such a page)."""
     text = ui_text.html_text(code, "fallback_notice", language=language, original=original)
     return (
-        f'<div class="admonition warning bilingual-notice fallback-notice" role="note" data-search-exclude lang="{html.escape(code)}">\n'
+        '<div class="admonition warning bilingual-notice fallback-notice" role="note" data-search-exclude>\n'
         f"<p>{text}</p>\n</div>"
     )
+
+
+FIRST_TAG = re.compile(r"<[a-z]+\b[^>]*>")
+
+
+def in_language(block: str, lang: str) -> str:
+    """A notice of the page's interface on a page whose article is in another language (a
+    fallback page): its first element marked ``lang`` (unless it is marked already: a message
+    shown in English for want of a translation)."""
+    first = FIRST_TAG.match(block)
+    if first is None or " lang=" in first.group():
+        return block
+    end = first.end() - 1
+    return f'{block[:end]} lang="{html.escape(lang, quote=True)}"{block[end:]}'
 
 
 def no_landing(code: str) -> str:
