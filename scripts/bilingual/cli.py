@@ -28,7 +28,7 @@ from bilingual.errors import BilingualError, SourceError
 from bilingual.locales import ENGLISH_CODE, SiteLanguage
 from bilingual.source.files import files_summary
 from bilingual.split.docsets import split_docsets
-from bilingual.split.full import Split
+from bilingual.split.report import Split
 
 DEFAULT_SOURCE = Path("source")
 DEFAULT_DOCS = Path("docs")

@@ -20,8 +20,10 @@ import pytest
 from bilingual.model import Language
 from bilingual.source.folder import read_documents
 from bilingual.source.media import media_files
-from bilingual.split import full, workers
-from bilingual.split.full import PARALLEL_FROM, Split, split_tree
+from bilingual.split import articles, workers
+from bilingual.split.articles import PARALLEL_FROM
+from bilingual.split.full import split_tree
+from bilingual.split.report import Split
 from bilingual.split.writer import Writer, write_article
 from bilingual_text import pair
 
@@ -190,7 +192,7 @@ def test_the_real_tree_in_two_jobs_is_the_real_tree_in_one(
 ) -> None:
     """The German sample (150 articles, the parallel threshold lowered to reach it); the whole
     trees are split in two jobs by ``make bench-split``, which compares nothing."""
-    monkeypatch.setattr(full, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(articles, "PARALLEL_FROM", 10)
     source = corpus / "alchemy-de-DE-sample"
     one = split_tree(source, tmp_path / "one", jobs=1)
     two = split_tree(source, tmp_path / "two", jobs=2)

@@ -51,7 +51,8 @@ from bilingual.source.parse import decode, parse
 from bilingual.source.positions import position
 from bilingual.source.toc import page_path
 from bilingual.split.docsets import group_docsets
-from bilingual.split.full import Split, split_trees
+from bilingual.split.full import split_trees
+from bilingual.split.report import Split
 from bilingual.split.trees import Tree, choose_english, fold_case
 
 PAGE_FRONT_MATTER = re.compile(r"---\r?\n(?:[^\n]*\n)*?---[ \t]*(?:\r?\n|\Z)")

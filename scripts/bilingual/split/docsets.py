@@ -37,14 +37,9 @@ from bilingual.pages import home
 from bilingual.source.docset import described
 from bilingual.source.files import Kind, SourceFiles, read_files
 from bilingual.source.folder import known_code, read_document
-from bilingual.split.full import (
-    LINKS_AUDIT,
-    Split,
-    move_redirects,
-    split_trees,
-    write_links_audit,
-)
+from bilingual.split.full import LINKS_AUDIT, move_redirects, split_trees, write_links_audit
 from bilingual.split.navigation import PAGE_DATA, REDIRECTS, write_redirects_file
+from bilingual.split.report import Split
 from bilingual.split.snapshot import SNAPSHOT, TREES
 from bilingual.split.staging import recover, staging_folder, swap_in
 from bilingual.split.trees import LocaleError

@@ -38,8 +38,9 @@ from bilingual.source.folder import (
 )
 from bilingual.source.media import is_media
 from bilingual.split import snapshot
-from bilingual.split.full import Split, split_tree
+from bilingual.split.full import split_tree
 from bilingual.split.navigation import NavigationInput, remove_stale, write_navigation
+from bilingual.split.report import Split
 from bilingual.split.writer import (
     Side,
     Writer,

@@ -1,6 +1,6 @@
 """``make tm``: the trees of ``SOURCE`` read, their translation memory written.
 
-Each tree is read as the split reads it (``split.trees.read_tree``: its articles and includes,
+Each tree is read as the split reads it (``source.tree.read_tree``: its articles and includes,
 the files its ``docfx.json`` leaves out skipped, its files' locales checked to agree; YAML pages
 hold no pairs and give no units). A tree's language is its translation's
 locale (``source.folder.translation_code``, the most common ``ms.contentlocale`` as the split
@@ -28,7 +28,7 @@ from bilingual.errors import SourceError
 from bilingual.locales import canonical
 from bilingual.model import Document
 from bilingual.source.folder import known_code, translation_code
-from bilingual.split.trees import read_tree
+from bilingual.source.tree import read_tree
 from bilingual.tm.memory import Memory
 from bilingual.tm.tmx import ENGLISH_TAG, tmx_store
 from bilingual.tm.units import joined
