@@ -79,6 +79,7 @@ def test_the_seed_is_seven_blocks_its_four_steps_each_beside_its_english() -> No
 
 def test_a_twin_is_the_english_pages_block_as_it_is_written() -> None:
     pages = write(SEED_SOURCE.joinpath(f"{SEED_ARTICLE}.md").read_text(encoding="utf-8"))
+    assert len(pages.english.blocks) == 7
     for number, block in enumerate(pages.english.blocks):
         assert f'<div data-sbs="{number}">\n{block.html}</div>\n' in pages.lv
 
@@ -217,7 +218,6 @@ def test_a_complex_images_paragraph_and_description_are_wrapped_together() -> No
     )
     soup, twins = parts(write(text_, {"media/x.png": "png"}))
     wrapper = one(soup, "div.sbs-block")
-    assert wrapper is not None
     assert wrapper["data-sbs"] == "0"
     assert [child.name for child in wrapper.find_all(recursive=False)] == ["p", "details"]
     assert text(twins["0"]).endswith("The description.")
