@@ -137,6 +137,35 @@ def test_a_question_id_is_its_slug_in_its_own_script_else_numbered() -> None:
     assert all(re.fullmatch(r"[^\s#]+", found) for found in ids)
 
 
+ARABIC_FAQ = """### YamlMime:FAQ
+metadata:
+  title: الأسئلة الشائعة
+title: الأسئلة الشائعة
+sections:
+- name: الأسئلة الشائعة
+  questions:
+  - question: كيف أعيد تعيين كلمة المرور؟
+    answer: اتبع الإرشادات.
+"""
+
+
+def test_a_yaml_pages_title_heading_has_an_id_in_its_own_script() -> None:
+    """Python-Markdown's own slug keeps ASCII letters only: an Arabic title's heading was
+    ``_1``; a section named as the title takes the next id, not the title's."""
+    page = read_page(ARABIC_FAQ, "faq.yml", [])
+    assert page is not None
+    html = BeautifulSoup(
+        page_markdown(page, "faq.md", navigation("ar")).split("---\n", 2)[2], "html.parser"
+    )
+    assert [(h.name, h["id"]) for h in html.select("h1, h2, h3")] == [
+        ("h1", "الأسئلة-الشائعة"),
+        ("h2", "الأسئلة-الشائعة-2"),
+        ("h3", "كيف-أعيد-تعيين-كلمة-المرور"),
+    ]
+    latvian = written("faq.yml", "faq.md", navigation())
+    assert one(latvian, "h1")["id"] == "biezi-uzdotie-jautajumi"  # Latin: as before
+
+
 FAQ_IN_DOCFX_MARKDOWN = """### YamlMime:FAQ
 metadata:
   title: Jautājumi

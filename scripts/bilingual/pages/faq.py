@@ -17,11 +17,7 @@ source's markdown, rendered without raw HTML (``yaml_markdown``).
 
 from __future__ import annotations
 
-import unicodedata
-
-from markdown.extensions.toc import slugify, slugify_unicode  # type: ignore[import-untyped]
-
-from bilingual.pages.generated import to_html
+from bilingual.pages.generated import slug, to_html
 from bilingual.pages.home import escape
 from bilingual.pages.navigation import Navigation
 from bilingual.pages.page import front_matter
@@ -37,9 +33,7 @@ FAQ_KEY = "help_faq"
 def anchor(text: str, fallback: str, taken: set[str]) -> str:
     """A free id for the heading ``text``: its slug, else ``fallback``; ``-2``, ``-3`` … when
     taken. The id is added to ``taken``."""
-    latin, own = slugify(text, "-"), slugify_unicode(text, "-")
-    plain = unicodedata.normalize("NFKD", own).encode("ascii", "ignore").decode("ascii")
-    base = (latin if latin and latin == plain else own) or fallback
+    base = slug(text) or fallback
     found, number = base, 1
     while found in taken:
         number += 1
@@ -61,7 +55,7 @@ def faq_markdown(faq: Faq, page: str, navigation: Navigation) -> str:
     lines = [front_matter(metadata), f"# {escape(faq.title)}", ""]
     if faq.summary:
         lines += block(markdown_html(faq.summary, faq.path, page, navigation), "help-faq__summary")
-    taken = {slugify(faq.title, "-")}  # the title's heading
+    taken = {slug(faq.title)}  # the title's heading
     number = 0
     for index, section in enumerate(faq.sections, 1):
         if section.name:
