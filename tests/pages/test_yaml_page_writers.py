@@ -13,6 +13,7 @@ from bilingual.pages.faq import anchor
 from bilingual.pages.link_rewrite import LinkContext
 from bilingual.pages.navigation import Navigation
 from bilingual.pages.yaml_pages import page_markdown, read_page
+from bilingual.source import yamlnodes
 from conftest import FIXTURES
 
 DOCSET = FIXTURES / "yamlpages" / "docset"
@@ -200,7 +201,33 @@ def test_a_faq_answer_is_docfx_markdown_as_in_an_article() -> None:
     assert "Produkts Contoso Flow glabā datus." in answer.get_text()  # no-loc: its text
     xref = one(answer, "a")  # a cross reference: the article of that uid, by its title
     assert (xref.get_text(), xref["href"]) == ("Darba sākšana", "../get-started/")
-    # an include: nothing outside the text is read, so a placeholder, reported at the question
+    # an include: nothing outside the text is read, so a placeholder, reported where it is
+    # written in the file (the answer is a literal block: its lines are the file's)
     assert "[!INCLUDE" not in answer.get_text()
-    assert [(r.path, r.line, r.column) for r in nav.reports] == [("docfx-faq.yml", 8, 5)]
+    assert [(r.path, r.line, r.column) for r in nav.reports] == [("docfx-faq.yml", 15, 7)]
+    assert FAQ_IN_DOCFX_MARKDOWN.splitlines()[14][6:].startswith("[!INCLUDE[nav]")
     assert "includes/nav.md" in nav.reports[0].what
+    assert "of this value's markdown" not in nav.reports[0].what
+
+
+def test_a_report_in_a_folded_value_past_its_first_line_names_the_place_in_the_value() -> None:
+    """A plain scalar folds its lines: its text's places are not the file's, so a report is
+    placed at the value's start, and says where in the value it is."""
+    text = FAQ_IN_DOCFX_MARKDOWN.split("    answer: |")[0] + (
+        "    answer: Teksts [!INCLUDE[a](a.md)]\n      un [!INCLUDE[b](b.md)]\n"
+    )
+    context = LinkContext.of(ARTICLES, "lv-lv")
+    nav = Navigation("lv", "lv", context, dict(ARTICLES), PAGES)
+    page = read_page(text, "folded.yml", [])
+    assert page is not None
+    page_markdown(page, "folded.md", nav)
+    assert [(r.line, r.column) for r in nav.reports] == [(9, 13), (9, 13)]
+    assert text.splitlines()[8][12:].startswith("Teksts")
+    assert "(line 1, column 8 of this value's markdown)" in nav.reports[0].what
+    assert "(line 1, column 31 of this value's markdown)" in nav.reports[1].what
+
+
+def test_a_one_line_value_places_its_reports_in_the_line() -> None:
+    value = yamlnodes.load("a: x [!INCLUDE[a](a.md)]\nb: 'y'\n", "v.yml", "")
+    assert yamlnodes.origin(value, "a").place(1, 3) == (1, 6)
+    assert yamlnodes.origin(value, "b").place(1, 1) == (2, 5)  # after the quote

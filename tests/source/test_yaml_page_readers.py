@@ -11,6 +11,7 @@ from bilingual.pages.yaml_pages import read_page
 from bilingual.source.faq import Faq, parse_faq
 from bilingual.source.hub import Hub, HubLink, parse_hub
 from bilingual.source.tutorial import Step, Tutorial, parse_tutorial
+from bilingual.source.yamlnodes import Origin
 from bilingual.source.yamlpage import OtherPage
 from conftest import FIXTURES
 
@@ -119,7 +120,9 @@ def test_a_tutorial_step_without_content_or_with_a_bad_duration_is_reported() ->
         "t.yml:4:3: a tutorial step has no content",
         "t.yml:5:22: a step's durationInMinutes 'drīz' is no number of minutes",
     ]
-    assert tutorial.steps == (Step("Saturs.", None),)
+    assert tutorial.steps == (
+        Step("Saturs.", None, at=Origin(6, 12)),
+    )  # its text: line 6, column 12
 
 
 @pytest.mark.parametrize(

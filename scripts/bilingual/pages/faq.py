@@ -54,7 +54,8 @@ def faq_markdown(faq: Faq, page: str, navigation: Navigation) -> str:
     metadata[FAQ_KEY] = True
     lines = [front_matter(metadata), f"# {escape(faq.title)}", ""]
     if faq.summary:
-        lines += block(markdown_html(faq.summary, faq.path, page, navigation), "help-faq__summary")
+        summary = markdown_html(faq.summary, faq.path, page, navigation, faq.summary_at)
+        lines += block(summary, "help-faq__summary")
     taken = {slug(faq.title)}  # the title's heading
     number = 0
     for index, section in enumerate(faq.sections, 1):
@@ -69,9 +70,10 @@ def faq_markdown(faq: Faq, page: str, navigation: Navigation) -> str:
                 f"{heading} {escape(question.question)} {{: #{question_id} .{QUESTION} }}",
                 "",
             ]
-            at = (question.line, question.column)
+            at = question.answer_at
             answer = markdown_html(question.answer, faq.path, page, navigation, at)
             lines += block(answer, ANSWER)
     if faq.post:
-        lines += block(markdown_html(faq.post, faq.path, page, navigation), "help-faq__post")
+        post = markdown_html(faq.post, faq.path, page, navigation, faq.post_at)
+        lines += block(post, "help-faq__post")
     return to_html("\n".join(lines), page, navigation.code)

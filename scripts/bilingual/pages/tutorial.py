@@ -25,7 +25,7 @@ def tutorial_markdown(tutorial: Tutorial, page: str, navigation: Navigation) -> 
     metadata["title"] = tutorial.title
     lines = [front_matter(metadata), f"# {escape(tutorial.title)}", ""]
     if tutorial.summary:
-        html = markdown_html(tutorial.summary, tutorial.path, page, navigation)
+        html = markdown_html(tutorial.summary, tutorial.path, page, navigation, tutorial.summary_at)
         lines += block(html, "help-tutorial__summary")
     for number, step in enumerate(tutorial.steps, 1):
         said = ui_text.message(code, "tutorial.step", number=str(number))
@@ -34,6 +34,6 @@ def tutorial_markdown(tutorial: Tutorial, page: str, navigation: Navigation) -> 
         if step.minutes is not None:
             duration = ui_text.html_text(code, "tutorial.duration", minutes=str(step.minutes))
             lines += [f'<p class="help-tutorial__duration">{duration}</p>', ""]
-        html = markdown_html(step.content, tutorial.path, page, navigation)
+        html = markdown_html(step.content, tutorial.path, page, navigation, step.at)
         lines += block(html, "help-tutorial__content")
     return to_html("\n".join(lines), page, navigation.code)

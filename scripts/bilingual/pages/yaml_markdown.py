@@ -30,6 +30,7 @@ from bilingual.pages.page import render_tokens
 from bilingual.pages.tree import html
 from bilingual.pages.tree.unit import Page
 from bilingual.source.pivots import PivotGroup
+from bilingual.source.yamlnodes import START, Origin
 
 OUTSIDE = "a YAML page's markdown is read as text alone: the page shows a placeholder"
 """Why an include or a code file in a YAML page's markdown is not shown."""
@@ -114,10 +115,10 @@ def _linked(children: list[Token], base: str, page: str, navigation: Navigation)
 
 
 def markdown_html(
-    text: str, base: str, page: str, navigation: Navigation, at: tuple[int, int] = (1, 1)
+    text: str, base: str, page: str, navigation: Navigation, at: Origin = START
 ) -> str:
-    """The markdown ``text`` of the YAML file ``base`` (its value at line and column ``at``) as
-    HTML on the page at ``page``."""
+    """The markdown ``text`` of the YAML file ``base`` (its text starting at ``at``) as HTML on
+    the page at ``page``; what it reports placed in the file."""
     resolver = TextOnly(navigation)
     written = Page(
         Document(base, "", {}, [text]),
@@ -135,8 +136,9 @@ def markdown_html(
     changed = navigation.rewrites.setdefault(base, [])
     changed += [Rewrite(original, shown, rule) for original, shown, rule in written.changes]
     for report in [*written.reports, *resolver.reports]:
-        where = f"line {report.line}, column {report.column} of this value's markdown"
-        navigation.reports.append(
-            SourceError(base, *at, f"{report.what} ({where})", report.expected)
-        )
+        what = report.what
+        if not at.exact(report.line):  # a folded scalar's later line: the value's start
+            what += f" (line {report.line}, column {report.column} of this value's markdown)"
+        line, column = at.place(report.line, report.column)
+        navigation.reports.append(SourceError(base, line, column, what, report.expected))
     return html.render(written.md, tokens, {"code": written.code, **written.data})

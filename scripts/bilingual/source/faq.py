@@ -44,6 +44,8 @@ class Question:
     """Markdown, as written."""
     line: int = 1
     column: int = 1
+    answer_at: yamlnodes.Origin = yamlnodes.START
+    """Where the answer's text starts (its markdown's reports are placed from there)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,9 @@ class Faq:
     sections: tuple[FaqSection, ...] = ()
     post: str = ""
     """Markdown, after the questions (``postContent``)."""
+    summary_at: yamlnodes.Origin = yamlnodes.START
+    post_at: yamlnodes.Origin = yamlnodes.START
+    """Where the summary's and ``postContent``'s texts start."""
 
 
 def _questions(reader: PartReader, section: dict[Any, Any]) -> tuple[Question, ...]:
@@ -84,7 +89,8 @@ def _questions(reader: PartReader, section: dict[Any, Any]) -> tuple[Question, .
             missing = "question" if question is None else "answer"
             reader.report(at, f"a FAQ entry has no {missing}", QUESTION_SHAPE)
             continue
-        found.append(Question(question, answer, at[0], at[1]))
+        answer_at = yamlnodes.origin(item, "answer")
+        found.append(Question(question, answer, at[0], at[1], answer_at))
     return tuple(found)
 
 
@@ -113,4 +119,6 @@ def parse_faq(text: str, path: str, problems: list[SourceError]) -> Faq:
         metadata(value.get("metadata")),
         tuple(sections),
         reader.markdown(value, "postContent", SHAPE),
+        yamlnodes.origin(value, "summary"),
+        yamlnodes.origin(value, "postContent"),
     )

@@ -41,6 +41,8 @@ class Step:
     """Markdown, as written."""
     minutes: int | None = None
     title: str = ""
+    at: yamlnodes.Origin = yamlnodes.START
+    """Where its content's text starts (its markdown's reports are placed from there)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,7 @@ class Tutorial:
     summary: str = ""
     metadata: dict[str, Any] = field(default_factory=dict)
     steps: tuple[Step, ...] = ()
+    summary_at: yamlnodes.Origin = yamlnodes.START
 
 
 def _minutes(reader: PartReader, item: dict[Any, Any]) -> int | None:
@@ -78,11 +81,14 @@ def parse_tutorial(text: str, path: str, problems: list[SourceError]) -> Tutoria
         if not isinstance(item, dict) or content is None:
             reader.report(at, "a tutorial step has no content", STEP_SHAPE)
             continue
-        steps.append(Step(content, _minutes(reader, item), plain(item.get("title")) or ""))
+        named = plain(item.get("title")) or ""
+        content_at = yamlnodes.origin(item, "content")
+        steps.append(Step(content, _minutes(reader, item), named, content_at))
     return Tutorial(
         path,
         title,
         reader.markdown(value, "summary", SHAPE),
         metadata(value.get("metadata")),
         tuple(steps),
+        yamlnodes.origin(value, "summary"),
     )
