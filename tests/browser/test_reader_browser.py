@@ -198,3 +198,27 @@ def test_arabic_searches_with_its_light_stemmer_in_the_sites_worker(
         links = search(page, "مرور")
         assert links[0].startswith(f"{url}password-reset/")
         assert not any("/lunr/" in request for request in requests)
+
+
+@pytest.mark.parametrize("width", [360, 700])
+def test_no_page_scrolls_sideways_on_a_narrow_screen(
+    browser: Browser, seed_url: str, rtl_site: Path, width: int
+) -> None:
+    """A phone's reader pans only up and down: nothing of the page (the language menu, hidden
+    until asked for, included) lies past the screen's edge, left to right or right to left."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, is_mobile=True)
+    page = context.new_page()
+    with serve(rtl_site) as rtl_url:
+        for url in (
+            seed_url,
+            f"{seed_url}{SEED_ARTICLE}/",
+            f"{seed_url}en/{SEED_ARTICLE}/",
+            rtl_url,
+            f"{rtl_url}password-reset/",
+            f"{rtl_url}en/password-reset/",
+        ):
+            page.goto(url)
+            for x in (400, -400):  # toward the end of either direction
+                page.evaluate(f"window.scrollTo({x}, 0)")
+                assert page.evaluate("window.scrollX") == 0, (url, x)
+    context.close()
