@@ -128,7 +128,10 @@ def sides_of(snap: snapshot.Snapshot) -> tuple[Side, ...]:
 
 
 def update_tree(source: Path, docs: Path) -> Update:
-    """Bring the pages in ``docs`` up to date with ``source``, redoing only what changed."""
+    """Bring the pages in ``docs`` up to date with ``source``, redoing only what changed: the
+    changed articles parsed (``parse_changed``) and written (``write_parsed``), changed media
+    copied and the pages of removed sources taken away (``place_media``, ``remove_gone``), the
+    navigation written again when any of those changes what it shows."""
     snap = snapshot.load(docs)
     now = snapshot.stamps(source)
     before = snap.stamps if snap is not None else {}
@@ -140,26 +143,52 @@ def update_tree(source: Path, docs: Path) -> Update:
     inputs = any(snapshot.file_stamp(Path(p)) != stamp for p, stamp in snap.inputs.items())
     if not changed and not gone and not inputs:
         return update
-    sides = sides_of(snap)
     found = read_files(source)  # the folder, read once: what each file is
+    parsed = parse_changed(found, snap, changed, gone, update)
+    if parsed is None or xrefs_changed(snap, parsed, gone):
+        return Update(full=split_tree(source, docs, jobs=1))  # a new locale; a uid
+    writer = writer_for(source, set(found.paths(Kind.ARTICLE)), update.problems, snap, found)
+    navigation = inputs
+    navigation |= write_parsed(parsed, writer, snap, docs, update)
+    navigation |= place_media(found, changed, snap, docs, update)
+    navigation |= remove_gone(gone, snap, docs, update)
+    if navigation:
+        update_navigation(found, docs, snap, writer, update)
+    snap.stamps = now
+    snapshot.save(docs, snap)
+    return update
+
+
+def parse_changed(
+    found: SourceFiles, snap: snapshot.Snapshot, changed: set[str], gone: set[str], update: Update
+) -> list[Document] | None:
+    """The articles to write again, parsed: those changed, and those that read a changed or
+    removed include or code file (a malformed one to ``update.problems``, its pages kept);
+    ``None`` when one's locale is no longer the tree's (the full split places it)."""
     parsed: list[Document] = []
     for path in sorted(changed | (readers(snap, changed | gone) - gone)):
         file = found.files.get(path)
-        if file is not None and file.kind is Kind.ARTICLE:
-            try:
-                document = read_document(source, path, found.docset)
-            except SourceError as error:
-                update.problems.append(error)
-                continue
-            locale = document.content_locale
-            if locale and known_code(locale) != snap.translation:
-                return Update(full=split_tree(source, docs, jobs=1))
-            parsed.append(document)
-    if xrefs_changed(snap, parsed, gone):
-        return Update(full=split_tree(source, docs, jobs=1))
-    titles_changed = inputs
-    articles = set(found.paths(Kind.ARTICLE))
-    writer = writer_for(source, articles, update.problems, snap, found)
+        if file is None or file.kind is not Kind.ARTICLE:
+            continue
+        try:
+            document = read_document(found.source, path, found.docset)
+        except SourceError as error:
+            update.problems.append(error)
+            continue
+        locale = document.content_locale
+        if locale and known_code(locale) != snap.translation:
+            return None
+        parsed.append(document)
+    return parsed
+
+
+def write_parsed(
+    parsed: list[Document], writer: Writer, snap: snapshot.Snapshot, docs: Path, update: Update
+) -> bool:
+    """Each parsed article's pages written where their text changed, the snapshot told their
+    titles and uids; whether a title or uid changed (the navigation shows them)."""
+    sides = sides_of(snap)
+    changed = False
     for document in parsed:
         path = document.path
         writer.folder.documents[path] = document
@@ -169,36 +198,48 @@ def update_tree(source: Path, docs: Path) -> Update:
             continue
         record_written(update, snap, document, article)
         titles = {page.code: page.title for page in article.pages}
-        titles_changed |= snap.titles.get(path) != titles or path == home.HOME
+        changed |= snap.titles.get(path) != titles or path == home.HOME
         snap.titles[path] = titles
         uid = document.metadata.get("uid")
         uids = {u: p for u, p in snap.uids.items() if p != path} | ({str(uid): path} if uid else {})
-        titles_changed |= uids != snap.uids
+        changed |= uids != snap.uids
         snap.uids = uids
+    return changed
+
+
+def place_media(
+    found: SourceFiles, changed: set[str], snap: snapshot.Snapshot, docs: Path, update: Update
+) -> bool:
+    """Each changed media file copied into every language's folder (read once); whether a
+    changed file is one the navigation reads (a TOC, a YAML page)."""
+    navigation = False
     for path in sorted(changed):
         if is_media(Path(path)):
             data = found.docset.reader.data(found.docset.absolute(path), keep=False)
-            for language, _ in sides:
+            for language, _ in sides_of(snap):
                 target = docs / language.code / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
                 update.written.append(f"{language.code}/{path}")
-        titles_changed |= path.lower().endswith(YAML) or is_toc_name(path)
+        navigation |= path.lower().endswith(YAML) or is_toc_name(path)
+    return navigation
+
+
+def remove_gone(gone: set[str], snap: snapshot.Snapshot, docs: Path, update: Update) -> bool:
+    """The pages and media of removed sources taken away, the snapshot forgetting them; whether
+    the navigation changes (an article's title gone, a TOC or YAML page removed)."""
+    navigation = False
     for path in sorted(gone):
         kept = (path.endswith(".md") and not is_toc_name(path)) or is_media(Path(path))
-        for stale in [f"{language.code}/{path}" for language, _ in sides] if kept else []:
+        for stale in [f"{language.code}/{path}" for language, _ in sides_of(snap)] if kept else []:
             if (docs / stale).exists():
                 (docs / stale).unlink()
                 update.removed.append(stale)
-        titles_changed |= snap.titles.pop(path, None) is not None
-        titles_changed |= path.lower().endswith(YAML) or is_toc_name(path)
+        navigation |= snap.titles.pop(path, None) is not None
+        navigation |= path.lower().endswith(YAML) or is_toc_name(path)
         snap.uids = {u: p for u, p in snap.uids.items() if p != path}
         snap.reads.pop(path, None)
-    if titles_changed:
-        update_navigation(found, docs, snap, writer, update)
-    snap.stamps = now
-    snapshot.save(docs, snap)
-    return update
+    return navigation
 
 
 def record_written(
