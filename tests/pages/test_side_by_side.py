@@ -12,7 +12,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from bilingual.pages.fragments import sole_element, top_elements, with_attribute
+from bilingual.pages.fragments import top_elements, with_attribute
 from bilingual.pages.reader.side_by_side import NONCHARACTER, SEPARATOR, TEMPLATE_OPEN
 from bilingual.pages.tree.blocks import blocks, kinds
 from bilingual.pages.units import markdown
@@ -292,14 +292,13 @@ def test_a_fragments_top_elements(fragment: str, found: list[int] | None) -> Non
     assert top_elements(fragment) == found
 
 
-def test_an_attribute_goes_on_the_sole_element() -> None:
+def test_an_attribute_goes_on_the_element_at_its_start() -> None:
     fragment = "<!-- x --><table>\n<tr><td>a</td></tr></table>\n"
-    start = sole_element(fragment)
-    assert start == 10
-    assert with_attribute(fragment, start, "data-sbs", "4").startswith(
+    assert top_elements(fragment) == [10]
+    assert with_attribute(fragment, 10, "data-sbs", "4").startswith(
         '<!-- x --><table data-sbs="4">'
     )
-    assert sole_element("<p>a</p><p>b</p>") is None
+    assert with_attribute(fragment, 0, "data-sbs", "4") == fragment  # a comment: no tag
 
 
 def test_blocks_of_a_token_stream() -> None:

@@ -35,11 +35,11 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from bilingual.pages import units
+from bilingual.pages.html_elements import VOID
 
 KEPT = frozenset(
     {"ol", "ul", "li", "p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "pre", "blockquote"}
 )
-VOID = frozenset({"img", "hr", "br", "input", "meta", "link", "source", "wbr", "area", "col"})
 ARTICLE_CLASS = "md-content__inner"
 SITE_CLASSES = {"bilingual-notice": "", "sxs-bar": "", "help-date": "", "help-sbs": ""}
 """The site's own blocks on a page (reader notices, the reader's toggles, the article's date,

@@ -84,13 +84,6 @@ def top_elements(fragment: str) -> list[int] | None:
     return None if stack else found
 
 
-def sole_element(fragment: str) -> int | None:
-    """Where ``fragment``'s element starts when it is one element, balanced, with nothing but
-    white space and comments around it; else ``None``."""
-    found = top_elements(fragment)
-    return found[0] if found is not None and len(found) == 1 and found[0] >= 0 else None
-
-
 def with_attribute(fragment: str, start: int, name: str, value: str) -> str:
     """``fragment`` with ``name="value"`` on the element whose start tag is at ``start``
     (``value`` written as is: the caller's own, nothing to escape)."""
