@@ -165,18 +165,28 @@ def parse_changed(
     """The articles to write again, parsed: those changed, and those that read a changed or
     removed include or code file (a malformed one to ``update.problems``, its pages kept);
     ``None`` when one's locale is no longer the tree's (the full split places it)."""
+    paths = [
+        path
+        for path in sorted(changed | (readers(snap, changed | gone) - gone))
+        if (file := found.files.get(path)) is not None and file.kind is Kind.ARTICLE
+    ]
+    return parse_articles(found, paths, snap.translation, update.problems)
+
+
+def parse_articles(
+    found: SourceFiles, paths: list[str], translation: str, problems: list[SourceError]
+) -> list[Document] | None:
+    """The articles at ``paths`` parsed (a malformed one to ``problems``); ``None`` when one's
+    locale is not the tree's translation ``translation`` (a site code) any more."""
     parsed: list[Document] = []
-    for path in sorted(changed | (readers(snap, changed | gone) - gone)):
-        file = found.files.get(path)
-        if file is None or file.kind is not Kind.ARTICLE:
-            continue
+    for path in paths:
         try:
             document = read_document(found.source, path, found.docset)
         except SourceError as error:
-            update.problems.append(error)
+            problems.append(error)
             continue
         locale = document.content_locale
-        if locale and known_code(locale) != snap.translation:
+        if locale and known_code(locale) != translation:
             return None
         parsed.append(document)
     return parsed

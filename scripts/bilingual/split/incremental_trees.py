@@ -28,16 +28,17 @@ from pathlib import Path
 
 from bilingual.errors import SourceError
 from bilingual.locales import ENGLISH_CODE, site_language
-from bilingual.model import Document, Language
+from bilingual.model import Language
 from bilingual.pages import home
 from bilingual.source.files import Kind, SourceFiles, read_files
-from bilingual.source.folder import is_include, is_toc_name, known_code, read_document
+from bilingual.source.folder import is_include, is_toc_name, read_document
 from bilingual.source.media import is_media
 from bilingual.split import snapshot
 from bilingual.split.docsets import split_docsets
 from bilingual.split.incremental import (
     YAML,
     Update,
+    parse_articles,
     readers,
     record_written,
     writer_for,
@@ -164,17 +165,9 @@ def read_touched(
 ) -> Tree | None:
     """The tree's touched articles, parsed (a malformed one to ``update.problems``, its pages
     kept); ``None`` when one's locale is no longer the tree's (the full split places it)."""
-    documents: list[Document] = []
-    for path in sorted(touched & articles):
-        try:
-            document = read_document(Path(snap.source), path, files.docset)
-        except SourceError as error:
-            update.problems.append(error)
-            continue
-        locale = document.content_locale
-        if locale and known_code(locale) != snap.translation:
-            return None
-        documents.append(document)
+    documents = parse_articles(files, sorted(touched & articles), snap.translation, update.problems)
+    if documents is None:
+        return None
     return Tree(Path(snap.source), documents, site_language(snap.translation))
 
 
