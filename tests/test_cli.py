@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bilingual.cli import main
-from conftest import SEED_ARTICLE, SEED_SOURCE
+from conftest import FIXTURES, SEED_ARTICLE, SEED_SOURCE
 
 
 def copy_seed(tmp_path: Path) -> Path:
@@ -25,6 +25,19 @@ def test_split_writes_one_page_per_language(
     assert (docs / "lv" / f"{SEED_ARTICLE}.md").is_file()
     assert (docs / "en" / f"{SEED_ARTICLE}.md").is_file()
     assert "1 articles, 9 segments, languages lv (default) and en" in capsys.readouterr().out
+
+
+def test_the_splits_segments_and_its_includes_are_the_audits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An include's segments are on the pages that include it, not counted as an article's:
+    the split says them apart, and together they are the audit's count."""
+    source = FIXTURES / "every-kind"
+    assert main(["split", "--source", str(source), "--docs", str(tmp_path / "docs")]) == 0
+    said = capsys.readouterr().out
+    assert "split: 2 articles, 4 segments (+1 in 1 includes), languages lv (default) and en" in said
+    assert main(["audit", "--source", str(source)]) == 0
+    assert '"segments": 5' in capsys.readouterr().out
 
 
 def test_locale_comes_from_the_source(tmp_path: Path) -> None:

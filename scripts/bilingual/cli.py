@@ -92,8 +92,11 @@ def _report(split: Split, strict: bool) -> int:
             file=sys.stderr,
         )
     others = "".join(f", {language.code}" for language in split.others)
+    included = (
+        f" (+{split.include_segments} in {split.includes} includes)" if split.includes else ""
+    )
     print(
-        f"split: {len(split.articles)} articles, {split.segments} segments, "
+        f"split: {len(split.articles)} articles, {split.segments} segments{included}, "
         f"languages {split.translation.code} (default){others} and {split.english.code}"
         + (f", {len(split.problems)} skipped" if split.problems else "")
     )

@@ -233,6 +233,9 @@ def begun(
     for tree in trees:
         split.files[tree.language.code] = tree.files.counts()
         split.not_on_site += not_on_site(tree, len(trees) > 1)
+    included = [d for tree in trees for d in tree.documents if not is_article(d)]
+    split.includes = len(included)
+    split.include_segments = sum(len(document.segments) for document in included)
     split.unused_includes = [
         path if len(trees) == 1 else f"{tree.source.name}/{path}"
         for tree in trees

@@ -29,6 +29,10 @@ class Split:
     """Source paths (relative, ``/``-separated) written as pages."""
     segments: int = 0
     """Segments in the written articles."""
+    includes: int = 0
+    include_segments: int = 0
+    """The includes read (every tree's), and the segments in them: on the pages of the
+    articles that include them (the audit counts articles' and includes' segments alike)."""
     problems: list[SourceError] = field(default_factory=list)
     """Sources skipped because they are malformed."""
     warnings: list[SourceError] = field(default_factory=list)
