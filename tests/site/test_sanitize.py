@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from bilingual.checks.audit import page_body
 from bilingual.model import Language
 from bilingual.pages.page import render_page
+from bilingual.pages.reader.side_by_side import SEPARATOR, TEMPLATE_CLOSE, TEMPLATE_OPEN
 from bilingual.site.inline_images import extract_inline_images, image_name
 from bilingual.site.sanitize import (
     PLAIN_AS_IS,
@@ -32,7 +33,7 @@ from bilingual.site.sanitize import (
     sanitize_html,
     url_schemes,
 )
-from bilingual.site.side_by_side import split_english
+from bilingual.site.side_by_side import has_english, split_english
 from bilingual.source.dates import iso_date, newest, page_date
 from bilingual.source.folder import source_files
 from bilingual.source.parse import decode, parse
@@ -312,3 +313,22 @@ def test_golden_pages_come_out_unchanged(page: Path) -> None:
 )
 def test_only_radio_inputs_are_kept(html: str, expected: str) -> None:
     assert sanitize_html(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "offered"),
+    [
+        (
+            f'<p>a</p>{SEPARATOR}{TEMPLATE_OPEN}<div data-sbs="0">\n<p>A</p></div>\n{TEMPLATE_CLOSE}',
+            True,
+        ),
+        (f"<p>a</p>{SEPARATOR}{TEMPLATE_OPEN}{TEMPLATE_CLOSE}", False),  # no twin in it
+        (f"<p>a</p>{SEPARATOR}<p>not the writer's template</p>", False),
+        ("<p>a</p>", False),
+    ],
+)
+def test_the_view_is_offered_where_the_page_keeps_its_english(html: str, offered: bool) -> None:
+    """The toggle (``has_english``, on the page's markdown) and the template the page keeps
+    (``split_english``, on its HTML) say the same of every page."""
+    assert has_english(html) is offered
+    assert bool(split_english(html)[1].strip()) is offered

@@ -32,8 +32,9 @@ def split_english(html: str) -> tuple[str, str]:
 
 
 def has_english(markdown: str) -> bool:
-    """Whether a page holds the English twins of its blocks."""
-    return SEPARATOR in markdown
+    """Whether a page holds the English twins of its blocks: what ``split_english`` keeps (the
+    view's toggle is offered where the page will carry its template, and only there)."""
+    return bool(split_english(markdown)[1].strip())
 
 
 def english_template(english: str) -> str:
