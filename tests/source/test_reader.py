@@ -7,6 +7,7 @@ from __future__ import annotations
 import builtins
 import io
 import os
+import pickle
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -143,3 +144,30 @@ def test_a_file_that_cannot_be_read_is_tried_once(tmp_path: Path) -> None:
         with pytest.raises(FileNotFoundError):
             reader.data(missing)
     assert reader.reads[missing] == 1
+
+
+def test_what_the_reader_keeps_is_bounded(tmp_path: Path) -> None:
+    files = [tmp_path / f"{n}.yml" for n in range(3)]
+    for path in files:
+        path.write_bytes(b"x" * 10)
+    reader = Reader(budget=25)
+    for path in files:
+        reader.data(path)
+    assert sorted(path.name for path in reader.kept) == ["0.yml", "1.yml"]  # 20 of 25 bytes
+    reader.data(files[2])  # not kept: read again
+    assert reader.reads[files[2]] == 2
+    reader.forget(files[0])
+    reader.data(files[2])
+    assert files[2] in reader.kept  # room again
+
+
+def test_a_worker_gets_a_reader_of_its_own(tmp_path: Path) -> None:
+    path = tmp_path / "toc.yml"
+    path.write_bytes(b"- name: A\n")
+    reader = Reader()
+    reader.data(path)
+    copy = pickle.loads(pickle.dumps(reader))
+    assert copy.kept == {}
+    assert copy.reads == Counter()
+    assert copy.data(path) == b"- name: A\n"
+    assert reader.kept == {path: b"- name: A\n"}  # the parent's, as it was

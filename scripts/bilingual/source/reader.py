@@ -8,7 +8,10 @@ code files, read once each by their own stage, are read through it but not kept.
 each file's reads from disk, which ``tests/source/test_reader.py`` holds to one per split.
 
 The reader belongs to the docset (``source.docset.Docset.reader``): every stage that holds the
-docset reads through it. A worker process gets a copy with the bytes kept so far.
+docset reads through it. What it keeps is bounded (``KEEP_TOTAL``: a docset of thousands of YAML
+reference pages is read again past it, rather than held in memory), and a worker process gets a
+reader of its own, empty (the bytes kept are the parent's stages' to read, not sent to each
+worker).
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from pathlib import Path
 
 KEEP_LIMIT = 1_000_000
 """The largest file whose bytes are kept for a second reader, in bytes."""
+KEEP_TOTAL = 64_000_000
+"""The most bytes kept at once; a file read past it is read again by its next reader."""
 
 
 @dataclass(slots=True)
@@ -30,6 +35,16 @@ class Reader:
     """Files that could not be read (missing, a folder, no permission): the error, raised again."""
     reads: Counter[Path] = field(default_factory=Counter)
     """How many times each file was read from disk."""
+    budget: int = KEEP_TOTAL
+    """Bytes that may still be kept."""
+
+    def __getstate__(self) -> dict[str, object]:
+        """A worker's reader starts empty: the bytes kept stay in this process."""
+        return {"kept": {}, "failed": {}, "reads": Counter(), "budget": KEEP_TOTAL}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
 
     def data(self, path: Path, *, keep: bool = True) -> bytes:
         """The bytes of the file at ``path``; raises ``OSError`` as reading it does. ``keep``:
@@ -47,8 +62,9 @@ class Reader:
             raise
         finally:
             self.reads[path] += 1
-        if keep and len(data) <= KEEP_LIMIT:
+        if keep and len(data) <= min(KEEP_LIMIT, self.budget):
             self.kept[path] = data
+            self.budget -= len(data)
         return data
 
     def text(self, path: Path, *, keep: bool = True) -> str:
@@ -58,5 +74,5 @@ class Reader:
 
     def forget(self, path: Path) -> None:
         """Read ``path`` from disk again when next asked for (it changed)."""
-        self.kept.pop(path, None)
+        self.budget += len(self.kept.pop(path, b""))
         self.failed.pop(path, None)
