@@ -123,42 +123,44 @@ def test_a_site_of_two_trees_reads_each_of_their_files_once(
         assert {path: count for path, count in reads.items() if count > 1} == {}
 
 
-def test_the_reader_reads_a_file_once_and_keeps_it_when_asked(tmp_path: Path) -> None:
+def test_the_reader_reads_a_file_once_and_keeps_it_when_asked(
+    tmp_path: Path, opened: Counter[Path]
+) -> None:
     path = tmp_path / "toc.yml"
     path.write_bytes(b"\xef\xbb\xbf- name: A\n")
     reader = Reader()
     assert reader.text(path) == "- name: A\n"
     path.write_bytes(b"- name: B\n")
     assert reader.text(path) == "- name: A\n"  # kept: read once
-    assert reader.reads[path] == 1
-    reader.forget(path)
-    assert reader.text(path, keep=False) == "- name: B\n"
-    assert reader.text(path) == "- name: B\n"  # not kept: read again
-    assert reader.reads[path] == 3
+    other = tmp_path / "page.md"
+    other.write_bytes(b"# B\n")
+    opened.clear()
+    assert reader.text(path) == "- name: A\n"
+    assert reader.text(other, keep=False) == "# B\n"
+    assert reader.text(other) == "# B\n"  # not kept: read again
+    assert opened == Counter({other.resolve(): 2})
 
 
-def test_a_file_that_cannot_be_read_is_tried_once(tmp_path: Path) -> None:
+def test_a_file_that_cannot_be_read_is_tried_once(tmp_path: Path, opened: Counter[Path]) -> None:
     reader = Reader()
     missing = tmp_path / "missing.yml"
     for _ in range(2):
         with pytest.raises(FileNotFoundError):
             reader.data(missing)
-    assert reader.reads[missing] == 1
+    assert opened == Counter({missing.resolve(): 1})
 
 
-def test_what_the_reader_keeps_is_bounded(tmp_path: Path) -> None:
+def test_what_the_reader_keeps_is_bounded(tmp_path: Path, opened: Counter[Path]) -> None:
     files = [tmp_path / f"{n}.yml" for n in range(3)]
     for path in files:
         path.write_bytes(b"x" * 10)
+    opened.clear()
     reader = Reader(budget=25)
     for path in files:
         reader.data(path)
     assert sorted(path.name for path in reader.kept) == ["0.yml", "1.yml"]  # 20 of 25 bytes
     reader.data(files[2])  # not kept: read again
-    assert reader.reads[files[2]] == 2
-    reader.forget(files[0])
-    reader.data(files[2])
-    assert files[2] in reader.kept  # room again
+    assert opened[files[2].resolve()] == 2
 
 
 def test_a_worker_gets_a_reader_of_its_own(tmp_path: Path) -> None:
@@ -168,6 +170,5 @@ def test_a_worker_gets_a_reader_of_its_own(tmp_path: Path) -> None:
     reader.data(path)
     copy = pickle.loads(pickle.dumps(reader))
     assert copy.kept == {}
-    assert copy.reads == Counter()
     assert copy.data(path) == b"- name: A\n"
     assert reader.kept == {path: b"- name: A\n"}  # the parent's, as it was

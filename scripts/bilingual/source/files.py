@@ -224,8 +224,9 @@ def read_files(source: Path) -> SourceFiles:
             if not path.is_file():
                 continue
             suffix = os.path.splitext(name)[1].lower()
-            absolute = docset.absolute(relative)
-            yaml_type = _yaml_type(docset.reader, absolute) if suffix in YAML_SUFFIXES else None
+            yaml_type = None
+            if suffix in YAML_SUFFIXES:
+                yaml_type = _yaml_type(docset.reader, docset.absolute(relative))
             found.files[relative] = SourceFile(relative, classify(relative, yaml_type), yaml_type)
     found.files = dict(sorted(found.files.items(), key=lambda item: item[0].split("/")))
     built = content_filter(docset)

@@ -4,8 +4,8 @@ A split asks for some files many times: ``docfx.json`` for the docset's root, it
 its title and its redirects; a TOC file to find what it nests and again to read it; a YAML page to
 find its type and again to write it. ``Reader`` reads each file once and keeps the bytes of those
 asked for again (``keep``: small files of the docset's navigation and data); markdown sources and
-code files, read once each by their own stage, are read through it but not kept. ``reads`` counts
-each file's reads from disk, which ``tests/source/test_reader.py`` holds to one per split.
+code files, read once each by their own stage, are read through it but not kept.
+``tests/source/test_reader.py`` counts every file a split opens, and holds each to one.
 
 The reader belongs to the docset (``source.docset.Docset.reader``): every stage that holds the
 docset reads through it. What it keeps is bounded (``KEEP_TOTAL``: a docset of thousands of YAML
@@ -16,7 +16,6 @@ worker).
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,19 +27,17 @@ KEEP_TOTAL = 64_000_000
 
 @dataclass(slots=True)
 class Reader:
-    """Files by absolute path, read once; the bytes of the kept ones, and each one's reads."""
+    """Files by absolute path, read once; the bytes of the kept ones."""
 
     kept: dict[Path, bytes] = field(default_factory=dict)
     failed: dict[Path, OSError] = field(default_factory=dict)
     """Files that could not be read (missing, a folder, no permission): the error, raised again."""
-    reads: Counter[Path] = field(default_factory=Counter)
-    """How many times each file was read from disk."""
     budget: int = KEEP_TOTAL
     """Bytes that may still be kept."""
 
     def __getstate__(self) -> dict[str, object]:
         """A worker's reader starts empty: the bytes kept stay in this process."""
-        return {"kept": {}, "failed": {}, "reads": Counter(), "budget": KEEP_TOTAL}
+        return {"kept": {}, "failed": {}, "budget": KEEP_TOTAL}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         for name, value in state.items():
@@ -60,8 +57,6 @@ class Reader:
         except OSError as error:
             self.failed[path] = error
             raise
-        finally:
-            self.reads[path] += 1
         if keep and len(data) <= min(KEEP_LIMIT, self.budget):
             self.kept[path] = data
             self.budget -= len(data)
@@ -71,8 +66,3 @@ class Reader:
         """The text of the UTF-8 file at ``path`` (a byte order mark dropped); raises ``OSError``
         or ``UnicodeDecodeError``."""
         return self.data(path, keep=keep).decode("utf-8-sig")
-
-    def forget(self, path: Path) -> None:
-        """Read ``path`` from disk again when next asked for (it changed)."""
-        self.budget += len(self.kept.pop(path, b""))
-        self.failed.pop(path, None)

@@ -248,9 +248,9 @@ def copy_changed_media(
         for code, source in pairs:
             target = docs / code / path
             if source is not None and source.is_file():
-                data = (
-                    read[source] if source in read else read.setdefault(source, source.read_bytes())
-                )
+                if source not in read:
+                    read[source] = source.read_bytes()
+                data = read[source]
                 if not target.is_file() or target.read_bytes() != data:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(data)
