@@ -7,7 +7,10 @@ which English twins its template holds, and what is shown once.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 from bs4 import BeautifulSoup, Tag
@@ -17,7 +20,7 @@ from bilingual.pages.reader.side_by_side import NONCHARACTER, SEPARATOR, TEMPLAT
 from bilingual.pages.tree.blocks import blocks, kinds
 from bilingual.pages.units import markdown
 from bilingual_text import article, pair
-from conftest import SEED_ARTICLE, SEED_SOURCE
+from conftest import PROJECT, SEED_ARTICLE, SEED_SOURCE
 from writer import Pages, write
 
 
@@ -290,6 +293,23 @@ def test_the_separator_is_the_writers_alone() -> None:
 )
 def test_a_fragments_top_elements(fragment: str, found: list[int] | None) -> None:
     assert top_elements(fragment) == found
+
+
+def test_a_tag_never_closed_is_read_in_one_pass() -> None:
+    """A source's "<a x="1" x="1" …" with no ">" after it: the tag pattern's alternatives made
+    its failure exponential in the attributes (40 of them: hours). Run apart, bounded by a
+    minute it needs a hundredth of, so a regression fails rather than hangs the suite."""
+    script = (
+        "from bilingual.pages.fragments import top_elements\n"
+        "assert top_elements('<p>x</p><a ' + 'x=\"1\" ' * 40) == [0, -1, -1]\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "PYTHONPATH": str(PROJECT / "scripts")},
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0
 
 
 def test_an_attribute_goes_on_the_element_at_its_start() -> None:

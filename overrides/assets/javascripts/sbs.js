@@ -104,9 +104,9 @@
   function place(template) {
     var found = twins(template);
     var article = template.parentElement;
-    document.querySelectorAll("[data-sbs]").forEach(function (block) {
+    if (!article) return;
+    article.querySelectorAll("[data-sbs]").forEach(function (block) {
       var number = block.getAttribute("data-sbs");
-      if (!article || !article.contains(block)) return;
       if (!Object.prototype.hasOwnProperty.call(found, number)) return;
       var holder = found[number];
       delete found[number]; // each twin once

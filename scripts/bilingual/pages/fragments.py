@@ -42,6 +42,8 @@ def top_elements(fragment: str) -> list[int] | None:
     found: list[int] = []
     position = 0
     length = len(fragment)
+    last = fragment.rfind(">")  # a tag ends at a ">": with none after it, ``TAG`` cannot match
+    # (tried there, its alternatives make the failure exponential in the attributes before it)
     while position < length:
         at = OPENING.search(fragment, position)
         text = fragment[position : at.start() if at else length]
@@ -54,7 +56,7 @@ def top_elements(fragment: str) -> list[int] | None:
         if special is not None:
             position = special.end()
             continue
-        tag = TAG.match(fragment, start)
+        tag = TAG.match(fragment, start) if start < last else None
         if tag is None:  # "<" and a letter, never closed: text to a browser
             if not stack:
                 found.append(-1)

@@ -13,6 +13,7 @@ import re
 
 from bilingual import ui_text
 from bilingual.locales import numeric_date
+from bilingual.pages import fragments
 
 
 def machine_translation(code: str, english_url: str) -> str:
@@ -53,18 +54,14 @@ def fallback(code: str, language: str, original: str) -> str:
     )
 
 
-FIRST_TAG = re.compile(r"<[a-z]+\b[^>]*>")
-
-
 def in_language(block: str, lang: str) -> str:
     """A notice of the page's interface on a page whose article is in another language (a
     fallback page): its first element marked ``lang`` (unless it is marked already: a message
     shown in English for want of a translation)."""
-    first = FIRST_TAG.match(block)
+    first = fragments.TAG.match(block)
     if first is None or " lang=" in first.group():
         return block
-    end = first.end() - 1
-    return f'{block[:end]} lang="{html.escape(lang, quote=True)}"{block[end:]}'
+    return fragments.with_attribute(block, 0, "lang", html.escape(lang, quote=True))
 
 
 def no_landing(code: str) -> str:

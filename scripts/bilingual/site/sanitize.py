@@ -80,7 +80,7 @@ ATTRIBUTES: dict[str, set[str]] = {
 
 for _element, _names in units.elements().items():
     ATTRIBUTES.setdefault(_element, set()).update(_names)
-TAGS = TAGS | frozenset(units.elements()) - {"*"}
+TAGS = TAGS | (frozenset(units.elements()) - {"*"})
 """Every unit of the page writer declares the elements and attributes its markup needs
 (``pages.units``: the DocFX constructs' data attributes, the tab groups' radio inputs and labels,
 the video player's iframe, the hover's ``data-en``, side by side's ``data-sbs`` on any element):
