@@ -148,3 +148,15 @@ def test_a_site_of_one_tree_is_named_in_its_own_language_not_mkdocs_ymls(
     assert header.get_text(strip=True) == name
     assert html.title is not None
     assert html.title.get_text().endswith(f" - {name}")
+
+
+@pytest.mark.parametrize("site", ["seed_site", "rtl_site"])
+def test_the_footers_credit_is_marked_as_the_english_it_is(
+    site: str, request: pytest.FixtureRequest
+) -> None:
+    """Material writes its credit in English alone: on a Latvian or Arabic page it says so."""
+    built: Path = request.getfixturevalue(site)
+    credit = soup(built / "index.html").select_one(".md-copyright [lang]")
+    assert credit is not None
+    assert credit["lang"] == "en"
+    assert credit.get_text(" ", strip=True) == "Made with Material for MkDocs"
